@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using QuantPulse.Model;
+using QuantPulse.Pipeline.Internal;
 
 namespace QuantPulse.Candles;
 
@@ -76,12 +77,7 @@ public sealed class CandleBlockOptions
     public int HistoryLength
     {
         get => _historyLength;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(HistoryLength));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxHistoryLength, nameof(HistoryLength));
-            _historyLength = value;
-        }
+        init => _historyLength = OptionGuard.InRange(value, 1, MaxHistoryLength, nameof(HistoryLength));
     }
 
     /// <summary>
@@ -100,12 +96,7 @@ public sealed class CandleBlockOptions
     public int MaxGapFill
     {
         get => _maxGapFill;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(MaxGapFill));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxGapFillLimit, nameof(MaxGapFill));
-            _maxGapFill = value;
-        }
+        init => _maxGapFill = OptionGuard.InRange(value, 1, MaxGapFillLimit, nameof(MaxGapFill));
     }
 
     /// <summary>How a tick that is not newer than the previous tick of its symbol is treated.</summary>
@@ -132,11 +123,7 @@ public sealed class CandleBlockOptions
     public int BoundedCapacity
     {
         get => _boundedCapacity;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(BoundedCapacity));
-            _boundedCapacity = value;
-        }
+        init => _boundedCapacity = OptionGuard.InRange(value, 1, int.MaxValue, nameof(BoundedCapacity));
     }
 
     /// <summary>Aborts the block: buffered batches are dropped and <see cref="CandleBlock.Completion"/> ends as canceled.</summary>

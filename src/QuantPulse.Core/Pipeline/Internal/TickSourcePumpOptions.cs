@@ -29,24 +29,14 @@ internal sealed class TickSourcePumpOptions
     public int MaxBatchSize
     {
         get => _maxBatchSize;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(MaxBatchSize));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxBatchSizeLimit, nameof(MaxBatchSize));
-            _maxBatchSize = value;
-        }
+        init => _maxBatchSize = OptionGuard.InRange(value, 1, MaxBatchSizeLimit, nameof(MaxBatchSize));
     }
 
     /// <summary>How often a heartbeat is sent: alone while the source is idle, or with the next batch when busy.</summary>
     public TimeSpan HeartbeatInterval
     {
         get => _heartbeatInterval;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero, nameof(HeartbeatInterval));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxInterval, nameof(HeartbeatInterval));
-            _heartbeatInterval = value;
-        }
+        init => _heartbeatInterval = OptionGuard.InRange(value, TimeSpan.FromTicks(1), MaxInterval, nameof(HeartbeatInterval));
     }
 
     /// <summary>
@@ -56,12 +46,7 @@ internal sealed class TickSourcePumpOptions
     public TimeSpan CloseDelay
     {
         get => _closeDelay;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero, nameof(CloseDelay));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxInterval, nameof(CloseDelay));
-            _closeDelay = value;
-        }
+        init => _closeDelay = OptionGuard.InRange(value, TimeSpan.Zero, MaxInterval, nameof(CloseDelay));
     }
 
     /// <summary>The pipeline clock.</summary>
