@@ -263,6 +263,13 @@ internal sealed partial class CandleBuilder
 
     private SymbolState Resolve(string symbol)
     {
+        // Sources that do not share one string instance per symbol still avoid hashing while the symbol repeats.
+        if (_lastState is not null && string.Equals(symbol, _lastSymbol, StringComparison.Ordinal))
+        {
+            _lastSymbol = symbol;
+            return _lastState;
+        }
+
         if (!_symbols.TryGetValue(symbol, out var state))
         {
             state = new SymbolState(symbol, _timeframes, _historyLength, _horizon);

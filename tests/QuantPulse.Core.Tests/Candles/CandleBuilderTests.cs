@@ -426,20 +426,21 @@ public class CandleBuilderTests
     {
         var builder = Create(new CandleBlockOptions { Timeframes = [M1, M5, H1] });
         var symbolA = "A";
+        var sameAsA = new string('A', 1);
         var symbolB = "B";
         var closed = new List<ClosedCandle>(16);
         var ticks = new Tick[1000];
         for (var i = 0; i < ticks.Length; i++)
         {
-            // Two symbols alternate in runs, so both the cached path and the dictionary path are taken.
-            var symbol = i / 10 % 2 == 0 ? symbolA : symbolB;
+            // Symbols alternate in runs, one of them as two string instances, so every lookup path is taken.
+            var symbol = (i / 10 % 3) switch { 0 => symbolA, 1 => sameAsA, _ => symbolB };
             ticks[i] = new Tick(symbol, At("10:00:00").AddMilliseconds(i * 50), 100m + (i % 7), 0.25m, "test");
         }
 
         Run(builder, ticks, closed);
         builder = Create(new CandleBlockOptions { Timeframes = [M1, M5, H1] });
         builder.Add(in ticks[0], closed, 0);
-        builder.Add(in ticks[10], closed, 0);
+        builder.Add(in ticks[20], closed, 0);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         Run(builder, ticks, closed);
@@ -448,6 +449,8 @@ public class CandleBuilderTests
         Assert.Empty(closed);
         Assert.Equal(0, allocated);
         Assert.Equal(1002, builder.TicksApplied);
+        Assert.Equal(["A", "B"], builder.GetSymbols());
+        Assert.Equal(671, builder.GetForming("A", M1)!.TickCount);
 
         static void Run(CandleBuilder builder, Tick[] ticks, List<ClosedCandle> closed)
         {
