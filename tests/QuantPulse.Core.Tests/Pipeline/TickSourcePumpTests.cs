@@ -216,6 +216,20 @@ public class TickSourcePumpTests
     }
 
     [Fact]
+    public async Task RunAsync_TargetFaultsWhileThePumpWaitsForSpace_Throws()
+    {
+        var source = new ScriptedTickSource();
+        source.Write(Trade("10:00:01", 1m), Trade("10:00:02", 2m), Trade("10:00:03", 3m));
+        var target = new BufferBlock<TickBatch>(new DataflowBlockOptions { BoundedCapacity = 1 });
+
+        var run = new TickSourcePump(source, target, new TickSourcePumpOptions { MaxBatchSize = 1 }).RunAsync();
+        await WaitUntil(() => target.Count == 1);
+        ((IDataflowBlock)target).Fault(new InvalidDataException("downstream broke"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(HangTimeout));
+    }
+
+    [Fact]
     public async Task RunAsync_CalledTwice_SecondCallThrows()
     {
         var source = new ScriptedTickSource();
