@@ -21,15 +21,7 @@ public sealed class CsvCandleReaderOptions
     public string? Symbol
     {
         get => _symbol;
-        init
-        {
-            if (value is not null && string.IsNullOrWhiteSpace(value))
-            {
-                throw new ArgumentException("The symbol must not be empty.", nameof(Symbol));
-            }
-
-            _symbol = value;
-        }
+        init => _symbol = SourceOptionGuards.OptionalSymbol(value, nameof(Symbol));
     }
 
     /// <summary>The bars' timeframe, when known; <c>null</c> infers it (see <see cref="CsvCandleFile.Timeframe"/>).</summary>

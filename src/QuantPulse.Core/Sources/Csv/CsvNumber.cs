@@ -17,12 +17,7 @@ internal static class CsvNumber
     {
         text = text.Trim();
         var pos = 0;
-        var negative = false;
-        if (pos < text.Length && text[pos] is '+' or '-')
-        {
-            negative = text[pos] == '-';
-            pos++;
-        }
+        var negative = ConsumeSign(text, ref pos);
 
         ulong mantissa = 0;
         var significant = 0;
@@ -68,6 +63,17 @@ internal static class CsvNumber
 
         value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
         return true;
+    }
+
+    /// <summary>Skips a leading <c>+</c> or <c>-</c> at <paramref name="pos"/>; returns whether it was a minus.</summary>
+    public static bool ConsumeSign(ReadOnlySpan<char> text, ref int pos)
+    {
+        if (pos < text.Length && text[pos] is '+' or '-')
+        {
+            return text[pos++] == '-';
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="text"/> spells NaN or an infinity, as some feeds write.</summary>

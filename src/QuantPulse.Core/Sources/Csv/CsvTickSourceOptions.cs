@@ -26,15 +26,7 @@ public sealed class CsvTickSourceOptions
     public TickPacing Pacing
     {
         get => _pacing;
-        init
-        {
-            if (!Enum.IsDefined(value))
-            {
-                throw new ArgumentOutOfRangeException(nameof(Pacing), value, "Unknown pacing.");
-            }
-
-            _pacing = value;
-        }
+        init => _pacing = SourceOptionGuards.DefinedPacing(value, nameof(Pacing));
     }
 
     /// <summary>With <see cref="TickPacing.Paced"/>: how many recorded seconds pass per second of the clock (2 = twice as fast).</summary>
@@ -58,15 +50,7 @@ public sealed class CsvTickSourceOptions
     public string? Symbol
     {
         get => _symbol;
-        init
-        {
-            if (value is not null && string.IsNullOrWhiteSpace(value))
-            {
-                throw new ArgumentException("The symbol must not be empty.", nameof(Symbol));
-            }
-
-            _symbol = value;
-        }
+        init => _symbol = SourceOptionGuards.OptionalSymbol(value, nameof(Symbol));
     }
 
     /// <summary>

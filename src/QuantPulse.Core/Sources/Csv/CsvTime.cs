@@ -178,12 +178,7 @@ internal static class CsvTime
     {
         ticks = 0;
         var pos = 0;
-        var negative = false;
-        if (pos < s.Length && s[pos] is '+' or '-')
-        {
-            negative = s[pos] == '-';
-            pos++;
-        }
+        var negative = CsvNumber.ConsumeSign(s, ref pos);
 
         long whole = 0;
         var digits = 0;

@@ -136,14 +136,6 @@ public sealed class SimulatedMarketOptions
     public TickPacing Pacing
     {
         get => _pacing;
-        init
-        {
-            if (!Enum.IsDefined(value))
-            {
-                throw new ArgumentOutOfRangeException(nameof(Pacing), value, "Unknown pacing.");
-            }
-
-            _pacing = value;
-        }
+        init => _pacing = SourceOptionGuards.DefinedPacing(value, nameof(Pacing));
     }
 }
