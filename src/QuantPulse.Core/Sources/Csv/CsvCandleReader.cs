@@ -55,7 +55,7 @@ public static class CsvCandleReader
         var header = ReadHeader(lines, name);
         var columns = new CandleColumns(header, name);
         var defaultSymbol = options.Symbol ?? Path.GetFileNameWithoutExtension(name);
-        var parsed = new List<(long Line, string[] Cells, string Symbol, Bar Bar)>();
+        var parsed = new List<(long LineNumber, ParsedRow Row)>();
         var errors = new List<string>();
         while (lines.ReadLine(out var line))
         {
@@ -64,15 +64,13 @@ public static class CsvCandleReader
                 continue;
             }
 
-            string? symbol = null;
-            Bar bar = default;
-            var cells = lines.LastLineTooLong ? null : CsvFields.SplitToText(line);
-            var problem = cells is null
-                ? (lines.LastLineTooLong ? $"longer than {CsvLineReader.MaxLineLength} characters" : "a quoted cell is not closed, or text follows its closing quote")
-                : columns.TryParse(cells, defaultSymbol, out symbol, out bar);
-            if (problem is null)
+            ParsedRow? row = null;
+            var problem = lines.LastLineTooLong
+                ? $"longer than {CsvLineReader.MaxLineLength} characters"
+                : columns.TryParse(line, defaultSymbol, out row);
+            if (row is not null)
             {
-                parsed.Add((lines.LineNumber, cells!, symbol!, bar));
+                parsed.Add((lines.LineNumber, row));
                 continue;
             }
 
@@ -85,16 +83,9 @@ public static class CsvCandleReader
             errors.Add(message);
         }
 
-        var spacing = MostCommonSpacing(parsed.Select(p => (p.Symbol, p.Bar.Time)));
-        var timeframe = options.Timeframe ?? (spacing is { } s ? Timeframe.All.Where(t => t.Duration == s).Cast<Timeframe?>().FirstOrDefault() : null);
-        var rows = new CsvCandleRow[parsed.Count];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var (lineNumber, cells, symbol, bar) = parsed[i];
-            var candle = new Candle(symbol, timeframe ?? default, bar.Time, bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, 1, true);
-            rows[i] = new CsvCandleRow(lineNumber, cells, candle);
-        }
-
+        var spacing = MostCommonSpacing(parsed.Select(p => (p.Row.Symbol, p.Row.Time)));
+        var timeframe = options.Timeframe ?? Timeframe.All.Where(t => t.Duration == spacing).Cast<Timeframe?>().FirstOrDefault();
+        var rows = parsed.ConvertAll(p => new CsvCandleRow(p.LineNumber, p.Row.Cells, p.Row.ToCandle(timeframe ?? default)));
         return new CsvCandleFile(name, header.Cells, rows, timeframe, spacing, errors);
     }
 
@@ -136,7 +127,10 @@ public static class CsvCandleReader
             : counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).First().Key;
     }
 
-    private readonly record struct Bar(DateTimeOffset Time, decimal Open, decimal High, decimal Low, decimal Close, decimal Volume);
+    private sealed record ParsedRow(string[] Cells, string Symbol, DateTimeOffset Time, decimal Open, decimal High, decimal Low, decimal Close, decimal Volume)
+    {
+        public Candle ToCandle(Timeframe timeframe) => new(Symbol, timeframe, Time, Open, High, Low, Close, Volume, TickCount: 1, IsClosed: true);
+    }
 
     private sealed class CandleColumns
     {
@@ -166,11 +160,16 @@ public static class CsvCandleReader
             }
         }
 
-        // Returns null and the bar, or why the row is not one.
-        public string? TryParse(string[] cells, string defaultSymbol, out string? symbol, out Bar bar)
+        // Returns null and the row, or why the line is not a bar.
+        public string? TryParse(ReadOnlySpan<char> line, string defaultSymbol, out ParsedRow? row)
         {
-            symbol = null;
-            bar = default;
+            row = null;
+            var cells = CsvFields.SplitToText(line);
+            if (cells is null)
+            {
+                return "a quoted cell is not closed, or text follows its closing quote";
+            }
+
             if (cells.Length != _header.Count)
             {
                 return $"{cells.Length} fields, the header has {_header.Count}";
@@ -217,13 +216,13 @@ public static class CsvCandleReader
                 return $"{label} {value} is outside low {low} .. high {high}";
             }
 
-            symbol = _symbol >= 0 ? cells[_symbol].Trim() : defaultSymbol;
+            var symbol = _symbol >= 0 ? cells[_symbol].Trim() : defaultSymbol;
             if (symbol.Length == 0)
             {
                 return "symbol is empty";
             }
 
-            bar = new Bar(time, open, high, low, close, volume);
+            row = new ParsedRow(cells, symbol, time, open, high, low, close, volume);
             return null;
         }
 

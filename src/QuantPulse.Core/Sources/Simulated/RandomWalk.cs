@@ -32,15 +32,9 @@ internal sealed class RandomWalk
     private bool _hasSpareNormal;
     private bool _started;
 
+    // The arguments come from a validated SimulatedMarketOptions: a positive price, volatility and step, 0-10 decimals.
     public RandomWalk(ulong seed, int stream, decimal startPrice, double volatility, TimeSpan step, int decimals)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(stream);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(startPrice, 0m);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(volatility, 0.0);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(step, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 10);
-
         _random = Xoshiro256StarStar.ForStream(seed, (ulong)stream);
         var dt = step.Ticks / (SecondsPerYear * TimeSpan.TicksPerSecond);
         _drift = -0.5 * volatility * volatility * dt;

@@ -37,7 +37,6 @@ public sealed class SimulatedMarketSource : ITickSource
     private readonly string[] _symbols;
     private readonly string _symbolList;
     private readonly ulong _seed;
-    private readonly long _seedAsConfigured;
     private readonly TimeSpan _interval;
     private readonly double _volatility;
     private readonly decimal _startPrice;
@@ -85,7 +84,6 @@ public sealed class SimulatedMarketSource : ITickSource
         }
 
         _symbolList = string.Join(",", _symbols);
-        _seedAsConfigured = options.Seed;
         _seed = unchecked((ulong)options.Seed);
         _interval = options.TickInterval;
         _volatility = options.Volatility;
@@ -144,7 +142,7 @@ public sealed class SimulatedMarketSource : ITickSource
             walks[i] = new RandomWalk(_seed, i, _startPrice, _volatility, _interval, _decimals);
         }
 
-        Log.Started(_logger, _pacing, _symbolList, _seedAsConfigured, _interval, _volatility);
+        Log.Started(_logger, _pacing, _symbolList, unchecked((long)_seed), _interval, _volatility);
         return walks;
     }
 
