@@ -1,0 +1,116 @@
+using System.Globalization;
+
+namespace QuantPulse.Cli.CommandLine;
+
+/// <summary>Typed option values; every failure is a <see cref="UsageException"/> naming the option and the text.</summary>
+internal static class OptionValues
+{
+    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static long Integer(string option, string text, long min = long.MinValue, long max = long.MaxValue)
+    {
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new UsageException($"{option}: '{text}' is not a whole number");
+        }
+
+        if (value < min || value > max)
+        {
+            throw new UsageException(max == long.MaxValue
+                ? $"{option}: {value} is below the minimum {min}"
+                : $"{option}: {value} is outside {min}..{max}");
+        }
+
+        return value;
+    }
+
+    /// <summary>A positive decimal number.</summary>
+    public static decimal PositiveDecimal(string option, string text)
+    {
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new UsageException($"{option}: '{text}' is not a number");
+        }
+
+        return value > 0 ? value : throw new UsageException($"{option}: {text} is not positive");
+    }
+
+    /// <summary>A number in (0, <paramref name="max"/>].</summary>
+    public static double PositiveDouble(string option, string text, double max)
+    {
+        if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value))
+        {
+            throw new UsageException($"{option}: '{text}' is not a number");
+        }
+
+        return value > 0 && value <= max
+            ? value
+            : throw new UsageException($"{option}: {text} is outside (0, {max.ToString(CultureInfo.InvariantCulture)}]");
+    }
+
+    /// <summary>A positive whole number of milliseconds, seconds, minutes or hours: <c>500ms</c>, <c>1s</c>, <c>2m</c>, <c>1h</c>.</summary>
+    public static TimeSpan Duration(string option, string text)
+    {
+        var unitStart = 0;
+        while (unitStart < text.Length && char.IsAsciiDigit(text[unitStart]))
+        {
+            unitStart++;
+        }
+
+        var unit = text[unitStart..] switch
+        {
+            "ms" => TimeSpan.FromMilliseconds(1),
+            "s" => TimeSpan.FromSeconds(1),
+            "m" => TimeSpan.FromMinutes(1),
+            "h" => TimeSpan.FromHours(1),
+            _ => TimeSpan.Zero,
+        };
+        if (unitStart == 0 || unit == TimeSpan.Zero
+            || !long.TryParse(text.AsSpan(0, unitStart), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            || count <= 0 || count > TimeSpan.MaxValue.Ticks / unit.Ticks / 2)
+        {
+            throw new UsageException($"{option}: '{text}' is not a duration (use a positive whole number with ms, s, m or h, e.g. 500ms, 1s, 1m)");
+        }
+
+        return unit * count;
+    }
+
+    /// <summary>
+    /// An ISO-8601 date or date-time (<c>2024-01-02</c>, <c>2024-01-02T00:00:00Z</c>, an offset, or no zone for
+    /// UTC), after the Unix epoch.
+    /// </summary>
+    public static DateTimeOffset Time(string option, string text)
+    {
+        var isIsoDate = text.Length >= 10 && char.IsAsciiDigit(text[0]) && text[4] == '-' && text[7] == '-';
+        if (!isIsoDate || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            throw new UsageException($"{option}: '{text}' is not an ISO-8601 time (e.g. 2024-01-02T00:00:00Z)");
+        }
+
+        return value > DateTimeOffset.UnixEpoch
+            ? value
+            : throw new UsageException($"{option}: {text} is not after 1970-01-01T00:00:00Z");
+    }
+
+    /// <summary>The comma-separated items of every value of a repeatable option, in order; empty items are errors.</summary>
+    public static IReadOnlyList<string> List(string option, IReadOnlyList<string> values)
+    {
+        var items = new List<string>();
+        foreach (var value in values)
+        {
+            foreach (var item in value.Split(','))
+            {
+                var trimmed = item.Trim();
+                if (trimmed.Length == 0)
+                {
+                    throw new UsageException($"{option}: '{value}' has an empty item");
+                }
+
+                items.Add(trimmed);
+            }
+        }
+
+        return items;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using QuantPulse.Cli.CommandLine;
+using QuantPulse.Sources;
+using QuantPulse.Sources.Csv;
+using QuantPulse.Sources.Simulated;
+
+namespace QuantPulse.Cli.Commands;
+
+/// <summary><c>quantpulse simulate</c>: writes ticks of the simulated market to a CSV file in the replay format.</summary>
+internal sealed class SimulateCommand : ICliCommand
+{
+    private const string Symbols = "--symbols";
+    private const string Seed = "--seed";
+    private const string Ticks = "--ticks";
+    private const string Interval = "--interval";
+    private const string Start = "--start";
+    private const string Volatility = "--volatility";
+    private const string StartPrice = "--start-price";
+    private const string Decimals = "--decimals";
+    private const string Output = "--output";
+
+    private static readonly DateTimeOffset DefaultStart = new(2024, 1, 2, 0, 0, 0, TimeSpan.Zero);
+
+    public string Name => "simulate";
+
+    public string Summary => "Write simulated ticks (a seeded random walk, never real prices) to a CSV file";
+
+    public string Description =>
+        "Writes --ticks ticks per symbol of the built-in simulated market, one per --interval, in time order\n"
+        + "(symbols in the order given at equal times), as time,symbol,price,size. The same arguments always\n"
+        + "give the same file. Prices follow a geometric Brownian motion like Deriv's volatility indices.";
+
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new(Symbols, "LIST", "Comma-separated symbols; may be repeated", SimulatedMarketOptions.DefaultSymbol, Repeatable: true),
+        new(Seed, "N", "Random seed (a whole number)", "1"),
+        new(Ticks, "N", "Ticks per symbol", Required: true),
+        new(Interval, "DURATION", "Time between ticks: 500ms, 1s, 2s, 1m, 1h", "1s"),
+        new(Start, "TIME", "Time of the first tick, ISO-8601 (UTC without a zone)", "2024-01-02T00:00:00Z"),
+        new(Volatility, "PERCENT", "Annualised volatility in percent (100 = 'Volatility 100')", "100"),
+        new(StartPrice, "PRICE", "First price of every symbol", "1000"),
+        new(Decimals, "N", "Decimals of every price (0-10)", "2"),
+        new(Output, "PATH", "File to write (replaced if it exists); - for standard output", Required: true),
+    ];
+
+    public async Task<int> RunAsync(ParsedOptions options, CliConsole console, CancellationToken cancellationToken)
+    {
+        var settings = ReadSettings(options);
+        var output = options.Value(Output)!;
+        var toStdout = output == "-";
+        var source = new SimulatedMarketSource(settings);
+
+        if (toStdout)
+        {
+            await WriteAsync(source, new CsvTickWriter(console.Out, leaveOpen: true), cancellationToken);
+            await console.Error.WriteLineAsync(Report(source, settings, "standard output"));
+            return ExitCodes.Success;
+        }
+
+        var file = CreateFile(output);
+        try
+        {
+            await WriteAsync(source, file, cancellationToken);
+        }
+        catch
+        {
+            // A partial file would look like a complete simulation.
+            File.Delete(output);
+            throw;
+        }
+
+        await console.Out.WriteLineAsync(Report(source, settings, output));
+        return ExitCodes.Success;
+    }
+
+    private static SimulatedMarketOptions ReadSettings(ParsedOptions options)
+    {
+        var symbols = options.Has(Symbols) ? OptionValues.List(Symbols, options.Values(Symbols)) : [SimulatedMarketOptions.DefaultSymbol];
+        var duplicate = symbols.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new UsageException($"{Symbols}: '{duplicate.Key}' is listed twice");
+        }
+
+        if (symbols.FirstOrDefault(s => s.Any(char.IsControl) || s.Contains('"', StringComparison.Ordinal)) is { } bad)
+        {
+            throw new UsageException($"{Symbols}: '{bad}' contains a quote or a control character");
+        }
+
+        var ticks = OptionValues.Integer(Ticks, options.Value(Ticks)!, min: 1);
+        var interval = options.Value(Interval) is { } i ? OptionValues.Duration(Interval, i) : TimeSpan.FromSeconds(1);
+        var start = options.Value(Start) is { } s0 ? OptionValues.Time(Start, s0) : DefaultStart;
+        if ((DateTimeOffset.MaxValue - start).Ticks / interval.Ticks < ticks - 1)
+        {
+            throw new UsageException($"{Ticks}: {ticks} ticks {interval} apart from {start:yyyy-MM-dd} run past the year 9999");
+        }
+
+        return new SimulatedMarketOptions
+        {
+            Symbols = symbols,
+            Seed = options.Value(Seed) is { } seed ? OptionValues.Integer(Seed, seed) : 1,
+            TicksPerSymbol = ticks,
+            TickInterval = interval,
+            StartTime = start,
+            Volatility = options.Value(Volatility) is { } v ? OptionValues.PositiveDouble(Volatility, v, 1000) / 100 : 1.0,
+            StartPrice = options.Value(StartPrice) is { } p ? OptionValues.PositiveDecimal(StartPrice, p) : 1000m,
+            Decimals = options.Value(Decimals) is { } d ? (int)OptionValues.Integer(Decimals, d, 0, 10) : 2,
+            Pacing = TickPacing.AsFastAsPossible,
+        };
+    }
+
+    private static CsvTickWriter CreateFile(string path)
+    {
+        try
+        {
+            return CsvTickWriter.Create(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write '{path}': {ex.Message}", ex);
+        }
+    }
+
+    private static async Task WriteAsync(SimulatedMarketSource source, CsvTickWriter writer, CancellationToken cancellationToken)
+    {
+        await using (writer)
+        {
+            await foreach (var tick in source.ReadAsync(cancellationToken))
+            {
+                writer.Write(tick);
+            }
+        }
+    }
+
+    private static string Report(SimulatedMarketSource source, SimulatedMarketOptions settings, string destination) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"simulate: wrote {source.Statistics.Accepted} simulated ticks ({settings.Symbols.Count} symbols x {settings.TicksPerSymbol}, seed {settings.Seed}) to {destination}");
+}

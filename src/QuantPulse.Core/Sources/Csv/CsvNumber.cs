@@ -1,0 +1,97 @@
+using System.Globalization;
+
+namespace QuantPulse.Sources.Csv;
+
+/// <summary>Exact, culture-invariant decimal parsing for CSV cells.</summary>
+internal static class CsvNumber
+{
+    private const int MaxFastDigits = 19; // 10^19 - 1 fits in a ulong
+
+    /// <summary>
+    /// Parses <c>[+|-]digits[.digits]</c> exactly, keeping the written scale (<c>1485.30</c> has two decimals);
+    /// anything else (an exponent, more than 19 significant digits) goes through
+    /// <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out decimal)"/> with the
+    /// invariant culture. Thousands separators are not accepted.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out decimal value)
+    {
+        text = text.Trim();
+        var pos = 0;
+        var negative = ConsumeSign(text, ref pos);
+
+        ulong mantissa = 0;
+        var significant = 0;
+        var digits = 0;
+        var scale = -1; // -1 until the decimal point
+        for (; pos < text.Length; pos++)
+        {
+            var c = text[pos];
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+
+                if (mantissa == 0 && c == '0')
+                {
+                    continue; // leading zeros are not significant
+                }
+
+                if (++significant > MaxFastDigits)
+                {
+                    return TryParseSlow(text, out value);
+                }
+
+                mantissa = (mantissa * 10) + (uint)(c - '0');
+            }
+            else if (c == '.' && scale < 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return TryParseSlow(text, out value);
+            }
+        }
+
+        if (digits == 0 || scale > 28)
+        {
+            return TryParseSlow(text, out value);
+        }
+
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        return true;
+    }
+
+    /// <summary>Skips a leading <c>+</c> or <c>-</c> at <paramref name="pos"/>; returns whether it was a minus.</summary>
+    public static bool ConsumeSign(ReadOnlySpan<char> text, ref int pos)
+    {
+        if (pos < text.Length && text[pos] is '+' or '-')
+        {
+            return text[pos++] == '-';
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="text"/> spells NaN or an infinity, as some feeds write.</summary>
+    public static bool IsNonFinite(ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        if (!text.IsEmpty && text[0] is '+' or '-')
+        {
+            text = text[1..];
+        }
+
+        return text.Equals("nan", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("inf", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("infinity", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("∞", StringComparison.Ordinal);
+    }
+
+    private static bool TryParseSlow(ReadOnlySpan<char> text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture, out value);
+}

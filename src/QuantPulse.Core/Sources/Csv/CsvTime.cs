@@ -1,0 +1,270 @@
+namespace QuantPulse.Sources.Csv;
+
+/// <summary>The timestamp grammar of QuantPulse's CSV files: parsing and the writer's canonical form.</summary>
+/// <remarks>
+/// <para>Accepted, surrounding white space ignored:</para>
+/// <list type="bullet">
+/// <item>ISO-8601 <c>yyyy-MM-dd</c>, optionally followed by <c>T</c> or a space, <c>HH:mm</c>, optional <c>:ss</c>,
+/// an optional fraction (<c>.</c> and 1–9 digits; digits beyond 100 ns are dropped) and an optional zone
+/// (<c>Z</c>, <c>±HH:mm</c>, <c>±HHmm</c> or <c>±HH</c>). Without a zone the time is UTC.</item>
+/// <item>A Unix time: an optionally signed decimal number of seconds, or of milliseconds when its absolute value
+/// is at least 10^11 (<see cref="MillisecondThreshold"/>). 10^11 seconds lies in the year 5138 and 10^11
+/// milliseconds in 1973, so neither unit is mistaken for the other within 1973–5138. A fraction is allowed
+/// (digits beyond 100 ns are dropped).</item>
+/// </list>
+/// </remarks>
+internal static class CsvTime
+{
+    /// <summary>A Unix time whose absolute value is at least this is in milliseconds, below it in seconds.</summary>
+    public const long MillisecondThreshold = 100_000_000_000;
+
+    /// <summary>The longest text <see cref="Format"/> writes.</summary>
+    public const int MaxFormattedLength = 28;
+
+    /// <summary>A short description of the accepted forms, for error messages.</summary>
+    public const string Expected = "an ISO-8601 time or Unix seconds/milliseconds";
+
+    private static readonly long MinTicks = DateTime.MinValue.Ticks;
+    private static readonly long MaxTicks = DateTime.MaxValue.Ticks;
+
+    /// <summary>Parses a timestamp into UTC.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset utc)
+    {
+        text = text.Trim();
+        var ok = text.Length >= 10 && text[4] == '-'
+            ? TryParseIso(text, out var ticks)
+            : TryParseUnix(text, out ticks);
+        utc = ok ? new DateTimeOffset(ticks, TimeSpan.Zero) : default;
+        return ok;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="time"/> in UTC as <c>yyyy-MM-ddTHH:mm:ssZ</c>, with a fraction of 3, 6 or 7 digits
+    /// only when needed to round-trip exactly.
+    /// </summary>
+    /// <returns>The number of characters written (at most <see cref="MaxFormattedLength"/>).</returns>
+    public static int Format(DateTimeOffset time, Span<char> destination)
+    {
+        var utc = time.UtcDateTime;
+        WriteDigits(destination[..4], utc.Year);
+        destination[4] = '-';
+        WriteDigits(destination.Slice(5, 2), utc.Month);
+        destination[7] = '-';
+        WriteDigits(destination.Slice(8, 2), utc.Day);
+        destination[10] = 'T';
+        WriteDigits(destination.Slice(11, 2), utc.Hour);
+        destination[13] = ':';
+        WriteDigits(destination.Slice(14, 2), utc.Minute);
+        destination[16] = ':';
+        WriteDigits(destination.Slice(17, 2), utc.Second);
+        var length = 19;
+        var fraction = (int)(utc.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction != 0)
+        {
+            destination[length++] = '.';
+            if (fraction % 10_000 == 0)
+            {
+                WriteDigits(destination.Slice(length, 3), fraction / 10_000);
+                length += 3;
+            }
+            else if (fraction % 10 == 0)
+            {
+                WriteDigits(destination.Slice(length, 6), fraction / 10);
+                length += 6;
+            }
+            else
+            {
+                WriteDigits(destination.Slice(length, 7), fraction);
+                length += 7;
+            }
+        }
+
+        destination[length++] = 'Z';
+        return length;
+    }
+
+    private static bool TryParseIso(ReadOnlySpan<char> s, out long ticks)
+    {
+        ticks = 0;
+        if (!TryDigits(s, 0, 4, out var year) || !TryDigits(s, 5, 2, out var month) || s[7] != '-'
+            || !TryDigits(s, 8, 2, out var day) || year < 1 || month is < 1 or > 12
+            || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        long timeOfDay = 0;
+        long offset = 0;
+        var pos = 10;
+        if (pos < s.Length)
+        {
+            if (s[pos] is not ('T' or 't' or ' ') || !TryDigits(s, 11, 2, out var hour) || s.Length < 16 || s[13] != ':'
+                || !TryDigits(s, 14, 2, out var minute) || hour > 23 || minute > 59)
+            {
+                return false;
+            }
+
+            timeOfDay = (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute);
+            pos = 16;
+            if (pos < s.Length && s[pos] == ':')
+            {
+                if (!TryDigits(s, 17, 2, out var second) || second > 59)
+                {
+                    return false;
+                }
+
+                timeOfDay += second * TimeSpan.TicksPerSecond;
+                pos = 19;
+                if (pos < s.Length && s[pos] == '.')
+                {
+                    pos++;
+                    var start = pos;
+                    timeOfDay += ReadFraction(s, ref pos, 7);
+                    if (pos == start)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            if (!TryParseZone(s[pos..], out offset))
+            {
+                return false;
+            }
+        }
+
+        ticks = new DateTime(year, month, day).Ticks + timeOfDay - offset;
+        return ticks >= MinTicks && ticks <= MaxTicks;
+    }
+
+    private static bool TryParseZone(ReadOnlySpan<char> zone, out long offset)
+    {
+        offset = 0;
+        if (zone.IsEmpty || zone is "Z" or "z")
+        {
+            return true;
+        }
+
+        if (zone[0] is not ('+' or '-') || !TryDigits(zone, 1, 2, out var hours) || hours > 14)
+        {
+            return false;
+        }
+
+        var minutes = 0;
+        var rest = zone[3..];
+        if (!rest.IsEmpty)
+        {
+            if (rest[0] == ':')
+            {
+                rest = rest[1..];
+            }
+
+            if (rest.Length != 2 || !TryDigits(rest, 0, 2, out minutes) || minutes > 59)
+            {
+                return false;
+            }
+        }
+
+        offset = (hours * TimeSpan.TicksPerHour) + (minutes * TimeSpan.TicksPerMinute);
+        if (zone[0] == '-')
+        {
+            offset = -offset;
+        }
+
+        return true;
+    }
+
+    private static bool TryParseUnix(ReadOnlySpan<char> s, out long ticks)
+    {
+        ticks = 0;
+        var pos = 0;
+        var negative = CsvNumber.ConsumeSign(s, ref pos);
+
+        long whole = 0;
+        var digits = 0;
+        while (pos < s.Length && char.IsAsciiDigit(s[pos]))
+        {
+            if (whole > (long.MaxValue - 9) / 10)
+            {
+                return false;
+            }
+
+            whole = (whole * 10) + (s[pos++] - '0');
+            digits++;
+        }
+
+        var milliseconds = whole >= MillisecondThreshold;
+        var unit = milliseconds ? TimeSpan.TicksPerMillisecond : TimeSpan.TicksPerSecond;
+        long fraction = 0;
+        if (pos < s.Length && s[pos] == '.')
+        {
+            pos++;
+            var start = pos;
+            fraction = ReadFraction(s, ref pos, milliseconds ? 4 : 7);
+            digits += pos - start;
+        }
+
+        if (digits == 0 || pos != s.Length || whole > (MaxTicks / unit) + 1)
+        {
+            return false;
+        }
+
+        var offset = (whole * unit) + fraction;
+        ticks = DateTimeOffset.UnixEpoch.UtcTicks + (negative ? -offset : offset);
+        return ticks >= MinTicks && ticks <= MaxTicks;
+    }
+
+    // Reads a run of digits as a fraction with `precision` digits kept (the rest dropped); returns it in those units.
+    private static long ReadFraction(ReadOnlySpan<char> s, ref int pos, int precision)
+    {
+        long value = 0;
+        var kept = 0;
+        while (pos < s.Length && char.IsAsciiDigit(s[pos]))
+        {
+            if (kept < precision)
+            {
+                value = (value * 10) + (s[pos] - '0');
+                kept++;
+            }
+
+            pos++;
+        }
+
+        for (; kept < precision; kept++)
+        {
+            value *= 10;
+        }
+
+        return value;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> s, int start, int count, out int value)
+    {
+        value = 0;
+        if (start + count > s.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (s[i] - '0');
+        }
+
+        return true;
+    }
+
+    private static void WriteDigits(Span<char> destination, int value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+}

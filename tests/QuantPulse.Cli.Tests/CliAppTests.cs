@@ -1,0 +1,70 @@
+namespace QuantPulse.Cli.Tests;
+
+public class CliAppTests
+{
+    [Fact]
+    public async Task RunAsync_NoArguments_OneLineUsageErrorExit2()
+    {
+        var result = await CliRunner.RunAsync();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("quantpulse: no command given (see 'quantpulse --help')\n", result.Error);
+        Assert.Empty(result.Out);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    public async Task RunAsync_Help_ListsCommandsAndExitCodes(string arg)
+    {
+        var result = await CliRunner.RunAsync(arg);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Usage: quantpulse COMMAND [OPTIONS]\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains("\n  simulate  ", result.Out, StringComparison.Ordinal);
+        Assert.Contains("2 wrong command line", result.Out, StringComparison.Ordinal);
+        Assert.Empty(result.Error);
+    }
+
+    [Theory]
+    [InlineData("simulate", "--help")]
+    [InlineData("simulate", "-h")]
+    [InlineData("help", "simulate")]
+    [InlineData("simulate", "--ticks", "oops", "--help")]
+    public async Task RunAsync_CommandHelp_ShowsEveryOption(params string[] args)
+    {
+        var result = await CliRunner.RunAsync(args);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Usage: quantpulse simulate --ticks N --output PATH [OPTIONS]\n", result.Out, StringComparison.Ordinal);
+        foreach (var option in new[] { "--symbols LIST", "--seed N", "--ticks N", "--interval DURATION", "--start TIME", "--volatility PERCENT", "--start-price PRICE", "--decimals N", "--output PATH", "-h, --help" })
+        {
+            Assert.Contains("\n  " + option, result.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(result.Error);
+    }
+
+    [Theory]
+    [InlineData(new[] { "candels" }, "quantpulse: unknown command 'candels' (see 'quantpulse --help')")]
+    [InlineData(new[] { "--verbose" }, "quantpulse: unknown option '--verbose' (see 'quantpulse --help')")]
+    [InlineData(new[] { "help", "nope" }, "quantpulse: unknown command 'nope' (see 'quantpulse --help')")]
+    public async Task RunAsync_UnknownCommand_OneLineUsageErrorExit2(string[] args, string expected)
+    {
+        var result = await CliRunner.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected + "\n", result.Error);
+        Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public async Task RunAsync_Version_PrintsVersion()
+    {
+        var result = await CliRunner.RunAsync("--version");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"^quantpulse \d+\.\d+\.\d+\n$", result.Out);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+
+namespace QuantPulse.Tests.Testing;
+
+/// <summary>A logger that keeps every entry, for asserting what was logged.</summary>
+public sealed class ListLogger<T> : ILogger<T>
+{
+    private readonly List<(LogLevel Level, EventId EventId, string Message)> _entries = [];
+
+    public IReadOnlyList<(LogLevel Level, EventId EventId, string Message)> Entries
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return [.. _entries];
+            }
+        }
+    }
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (_entries)
+        {
+            _entries.Add((logLevel, eventId, formatter(state, exception)));
+        }
+    }
+}
