@@ -43,7 +43,8 @@ namespace QuantPulse.Candles;
 /// snapshots taken between batches; they may wait for the batch in progress.</para>
 /// <para><b>Completion.</b> <see cref="Complete"/> lets the buffered batches drain, then
 /// <see cref="Completion"/> finishes; the candle still forming is not emitted (its bucket is not over) and stays
-/// readable through <see cref="GetForming"/>. Cancelling <see cref="CandleBlockOptions.CancellationToken"/> drops
+/// readable through <see cref="GetForming"/>. A batch with <see cref="TickBatch.EndOfStream"/> set (a finished
+/// recording) closes every forming candle instead; ticks after it count as late. Cancelling <see cref="CandleBlockOptions.CancellationToken"/> drops
 /// buffered batches and ends <see cref="Completion"/> as canceled. A <c>null</c> batch is declined.</para>
 /// </remarks>
 public sealed class CandleBlock : IPropagatorBlock<TickBatch, MarketBatch>, IReceivableSourceBlock<MarketBatch>
@@ -224,6 +225,11 @@ public sealed class CandleBlock : IPropagatorBlock<TickBatch, MarketBatch>, IRec
             if (batch.Heartbeat is { } heartbeat)
             {
                 _builder.Scan(heartbeat, _closed, ticks.Length);
+            }
+
+            if (batch.EndOfStream)
+            {
+                _builder.CloseAll(_closed, ticks.Length);
             }
 
             candles = _closed.Count == 0 ? [] : [.. _closed];

@@ -28,6 +28,8 @@ namespace QuantPulse.Candles;
 internal sealed partial class CandleBuilder
 {
     // A tick in the last day of the calendar would give a one-day bucket an end DateTimeOffset cannot hold.
+    private bool _ended;
+
     private static readonly long FirstUnsupportedTime = DateTimeOffset.MaxValue.UtcTicks + 1 - TimeSpan.TicksPerDay;
 
     private readonly Timeframe[] _timeframes;
@@ -109,6 +111,14 @@ internal sealed partial class CandleBuilder
         if (time >= FirstUnsupportedTime || TickValidator.Validate(in tick) != TickRejection.None)
         {
             _invalidTicks++;
+            return;
+        }
+
+        if (_ended)
+        {
+            _lateTicks++;
+            LastLateSymbol = tick.Symbol;
+            LastLateTime = time;
             return;
         }
 
@@ -206,6 +216,35 @@ internal sealed partial class CandleBuilder
             }
         }
 
+        if (output.Count - before > 1)
+        {
+            SortChronologically(output, before);
+        }
+    }
+
+    /// <summary>
+    /// The stream has ended (a finished recording): closes every forming candle, without gap filling. Ticks that
+    /// arrive afterwards are counted as late and applied to nothing.
+    /// </summary>
+    /// <param name="output">Receives the candles, in chronological order.</param>
+    /// <param name="position">Stored as <see cref="ClosedCandle.Position"/>: the number of ticks of the batch before the end.</param>
+    public void CloseAll(List<ClosedCandle> output, int position)
+    {
+        var before = output.Count;
+        for (var i = 0; i < _symbolOrder.Count; i++)
+        {
+            var state = _symbolOrder[i];
+            var series = state.Series;
+            for (var j = 0; j < series.Length; j++)
+            {
+                if (series[j].HasForming)
+                {
+                    Close(state, series[j], output, position);
+                }
+            }
+        }
+
+        _ended = true;
         if (output.Count - before > 1)
         {
             SortChronologically(output, before);

@@ -14,10 +14,12 @@ public sealed class TickBatch
     /// <summary>Creates a batch.</summary>
     /// <param name="ticks">The ticks, in arrival order. The batch does not copy them: do not reuse the memory.</param>
     /// <param name="heartbeat">An optional clock reading applied after the ticks.</param>
-    public TickBatch(ReadOnlyMemory<Tick> ticks, DateTimeOffset? heartbeat = null)
+    /// <param name="endOfStream">Whether the source has ended for good (see <see cref="EndOfStream"/>).</param>
+    public TickBatch(ReadOnlyMemory<Tick> ticks, DateTimeOffset? heartbeat = null, bool endOfStream = false)
     {
         Ticks = ticks;
         Heartbeat = heartbeat;
+        EndOfStream = endOfStream;
     }
 
     /// <summary>The ticks, in arrival order.</summary>
@@ -25,6 +27,12 @@ public sealed class TickBatch
 
     /// <summary>After the ticks: every bucket that ends at or before this instant may close.</summary>
     public DateTimeOffset? Heartbeat { get; }
+
+    /// <summary>
+    /// After the ticks and the heartbeat: the source has ended for good (a finished recording), so every bucket
+    /// still forming is over and its candle closes. Live feeds never send it: a stopped feed is not a closed market.
+    /// </summary>
+    public bool EndOfStream { get; }
 
     /// <summary>Creates a batch that carries only a heartbeat.</summary>
     /// <param name="now">The clock reading.</param>

@@ -166,7 +166,8 @@ internal sealed class TickSourcePump
             heartbeat = NextHeartbeat(now);
         }
 
-        if (_count == 0 && heartbeat is null)
+        var endOfStream = final && _options.CloseCandlesAtEnd;
+        if (_count == 0 && heartbeat is null && !endOfStream)
         {
             return;
         }
@@ -189,7 +190,7 @@ internal sealed class TickSourcePump
         }
 
         _count = 0;
-        if (!await _target.SendAsync(new TickBatch(ticks, heartbeat), cancellationToken).ConfigureAwait(false))
+        if (!await _target.SendAsync(new TickBatch(ticks, heartbeat, endOfStream), cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException(
                 "The target declined a tick batch: it was completed or faulted while the source was still running.",

@@ -10,6 +10,7 @@ namespace QuantPulse.Pipeline.Internal;
 /// <item><term><see cref="MaxBatchSize"/></term><description>512 ticks (1 to <see cref="MaxBatchSizeLimit"/>)</description></item>
 /// <item><term><see cref="HeartbeatInterval"/></term><description>1 s (more than zero, at most a day)</description></item>
 /// <item><term><see cref="CloseDelay"/></term><description>2 s (zero to a day)</description></item>
+/// <item><term><see cref="CloseCandlesAtEnd"/></term><description>false</description></item>
 /// <item><term><see cref="TimeProvider"/></term><description><see cref="TimeProvider.System"/></description></item>
 /// </list>
 /// </remarks>
@@ -48,6 +49,12 @@ internal sealed class TickSourcePumpOptions
         get => _closeDelay;
         init => _closeDelay = OptionGuard.InRange(value, TimeSpan.Zero, MaxInterval, nameof(CloseDelay));
     }
+
+    /// <summary>
+    /// Whether the end of the source closes every forming candle (<see cref="TickBatch.EndOfStream"/>): right for a
+    /// finished recording, wrong for a live feed that merely stopped.
+    /// </summary>
+    public bool CloseCandlesAtEnd { get; init; }
 
     /// <summary>The pipeline clock.</summary>
     public TimeProvider TimeProvider

@@ -1,0 +1,168 @@
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks.Dataflow;
+using QuantPulse.Candles;
+using QuantPulse.Pipeline.Internal;
+using QuantPulse.Sources;
+
+namespace QuantPulse.Pipeline;
+
+/// <summary>
+/// A linked chain <c>source → candles → stages… → consumers</c>, built by <see cref="MarketPipelineBuilder"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every link propagates completion and faults; every block is bounded, so a slow consumer slows the source
+/// down instead of losing data. <see cref="RunAsync"/> reads the source to its end, lets every stage drain and
+/// returns; a fault anywhere (the source, a stage, a consumer) stops the source and is rethrown by
+/// <see cref="RunAsync"/> as the original exception.
+/// </para>
+/// <para>
+/// Observers of <see cref="Updates"/> are the lossy edge: each has its own bounded buffer, and one that falls
+/// behind loses its oldest batches (counted in <see cref="DroppedUpdates"/>) rather than slowing the pipeline.
+/// </para>
+/// </remarks>
+public sealed class MarketPipeline
+{
+    private readonly TickSourcePump _pump;
+    private readonly ActionBlock<MarketBatch> _consumer;
+    private readonly ObserverHub<MarketBatch> _updates;
+    private int _started;
+
+    internal MarketPipeline(
+        ITickSource source,
+        MarketPipelineOptions options,
+        CandleBlock candles,
+        IReadOnlyList<IPropagatorBlock<MarketBatch, MarketBatch>> stages,
+        IReadOnlyList<Func<MarketBatch, CancellationToken, ValueTask>> consumers)
+    {
+        Source = source;
+        Candles = candles;
+        Stages = stages;
+        _updates = new ObserverHub<MarketBatch>(options.ObserverBufferSize);
+        _pump = new TickSourcePump(source, candles, options.ToPumpOptions());
+        _consumer = new ActionBlock<MarketBatch>(
+            async batch =>
+            {
+                foreach (var consume in consumers)
+                {
+                    await consume(batch, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                _updates.Publish(batch);
+            },
+            new ExecutionDataflowBlockOptions { BoundedCapacity = options.BoundedCapacity, MaxDegreeOfParallelism = 1 });
+
+        var link = new DataflowLinkOptions { PropagateCompletion = true };
+        ISourceBlock<MarketBatch> tail = candles;
+        foreach (var stage in stages)
+        {
+            tail.LinkTo(stage, link);
+            tail = stage;
+        }
+
+        tail.LinkTo(_consumer, link);
+        _ = _consumer.Completion.ContinueWith(
+            static (t, hub) => ((ObserverHub<MarketBatch>)hub!).Complete(t.Exception?.GetBaseException()),
+            _updates,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    /// <summary>The tick source.</summary>
+    public ITickSource Source { get; }
+
+    /// <summary>The candle stage (for its read side: history, forming candles, statistics).</summary>
+    public CandleBlock Candles { get; }
+
+    /// <summary>The stages after the candle stage, in order.</summary>
+    public IReadOnlyList<IPropagatorBlock<MarketBatch, MarketBatch>> Stages { get; }
+
+    /// <summary>Completes when the last stage has handed every batch to the consumers, or fails with the pipeline.</summary>
+    public Task Completion => _consumer.Completion;
+
+    /// <summary>
+    /// Every batch after all stages and consumers, for observers that may come and go (UIs, alerts). Each
+    /// observer runs on its own task with its own bounded buffer; see <see cref="MarketPipelineOptions.ObserverBufferSize"/>.
+    /// </summary>
+    public IObservable<MarketBatch> Updates => _updates;
+
+    /// <summary>How many batches observers of <see cref="Updates"/> lost because they fell behind.</summary>
+    public long DroppedUpdates => _updates.Dropped;
+
+    /// <summary>Reads the source to its end and waits until every stage has drained.</summary>
+    /// <param name="cancellationToken">
+    /// Stops reading the source; what was already read drains through the stages and the method then returns
+    /// normally.
+    /// </param>
+    /// <returns>A task that completes when the pipeline has drained.</returns>
+    /// <exception cref="InvalidOperationException">The pipeline was already run.</exception>
+    /// <remarks>The exception of the first failure (source, stage or consumer) is rethrown as it was thrown.</remarks>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException("A MarketPipeline runs only once; build a new one.");
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // A failed stage can no longer take batches: stop reading the source instead of waiting for space forever.
+        _ = Completion.ContinueWith(
+            static (_, state) => CancelQuietly((CancellationTokenSource)state!),
+            stop,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+        Exception? pumpError = null;
+        try
+        {
+            await _pump.RunAsync(stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopped by the caller (the stages drain) or by a failed stage (reported below).
+        }
+#pragma warning disable CA1031 // The failure is rethrown below, after the stages have settled.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            pumpError = ex;
+        }
+
+        try
+        {
+            await Completion.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Rethrown as the root cause below.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            var root = Completion.Exception?.GetBaseException() ?? pumpError;
+            if (root is not null)
+            {
+                ExceptionDispatchInfo.Capture(root).Throw();
+            }
+
+            throw;
+        }
+
+        if (pumpError is not null)
+        {
+            ExceptionDispatchInfo.Capture(pumpError).Throw();
+        }
+    }
+
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // RunAsync has already returned.
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Threading.Tasks.Dataflow;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using QuantPulse.Candles;
+using QuantPulse.Sources;
+
+namespace QuantPulse.Pipeline;
+
+/// <summary>
+/// Composes a <see cref="MarketPipeline"/>: a tick source, the candle stage, further stages in the order they are
+/// added, and lossless consumers at the end.
+/// </summary>
+/// <remarks>
+/// <code>
+/// var pipeline = new MarketPipelineBuilder(new SimulatedMarketSource(new SimulatedMarketOptions()))
+///     .WithCandles(new CandleBlockOptions { Timeframes = [Timeframe.OneMinute, Timeframe.FiveMinutes] })
+///     .WithIndicators(IndicatorSpec.Ema(20), IndicatorSpec.Rsi(14))
+///     .OnCandle(c => Console.WriteLine($"{c.Candle} {c.Indicators?["ema_20"]}"))
+///     .Build();
+/// await pipeline.RunAsync(stoppingToken);
+/// </code>
+/// A builder builds one pipeline; the blocks it creates are not shared.
+/// </remarks>
+public sealed class MarketPipelineBuilder
+{
+    private readonly ITickSource _source;
+    private readonly List<Func<ILoggerFactory, IPropagatorBlock<MarketBatch, MarketBatch>>> _stages = [];
+    private readonly List<Func<MarketBatch, CancellationToken, ValueTask>> _consumers = [];
+    private MarketPipelineOptions _options = new();
+    private CandleBlockOptions _candleOptions = new();
+    private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
+    private bool _built;
+
+    /// <summary>Starts a pipeline that reads <paramref name="source"/>.</summary>
+    /// <param name="source">The tick source.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    public MarketPipelineBuilder(ITickSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _source = source;
+    }
+
+    /// <summary>Sets the pipeline-wide settings (batching, heartbeats, clock, consumer buffer).</summary>
+    /// <param name="options">The settings.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public MarketPipelineBuilder WithOptions(MarketPipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        return this;
+    }
+
+    /// <summary>Sets the candle stage's settings (timeframes, history length, gap filling…).</summary>
+    /// <param name="options">The settings.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public MarketPipelineBuilder WithCandles(CandleBlockOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _candleOptions = options;
+        return this;
+    }
+
+    /// <summary>Gives the stages a logger factory.</summary>
+    /// <param name="loggerFactory">The factory.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="loggerFactory"/> is null.</exception>
+    public MarketPipelineBuilder WithLoggerFactory(ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _loggerFactory = loggerFactory;
+        return this;
+    }
+
+    /// <summary>Appends a stage after the ones added so far.</summary>
+    /// <param name="stage">A block that takes and produces <see cref="MarketBatch"/>es, in order.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stage"/> is null.</exception>
+    public MarketPipelineBuilder AddStage(IPropagatorBlock<MarketBatch, MarketBatch> stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        _stages.Add(_ => stage);
+        return this;
+    }
+
+    /// <summary>Appends a stage created when the pipeline is built, with the builder's logger factory.</summary>
+    /// <param name="factory">Creates the stage.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="factory"/> is null.</exception>
+    public MarketPipelineBuilder AddStage(Func<ILoggerFactory, IPropagatorBlock<MarketBatch, MarketBatch>> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _stages.Add(factory);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a consumer that sees every batch after all stages, in order. Consumers are lossless: a slow one
+    /// slows the pipeline (use <see cref="MarketPipeline.Updates"/> for observers that must not). An exception
+    /// faults the pipeline.
+    /// </summary>
+    /// <param name="consumer">The consumer.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="consumer"/> is null.</exception>
+    public MarketPipelineBuilder OnBatch(Func<MarketBatch, CancellationToken, ValueTask> consumer)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        _consumers.Add(consumer);
+        return this;
+    }
+
+    /// <summary>Adds a lossless consumer of every closed candle, with its indicator values when there is an indicator stage.</summary>
+    /// <param name="consumer">Called once per closed candle, in close order.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="consumer"/> is null.</exception>
+    public MarketPipelineBuilder OnCandle(Action<ClosedCandle> consumer)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        return OnBatch((batch, _) =>
+        {
+            foreach (var candle in batch.Candles)
+            {
+                consumer(candle);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    /// <summary>Creates the blocks and links them.</summary>
+    /// <returns>The pipeline, ready for <see cref="MarketPipeline.RunAsync"/>.</returns>
+    /// <exception cref="InvalidOperationException">The builder has already built a pipeline.</exception>
+    public MarketPipeline Build()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("A MarketPipelineBuilder builds one pipeline.");
+        }
+
+        _built = true;
+        var candles = new CandleBlock(_candleOptions, _loggerFactory.CreateLogger<CandleBlock>());
+        var stages = _stages.Select(create => create(_loggerFactory)).ToArray();
+        return new MarketPipeline(_source, _options, candles, stages, [.. _consumers]);
+    }
+}
