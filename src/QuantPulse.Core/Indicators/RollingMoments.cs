@@ -14,19 +14,26 @@ namespace QuantPulse.Indicators;
 /// <para>
 /// Rounding in the update accumulates, so every <c>period</c> updates the window is recomputed exactly with two
 /// passes (mean, then squared deviations) and a fresh shift: O(period) once per <c>period</c> values keeps the
-/// cost O(1) amortised and bounds the drift to that of <c>period</c> updates. A window whose values are all
+/// cost O(1) amortised and bounds the drift to that of <c>period</c> updates. The absolute rounding error of the
+/// update is proportional to the largest spread seen since the last exact pass, so when the spread collapses
+/// (a burst leaves the window) the window is recomputed at once; such a collapse needs wide values to enter and
+/// then leave, so it too happens at most about once per <c>period</c> values. A window whose values are all
 /// identical has a variance of exactly zero, which the update alone could miss by a rounding residue, so runs
 /// of equal values are tracked and short-cut.
 /// </para>
 /// </remarks>
 internal struct RollingMoments
 {
+    /// <summary>A fall of the squared deviations below this share of their peak since the last exact pass triggers a new one.</summary>
+    private const double CancellationRatio = 1.0 / 4096;
+
     private readonly double[] _window; // ring buffer; once full, _next is the slot of the oldest value
     private int _count;
     private int _next;
     private double _shift;
     private double _shiftedMean;
     private double _m2;
+    private double _m2Peak;
     private int _sinceResync;
     private double _last;
     private int _run;
@@ -83,6 +90,7 @@ internal struct RollingMoments
             _shift = x;
             _shiftedMean = 0;
             _m2 = 0;
+            _m2Peak = 0;
             _sinceResync = 0;
             return true;
         }
@@ -99,9 +107,15 @@ internal struct RollingMoments
         var delta = added - removed;
         _shiftedMean = previousMean + (delta / n);
         _m2 += delta * (added - _shiftedMean + (removed - previousMean));
-        if (_m2 < 0)
+        if (_m2 > _m2Peak)
         {
-            _m2 = 0;
+            _m2Peak = _m2;
+        }
+        else if (_m2 < _m2Peak * CancellationRatio)
+        {
+            // Wide values just left the window: what remains is the rounding of the large sums they brought, so
+            // recompute rather than carry an error far larger than the new, small spread.
+            Resync();
         }
 
         return true;
@@ -115,6 +129,7 @@ internal struct RollingMoments
         _shift = 0;
         _shiftedMean = 0;
         _m2 = 0;
+        _m2Peak = 0;
         _sinceResync = 0;
         _last = 0;
         _run = 0;
@@ -146,6 +161,7 @@ internal struct RollingMoments
         _shift = shift;
         _shiftedMean = mean;
         _m2 = m2;
+        _m2Peak = m2;
         _sinceResync = 0;
     }
 }
