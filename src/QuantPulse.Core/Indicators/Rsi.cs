@@ -59,12 +59,15 @@ public sealed partial class Rsi : IIndicator<double>
     /// <inheritdoc/>
     public double? Current => _current;
 
-    /// <summary>The RSI of an average gain and an average loss: <c>100 − 100 / (1 + gain / loss)</c>, or 100 when the loss is zero.</summary>
+    /// <summary>
+    /// The RSI of an average gain and an average loss: <c>100 − 100 / (1 + gain / loss)</c>, computed as
+    /// <c>100·gain / (gain + loss)</c> (one division); 100 when the loss is zero.
+    /// </summary>
     /// <param name="averageGain">The average gain (≥ 0).</param>
     /// <param name="averageLoss">The average loss as a positive number (≥ 0).</param>
     /// <returns>The RSI, 0 … 100.</returns>
     public static double FromAverages(double averageGain, double averageLoss) =>
-        averageLoss > 0 ? 100 - (100 / (1 + (averageGain / averageLoss))) : 100;
+        averageLoss > 0 ? 100 * averageGain / (averageGain + averageLoss) : 100;
 
     /// <inheritdoc/>
     public double? Next(Candle closed)
@@ -74,9 +77,12 @@ public sealed partial class Rsi : IIndicator<double>
             var close = bar.Close;
             if (_gate.Samples > 1)
             {
-                var previous = _previousClose;
-                _gains.Add(close > previous ? close - previous : 0);
-                _current = _losses.Add(close < previous ? previous - close : 0)
+                // Branch-free, because ups and downs alternate unpredictably: (|c| ± c) / 2 is exact (a doubling
+                // or an exact zero, then a halving), so the gain and loss equal max(±c, 0) bit for bit.
+                var change = close - _previousClose;
+                var size = Math.Abs(change);
+                _gains.Add((size + change) * 0.5);
+                _current = _losses.Add((size - change) * 0.5)
                     ? FromAverages(_gains.Value, _losses.Value)
                     : null;
             }

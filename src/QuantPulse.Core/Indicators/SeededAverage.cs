@@ -3,23 +3,22 @@ using System.Runtime.CompilerServices;
 namespace QuantPulse.Indicators;
 
 /// <summary>
-/// An exponential or Wilder (SMMA) average over plain doubles, seeded with the simple mean of the first
-/// <c>period</c> values (summed in arrival order). Shared by <see cref="Ema"/>, <see cref="Smma"/>,
+/// An exponential average over plain doubles, seeded with the simple mean of the first <c>period</c> values
+/// (summed in arrival order), then <c>prev + k·(x − prev)</c>: with <c>k = 2 / (period + 1)</c> an EMA, with
+/// <c>k = 1 / period</c> Wilder's smoothing (SMMA). Shared by <see cref="Ema"/>, <see cref="Smma"/>,
 /// <see cref="Rsi"/>, <see cref="Atr"/> and the three averages of <see cref="Macd"/>.
 /// </summary>
 internal struct SeededAverage
 {
     private readonly int _period;
     private readonly double _k;
-    private readonly bool _wilder;
     private int _count;
     private double _sum;
 
-    private SeededAverage(int period, bool wilder)
+    private SeededAverage(int period, double k)
     {
         _period = period;
-        _wilder = wilder;
-        _k = Ema.SmoothingFactor(period);
+        _k = k;
     }
 
     public readonly bool IsReady => _count == _period;
@@ -27,10 +26,10 @@ internal struct SeededAverage
     public double Value { readonly get; private set; }
 
     /// <summary>An EMA: <c>prev + k·(x − prev)</c> with <c>k = 2 / (period + 1)</c>.</summary>
-    public static SeededAverage Exponential(int period) => new(period, wilder: false);
+    public static SeededAverage Exponential(int period) => new(period, Ema.SmoothingFactor(period));
 
-    /// <summary>Wilder's smoothing: <c>(prev·(period − 1) + x) / period</c>.</summary>
-    public static SeededAverage Wilder(int period) => new(period, wilder: true);
+    /// <summary>Wilder's smoothing: <c>prev + (x − prev) / period</c>, that is <c>(prev·(period − 1) + x) / period</c>.</summary>
+    public static SeededAverage Wilder(int period) => new(period, Smma.SmoothingFactor(period));
 
     /// <summary>Adds a value; returns whether <see cref="Value"/> is now defined.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -38,7 +37,7 @@ internal struct SeededAverage
     {
         if (_count == _period)
         {
-            Value = _wilder ? Smma.Increment(_period, Value, x) : Ema.Increment(_k, Value, x);
+            Value = Ema.Increment(_k, Value, x);
             return true;
         }
 

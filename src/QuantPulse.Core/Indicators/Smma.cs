@@ -4,7 +4,7 @@ namespace QuantPulse.Indicators;
 
 /// <summary>
 /// Smoothed moving average of the close (Wilder's RMA): seeded with the simple mean of the first
-/// <see cref="Period"/> closes, then <c>smma = (prev·(N − 1) + close) / N</c>.
+/// <see cref="Period"/> closes, then <c>smma = (prev·(N − 1) + close) / N</c> (an EMA with <c>α = 1 / N</c>).
 /// </summary>
 /// <remarks>The first value is on the <see cref="Period"/>-th candle. O(1) and allocation-free; not thread-safe.</remarks>
 public sealed partial class Smma : IIndicator<double>
@@ -51,13 +51,21 @@ public sealed partial class Smma : IIndicator<double>
     /// <inheritdoc/>
     public double? Current => _current;
 
-    /// <summary>One step of Wilder's smoothing: <c>(previous·(period − 1) + value) / period</c>.</summary>
+    /// <summary>The smoothing factor of Wilder's average over <paramref name="period"/> periods: <c>1 / period</c>.</summary>
     /// <param name="period">The number of periods.</param>
+    /// <returns>The factor.</returns>
+    public static double SmoothingFactor(int period) => 1.0 / period;
+
+    /// <summary>
+    /// One step of Wilder's smoothing, <c>(previous·(N − 1) + value) / N</c>, computed as
+    /// <c>previous + α·(value − previous)</c> with <c>α = 1 / N</c> (a multiplication instead of a division on the
+    /// critical path; the two forms agree to the last bit or two).
+    /// </summary>
+    /// <param name="alpha">The smoothing factor (see <see cref="SmoothingFactor"/>).</param>
     /// <param name="previous">The previous average.</param>
     /// <param name="value">The new input value.</param>
     /// <returns>The new average.</returns>
-    public static double Increment(int period, double previous, double value) =>
-        ((previous * (period - 1)) + value) / period;
+    public static double Increment(double alpha, double previous, double value) => Ema.Increment(alpha, previous, value);
 
     /// <inheritdoc/>
     public double? Next(Candle closed)

@@ -53,6 +53,7 @@ public class RsiTests : IndicatorContractTests<double>
     {
         Assert.Equal(50.0, Rsi.FromAverages(1, 1));
         Assert.Equal(75.0, Rsi.FromAverages(3, 1));
+        Assert.Equal(100 - (100 / (1 + (0.37 / 0.52))), Rsi.FromAverages(0.37, 0.52), 1e-12);
         Assert.Equal(100.0, Rsi.FromAverages(0, 0));
         Assert.Equal(0.0, Rsi.FromAverages(0, 2));
     }

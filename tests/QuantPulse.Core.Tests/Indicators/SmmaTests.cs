@@ -13,8 +13,9 @@ public class SmmaTests : IndicatorContractTests<double>
     [Fact]
     public void Increment_PreviousAndValue_IsWilderAverage()
     {
-        Assert.Equal(11.0, Smma.Increment(10, 10, 20));
-        Assert.Equal((13 * 5.0 + 19) / 14, Smma.Increment(14, 5, 19));
+        Assert.Equal(0.1, Smma.SmoothingFactor(10));
+        Assert.Equal(11.0, Smma.Increment(Smma.SmoothingFactor(10), 10, 20));
+        Assert.Equal((13 * 5.0 + 19) / 14, Smma.Increment(Smma.SmoothingFactor(14), 5, 19), 1e-15);
     }
 
     protected override IIndicator<double> CreateIndicator() => new Smma(20);
