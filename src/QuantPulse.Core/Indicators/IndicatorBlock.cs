@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Threading.Tasks.Dataflow;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Model;
 using QuantPulse.Pipeline;
 
@@ -17,8 +19,9 @@ namespace QuantPulse.Indicators;
 /// </para>
 /// <para>
 /// Stop gracefully with <see cref="Complete"/> and await <see cref="Completion"/>; the options' token aborts.
-/// Candles the indicators reject are counted by each indicator (see <see cref="IIndicator.Status"/>), never
-/// thrown. Safe to use from several producers, as any Dataflow block.
+/// A candle the indicators reject (out of order, or impossible prices; see <see cref="IIndicator"/>) is never
+/// thrown: it keeps the series' previous values, is counted in <see cref="RejectedCandles"/> and logged
+/// (event 3002). Safe to use from several producers, as any Dataflow block.
 /// </para>
 /// </remarks>
 public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>, IReceivableSourceBlock<MarketBatch>
@@ -26,15 +29,21 @@ public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
     private readonly TransformBlock<MarketBatch, MarketBatch> _block;
     private readonly IndicatorSet _template;
     private readonly Dictionary<(string Symbol, Timeframe Timeframe), IndicatorSet> _series = [];
+    private readonly ILogger _logger;
+    private readonly string _description;
     private int _seriesCount;
+    private long _rejectedCandles;
 
     /// <summary>Creates the block.</summary>
     /// <param name="options">The options, copied here; null for the defaults.</param>
+    /// <param name="logger">Where to log new series and rejected candles; null for none.</param>
     /// <exception cref="ArgumentException">Two indicators produce the same column, or one is null.</exception>
-    public IndicatorBlock(IndicatorBlockOptions? options = null)
+    public IndicatorBlock(IndicatorBlockOptions? options = null, ILogger<IndicatorBlock>? logger = null)
     {
         options ??= new IndicatorBlockOptions();
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         _template = new IndicatorSet(options.Indicators);
+        _description = string.Join(", ", _template.Specs);
         _block = new TransformBlock<MarketBatch, MarketBatch>(
             Process,
             new ExecutionDataflowBlockOptions
@@ -51,6 +60,9 @@ public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
 
     /// <summary>How many series (symbol and timeframe pairs) the block has seen.</summary>
     public int SeriesCount => Volatile.Read(ref _seriesCount);
+
+    /// <summary>How many candles the indicators ignored (out of order, or with impossible prices).</summary>
+    public long RejectedCandles => Interlocked.Read(ref _rejectedCandles);
 
     /// <inheritdoc/>
     public Task Completion => _block.Completion;
@@ -91,7 +103,7 @@ public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
         ((ISourceBlock<MarketBatch>)_block).ReleaseReservation(messageHeader, target);
 
     /// <inheritdoc/>
-    public override string ToString() => $"{nameof(IndicatorBlock)}[{string.Join(", ", _template.Specs)}]";
+    public override string ToString() => $"{nameof(IndicatorBlock)}[{_description}]";
 
     private MarketBatch Process(MarketBatch batch)
     {
@@ -105,7 +117,14 @@ public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
         for (var i = 0; i < withValues.Length; i++)
         {
             var closed = candles[i];
-            withValues[i] = closed with { Indicators = SeriesOf(closed.Candle).Next(closed.Candle) };
+            var candle = closed.Candle;
+            var set = SeriesOf(candle);
+            withValues[i] = closed with { Indicators = set.Next(candle) };
+            if (set.Status is IndicatorStatus.RejectedOutOfOrder or IndicatorStatus.RejectedInvalid)
+            {
+                Interlocked.Increment(ref _rejectedCandles);
+                Log.CandleRejected(_logger, candle.Symbol, candle.Timeframe, candle.OpenTime, set.Status);
+            }
         }
 
         return batch.WithCandles(withValues);
@@ -119,6 +138,7 @@ public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
             set = _template.CreateFresh();
             _series.Add(key, set);
             Volatile.Write(ref _seriesCount, _series.Count);
+            Log.SeriesStarted(_logger, candle.Symbol, candle.Timeframe, _description);
         }
 
         return set;

@@ -55,6 +55,33 @@ public sealed class IndicatorSet
     /// <summary>The output columns: each spec's <see cref="IndicatorSpec.Columns"/>, in spec order.</summary>
     public IndicatorColumns Columns { get; }
 
+    /// <summary>
+    /// What the set did with the last candle offered: a rejection status when it was ignored (every indicator
+    /// applies the same forward-only and bad-input rules to the same candles, so they agree on that), otherwise
+    /// <see cref="IndicatorStatus.WarmingUp"/> until every indicator has a value, then <see cref="IndicatorStatus.Ok"/>.
+    /// <see cref="IndicatorStatus.None"/> before the first candle and for an empty set.
+    /// </summary>
+    public IndicatorStatus Status
+    {
+        get
+        {
+            if (_indicators.Length == 0 || _indicators[0].Status is not (IndicatorStatus.Ok or IndicatorStatus.WarmingUp))
+            {
+                return _indicators.Length == 0 ? IndicatorStatus.None : _indicators[0].Status;
+            }
+
+            foreach (var indicator in _indicators)
+            {
+                if (indicator.Status == IndicatorStatus.WarmingUp)
+                {
+                    return IndicatorStatus.WarmingUp;
+                }
+            }
+
+            return IndicatorStatus.Ok;
+        }
+    }
+
     /// <summary>Applies a closed candle to every indicator and returns a snapshot of the values.</summary>
     /// <param name="closed">The closed candle.</param>
     /// <returns>The values, one per column (null during warm-up).</returns>

@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Dataflow;
+using Microsoft.Extensions.Logging;
 using QuantPulse.Indicators;
 using QuantPulse.Model;
 using QuantPulse.Pipeline;
@@ -177,6 +178,31 @@ public class IndicatorBlockTests
         Assert.True(await second.WaitAsync(Timeout));
         var out2 = await block.ReceiveAsync(Timeout);
         Assert.Equal(candles, new[] { out1.Candles[0].Candle, out2.Candles[0].Candle });
+    }
+
+    [Fact]
+    public async Task SendAsync_RejectedCandles_CountedLoggedAndValuesKept()
+    {
+        var logger = new ListLogger<IndicatorBlock>();
+        var block = new IndicatorBlock(new IndicatorBlockOptions { Indicators = [IndicatorSpec.Ema(3)] }, logger);
+        var candles = TestCandles.RandomWalk(5);
+        var late = candles[1] with { Close = 900m, High = 900m };
+        var impossible = candles[4] with { OpenTime = candles[4].OpenTime.AddDays(1), Low = 0m };
+
+        await block.SendAsync(Batch([candles[0], candles[1], candles[2], candles[3], late, candles[4], impossible]));
+        var output = await block.ReceiveAsync(Timeout);
+
+        var ema = output.Candles.Select(c => c.Indicators!["ema_3"]).ToArray();
+        Assert.Equal(2, block.RejectedCandles);
+        Assert.Equal(ema[3], ema[4]);
+        Assert.Equal(ema[5], ema[6]);
+        Assert.Equal(candles.ToEma(3).Select(p => p.Value), new[] { ema[0], ema[1], ema[2], ema[3], ema[5] });
+        var warnings = logger.Entries.Where(e => e.EventId.Id == 3002).ToArray();
+        Assert.Equal(2, warnings.Length);
+        Assert.All(warnings, w => Assert.Equal(LogLevel.Warning, w.Level));
+        Assert.Contains("RejectedOutOfOrder", warnings[0].Message);
+        Assert.Contains("RejectedInvalid", warnings[1].Message);
+        Assert.Single(logger.Entries, e => e.EventId.Id == 3001);
     }
 
     [Fact]

@@ -111,6 +111,36 @@ public class IndicatorSetTests
     }
 
     [Fact]
+    public void Status_AfterEachCandle_ReportsWhatTheIndicatorsDid()
+    {
+        var candles = TestCandles.RandomWalk(60);
+        var set = new IndicatorSet(Specs);
+        Assert.Equal(IndicatorStatus.None, set.Status);
+
+        set.Next(candles[0]);
+        Assert.Equal(IndicatorStatus.WarmingUp, set.Status);
+        set.Next(candles[0]);
+        Assert.Equal(IndicatorStatus.RejectedOutOfOrder, set.Status);
+        set.Next(TestCandles.WithBadPrices(candles[1], candles[1].OpenTime, BadPrices.HighBelowLow));
+        Assert.Equal(IndicatorStatus.RejectedInvalid, set.Status);
+        foreach (var candle in candles[1..21])
+        {
+            set.Next(candle);
+        }
+
+        Assert.Equal(IndicatorStatus.WarmingUp, set.Status); // MACD(12,26,9) needs 26 candles; EMA(20) has a value
+        Assert.Equal(IndicatorStatus.Ok, set.Indicators[0].Status);
+        foreach (var candle in candles[21..])
+        {
+            set.Next(candle);
+        }
+
+        Assert.Equal(IndicatorStatus.Ok, set.Status);
+        Assert.All(set.Indicators, i => Assert.Equal(1, i.OutOfOrderCount));
+        Assert.All(set.Indicators, i => Assert.Equal(1, i.InvalidCount));
+    }
+
+    [Fact]
     public void Constructor_NullSpec_ThrowsArgumentException() =>
         Assert.Throws<ArgumentException>(() => new IndicatorSet([IndicatorSpec.Ema(), null!]));
 
