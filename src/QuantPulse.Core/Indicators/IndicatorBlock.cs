@@ -1,0 +1,146 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Threading.Tasks.Dataflow;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using QuantPulse.Model;
+using QuantPulse.Pipeline;
+
+namespace QuantPulse.Indicators;
+
+/// <summary>
+/// The indicator stage: computes the configured indicators on every closed candle of every series and passes
+/// each <see cref="MarketBatch"/> on with <see cref="ClosedCandle.Indicators"/> set.
+/// </summary>
+/// <remarks>
+/// <para>
+/// One <see cref="IndicatorSet"/> is kept per series (symbol and timeframe), created when the series is first
+/// seen. Batches are processed one at a time, in order, so the values equal those of the batch helpers on the
+/// same candles exactly. A batch without candles is passed on as the same instance.
+/// </para>
+/// <para>
+/// Stop gracefully with <see cref="Complete"/> and await <see cref="Completion"/>; the options' token aborts.
+/// A candle the indicators reject (out of order, or impossible prices; see <see cref="IIndicator"/>) is never
+/// thrown: it keeps the series' previous values, is counted in <see cref="RejectedCandles"/> and logged
+/// (event 3002). Safe to use from several producers, as any Dataflow block.
+/// </para>
+/// </remarks>
+public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>, IReceivableSourceBlock<MarketBatch>
+{
+    private readonly TransformBlock<MarketBatch, MarketBatch> _block;
+    private readonly IndicatorSet _template;
+    private readonly Dictionary<(string Symbol, Timeframe Timeframe), IndicatorSet> _series = [];
+    private readonly ILogger _logger;
+    private readonly string _description;
+    private int _seriesCount;
+    private long _rejectedCandles;
+
+    /// <summary>Creates the block.</summary>
+    /// <param name="options">The options, copied here; null for the defaults.</param>
+    /// <param name="logger">Where to log new series and rejected candles; null for none.</param>
+    /// <exception cref="ArgumentException">Two indicators produce the same column, or one is null.</exception>
+    public IndicatorBlock(IndicatorBlockOptions? options = null, ILogger<IndicatorBlock>? logger = null)
+    {
+        options ??= new IndicatorBlockOptions();
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _template = new IndicatorSet(options.Indicators);
+        _description = string.Join(", ", _template.Specs);
+        _block = new TransformBlock<MarketBatch, MarketBatch>(
+            Process,
+            new ExecutionDataflowBlockOptions
+            {
+                BoundedCapacity = options.BoundedCapacity,
+                CancellationToken = options.CancellationToken,
+                MaxDegreeOfParallelism = 1,
+                EnsureOrdered = true,
+            });
+    }
+
+    /// <summary>The output columns every candle carries.</summary>
+    public IndicatorColumns Columns => _template.Columns;
+
+    /// <summary>How many series (symbol and timeframe pairs) the block has seen.</summary>
+    public int SeriesCount => Volatile.Read(ref _seriesCount);
+
+    /// <summary>How many candles the indicators ignored (out of order, or with impossible prices).</summary>
+    public long RejectedCandles => Interlocked.Read(ref _rejectedCandles);
+
+    /// <inheritdoc/>
+    public Task Completion => _block.Completion;
+
+    /// <inheritdoc/>
+    public void Complete() => _block.Complete();
+
+    /// <inheritdoc/>
+    void IDataflowBlock.Fault(Exception exception) => ((IDataflowBlock)_block).Fault(exception);
+
+    /// <inheritdoc/>
+    public IDisposable LinkTo(ITargetBlock<MarketBatch> target, DataflowLinkOptions linkOptions) =>
+        _block.LinkTo(target, linkOptions);
+
+    /// <inheritdoc/>
+    public bool TryReceive(Predicate<MarketBatch>? filter, [MaybeNullWhen(false)] out MarketBatch item) =>
+        _block.TryReceive(filter, out item);
+
+    /// <inheritdoc/>
+    public bool TryReceiveAll([NotNullWhen(true)] out IList<MarketBatch>? items) => _block.TryReceiveAll(out items);
+
+    /// <inheritdoc/>
+    DataflowMessageStatus ITargetBlock<MarketBatch>.OfferMessage(
+        DataflowMessageHeader messageHeader, MarketBatch messageValue, ISourceBlock<MarketBatch>? source, bool consumeToAccept) =>
+        ((ITargetBlock<MarketBatch>)_block).OfferMessage(messageHeader, messageValue, source, consumeToAccept);
+
+    /// <inheritdoc/>
+    MarketBatch? ISourceBlock<MarketBatch>.ConsumeMessage(
+        DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target, out bool messageConsumed) =>
+        ((ISourceBlock<MarketBatch>)_block).ConsumeMessage(messageHeader, target, out messageConsumed);
+
+    /// <inheritdoc/>
+    bool ISourceBlock<MarketBatch>.ReserveMessage(DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target) =>
+        ((ISourceBlock<MarketBatch>)_block).ReserveMessage(messageHeader, target);
+
+    /// <inheritdoc/>
+    void ISourceBlock<MarketBatch>.ReleaseReservation(DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target) =>
+        ((ISourceBlock<MarketBatch>)_block).ReleaseReservation(messageHeader, target);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{nameof(IndicatorBlock)}[{_description}]";
+
+    private MarketBatch Process(MarketBatch batch)
+    {
+        var candles = batch.Candles;
+        if (candles.Count == 0)
+        {
+            return batch;
+        }
+
+        var withValues = new ClosedCandle[candles.Count];
+        for (var i = 0; i < withValues.Length; i++)
+        {
+            var closed = candles[i];
+            var candle = closed.Candle;
+            var set = SeriesOf(candle);
+            withValues[i] = closed with { Indicators = set.Next(candle) };
+            if (set.Status is IndicatorStatus.RejectedOutOfOrder or IndicatorStatus.RejectedInvalid)
+            {
+                Interlocked.Increment(ref _rejectedCandles);
+                Log.CandleRejected(_logger, candle.Symbol, candle.Timeframe, candle.OpenTime, set.Status);
+            }
+        }
+
+        return batch.WithCandles(withValues);
+    }
+
+    private IndicatorSet SeriesOf(Candle candle)
+    {
+        var key = (candle.Symbol, candle.Timeframe);
+        if (!_series.TryGetValue(key, out var set))
+        {
+            set = _template.CreateFresh();
+            _series.Add(key, set);
+            Volatile.Write(ref _seriesCount, _series.Count);
+            Log.SeriesStarted(_logger, candle.Symbol, candle.Timeframe, _description);
+        }
+
+        return set;
+    }
+}
