@@ -2,6 +2,7 @@ using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Candles;
+using QuantPulse.Indicators;
 using QuantPulse.Sources;
 
 namespace QuantPulse.Pipeline;
@@ -71,6 +72,26 @@ public sealed class MarketPipelineBuilder
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _loggerFactory = loggerFactory;
         return this;
+    }
+
+    /// <summary>Appends the indicator stage: every closed candle gets the values of <paramref name="options"/>' indicators.</summary>
+    /// <param name="options">The indicator set and block settings.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public MarketPipelineBuilder WithIndicators(IndicatorBlockOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return AddStage(loggers => new IndicatorBlock(options, loggers.CreateLogger<IndicatorBlock>()));
+    }
+
+    /// <summary>Appends the indicator stage with the given indicators and default block settings.</summary>
+    /// <param name="indicators">The indicators to compute on every closed candle, per symbol and timeframe.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="indicators"/> is null.</exception>
+    public MarketPipelineBuilder WithIndicators(params IndicatorSpec[] indicators)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        return WithIndicators(new IndicatorBlockOptions { Indicators = indicators });
     }
 
     /// <summary>Appends a stage after the ones added so far.</summary>

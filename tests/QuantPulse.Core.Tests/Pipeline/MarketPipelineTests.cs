@@ -1,5 +1,6 @@
 using System.Threading.Tasks.Dataflow;
 using QuantPulse.Candles;
+using QuantPulse.Indicators;
 using QuantPulse.Model;
 using QuantPulse.Pipeline;
 using QuantPulse.Sources;
@@ -54,6 +55,39 @@ public class MarketPipelineTests
         }
 
         Assert.True(pipeline.Completion.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task RunAsync_WithIndicators_StreamingEqualsTheBatchHelpersExactly()
+    {
+        var candles = new List<ClosedCandle>();
+        var pipeline = new MarketPipelineBuilder(FastMarket(20_000, "SIM_A", "SIM_B"))
+            .WithCandles(new CandleBlockOptions { Timeframes = [Timeframe.OneMinute, Timeframe.FiveMinutes] })
+            .WithIndicators(IndicatorSpec.Ema(20), IndicatorSpec.Rsi(14), IndicatorSpec.Atr(14), IndicatorSpec.Macd(12, 26, 9))
+            .OnCandle(candles.Add)
+            .Build();
+
+        await pipeline.RunAsync().WaitAsync(Timeout);
+
+        foreach (var series in candles.GroupBy(c => (c.Candle.Symbol, c.Candle.Timeframe)))
+        {
+            var bars = series.Select(c => c.Candle).ToList();
+            Assert.True(bars.Count > 60);
+            var ema = bars.ToEma(20);
+            var rsi = bars.ToRsi(14);
+            var atr = bars.ToAtr(14);
+            var macd = bars.ToMacd(12, 26, 9);
+            var i = 0;
+            foreach (var c in series)
+            {
+                Assert.Equal(ema[i].Value, c.Indicators!["ema_20"]);
+                Assert.Equal(rsi[i].Value, c.Indicators["rsi_14"]);
+                Assert.Equal(atr[i].Value, c.Indicators["atr_14"]);
+                Assert.Equal(macd[i].Value?.Macd, c.Indicators["macd_12_26_9"]);
+                Assert.Equal(macd[i].Value?.Signal, c.Indicators["macd_signal_12_26_9"]);
+                i++;
+            }
+        }
     }
 
     [Fact]
