@@ -24,10 +24,30 @@ public sealed class MarketBatch
     /// <param name="candles">The candles closed while these ticks were processed, in the order they closed.</param>
     /// <param name="heartbeat">The clock reading that ended the batch, if any.</param>
     public MarketBatch(ReadOnlyMemory<Tick> ticks, IReadOnlyList<ClosedCandle> candles, DateTimeOffset? heartbeat = null)
+        : this(ticks, candles, [], [], heartbeat)
+    {
+    }
+
+    /// <summary>Creates a batch with everything the stages derived.</summary>
+    /// <param name="ticks">The ticks in arrival order.</param>
+    /// <param name="candles">The candles closed, in close order.</param>
+    /// <param name="signals">The signals raised, in order.</param>
+    /// <param name="trades">The trade events, in order.</param>
+    /// <param name="heartbeat">The clock reading that ended the batch, if any.</param>
+    public MarketBatch(
+        ReadOnlyMemory<Tick> ticks,
+        IReadOnlyList<ClosedCandle> candles,
+        IReadOnlyList<RaisedSignal> signals,
+        IReadOnlyList<TradeEvent> trades,
+        DateTimeOffset? heartbeat = null)
     {
         ArgumentNullException.ThrowIfNull(candles);
+        ArgumentNullException.ThrowIfNull(signals);
+        ArgumentNullException.ThrowIfNull(trades);
         Ticks = ticks;
         Candles = candles;
+        Signals = signals;
+        Trades = trades;
         Heartbeat = heartbeat;
     }
 
@@ -37,11 +57,27 @@ public sealed class MarketBatch
     /// <summary>The candles that closed, in close order, each with its position in <see cref="Ticks"/>.</summary>
     public IReadOnlyList<ClosedCandle> Candles { get; }
 
+    /// <summary>The signals raised on this batch's candles, in order, each at its candle's position.</summary>
+    public IReadOnlyList<RaisedSignal> Signals { get; }
+
+    /// <summary>The simulated trades opened and closed by this batch's ticks, in order.</summary>
+    public IReadOnlyList<TradeEvent> Trades { get; }
+
     /// <summary>The clock reading that ended the batch, if any.</summary>
     public DateTimeOffset? Heartbeat { get; }
 
-    /// <summary>Returns a batch with the same ticks and heartbeat and other candles.</summary>
+    /// <summary>Returns a copy with other candles.</summary>
     /// <param name="candles">The replacement candles (for example the same candles with indicator values).</param>
     /// <returns>The new batch.</returns>
-    public MarketBatch WithCandles(IReadOnlyList<ClosedCandle> candles) => new(Ticks, candles, Heartbeat);
+    public MarketBatch WithCandles(IReadOnlyList<ClosedCandle> candles) => new(Ticks, candles, Signals, Trades, Heartbeat);
+
+    /// <summary>Returns a copy with other signals.</summary>
+    /// <param name="signals">The signals.</param>
+    /// <returns>The new batch.</returns>
+    public MarketBatch WithSignals(IReadOnlyList<RaisedSignal> signals) => new(Ticks, Candles, signals, Trades, Heartbeat);
+
+    /// <summary>Returns a copy with other trade events.</summary>
+    /// <param name="trades">The trade events.</param>
+    /// <returns>The new batch.</returns>
+    public MarketBatch WithTrades(IReadOnlyList<TradeEvent> trades) => new(Ticks, Candles, Signals, trades, Heartbeat);
 }
