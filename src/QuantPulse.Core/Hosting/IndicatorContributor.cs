@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+using QuantPulse.Pipeline;
+
+namespace QuantPulse.Hosting;
+
+internal sealed class IndicatorContributor(IOptions<QuantPulseOptions> options) : IPipelineContributor
+{
+    public int Order => 100;
+
+    public void Contribute(MarketPipelineBuilder builder)
+    {
+        var specs = options.Value.Indicators.Select(i => i.ToSpec()).ToArray();
+        if (specs.Length > 0)
+        {
+            builder.WithIndicators(new Indicators.IndicatorBlockOptions
+            {
+                Indicators = specs,
+                BoundedCapacity = options.Value.Pipeline.BoundedCapacity,
+            });
+        }
+    }
+}

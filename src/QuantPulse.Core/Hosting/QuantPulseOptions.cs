@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using QuantPulse.Indicators;
+
+namespace QuantPulse.Hosting;
+
+/// <summary>The <c>QuantPulse</c> configuration section, bound and validated when the host starts.</summary>
+/// <remarks>
+/// Every value can be overridden by environment variables, for example
+/// <c>QuantPulse__Candles__Timeframes__0=5m</c> or <c>QuantPulse__Sources__Simulated__Enabled=false</c>.
+/// Empty lists get the defaults listed on each property.
+/// </remarks>
+public sealed class QuantPulseOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "QuantPulse";
+
+    /// <summary>Candle settings.</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public CandleHostOptions Candles { get; set; } = new();
+
+    /// <summary>The indicators computed on every closed candle. Default: EMA(20), EMA(50), RSI(14), ATR(14), MACD(12,26,9), BB(20,2).</summary>
+    [ValidateEnumeratedItems]
+    public IList<IndicatorOptions> Indicators { get; } = [];
+
+    /// <summary>Pipeline-wide settings.</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public PipelineHostOptions Pipeline { get; set; } = new();
+
+    /// <summary>The tick sources.</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public SourcesHostOptions Sources { get; set; } = new();
+}

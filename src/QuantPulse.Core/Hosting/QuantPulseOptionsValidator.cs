@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Options;
+using QuantPulse.Model;
+
+namespace QuantPulse.Hosting;
+
+/// <summary>The checks that span several fields of <see cref="QuantPulseOptions"/>.</summary>
+internal sealed class QuantPulseOptionsValidator : IValidateOptions<QuantPulseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, QuantPulseOptions options)
+    {
+        var failures = new List<string>();
+        var seen = new HashSet<Timeframe>();
+        foreach (var text in options.Candles.Timeframes)
+        {
+            if (!Timeframe.TryParse(text, out var tf))
+            {
+                failures.Add($"QuantPulse:Candles:Timeframes: '{text}' is not a timeframe (1s, 1m, 5m, 15m, 30m, 1h, 4h, 1d).");
+            }
+            else if (!seen.Add(tf))
+            {
+                failures.Add($"QuantPulse:Candles:Timeframes: '{text}' is listed twice.");
+            }
+        }
+
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Indicators.Count; i++)
+        {
+            if (!options.Indicators[i].TryToSpec(out var spec, out var error))
+            {
+                failures.Add($"QuantPulse:Indicators:{i}: {error}");
+            }
+            else
+            {
+                foreach (var column in spec.Columns.Where(c => !columns.Add(c)))
+                {
+                    failures.Add($"QuantPulse:Indicators:{i}: column '{column}' is produced twice.");
+                }
+            }
+        }
+
+        var csv = options.Sources.Csv;
+        if (csv.Enabled)
+        {
+            if (string.IsNullOrWhiteSpace(csv.Path))
+            {
+                failures.Add("QuantPulse:Sources:Csv:Path is required when the CSV source is enabled.");
+            }
+            else if (!File.Exists(csv.Path))
+            {
+                failures.Add($"QuantPulse:Sources:Csv:Path: '{csv.Path}' does not exist.");
+            }
+
+            if (!(csv.Speed > 0 && double.IsFinite(csv.Speed)))
+            {
+                failures.Add("QuantPulse:Sources:Csv:Speed must be a positive number.");
+            }
+        }
+
+        var pipeline = options.Pipeline;
+        if (pipeline.HeartbeatInterval < TimeSpan.FromMilliseconds(10) || pipeline.HeartbeatInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add("QuantPulse:Pipeline:HeartbeatInterval must be between 00:00:00.010 and 01:00:00.");
+        }
+
+        if (pipeline.CloseDelay < TimeSpan.Zero || pipeline.CloseDelay > TimeSpan.FromHours(1))
+        {
+            failures.Add("QuantPulse:Pipeline:CloseDelay must be between 00:00:00 and 01:00:00.");
+        }
+
+        var simulated = options.Sources.Simulated;
+        if (simulated.TickInterval < TimeSpan.FromMilliseconds(1) || simulated.TickInterval > TimeSpan.FromDays(1))
+        {
+            failures.Add("QuantPulse:Sources:Simulated:TickInterval must be between 00:00:00.001 and 1.00:00:00.");
+        }
+
+        if (simulated.StartPrice <= 0m)
+        {
+            failures.Add("QuantPulse:Sources:Simulated:StartPrice must be positive.");
+        }
+
+        var symbols = simulated.Symbols;
+        if (symbols.Any(string.IsNullOrWhiteSpace) || symbols.Distinct(StringComparer.Ordinal).Count() != symbols.Count)
+        {
+            failures.Add("QuantPulse:Sources:Simulated:Symbols must be non-empty and distinct.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using QuantPulse.Hosting;
+
+#pragma warning disable IDE0130 // Extension methods for IServiceCollection live in its namespace, as Microsoft.Extensions.* do.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>Registers QuantPulse in a host.</summary>
+public static class QuantPulseServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the QuantPulse pipeline: options bound from the <c>QuantPulse</c> section and validated at start,
+    /// the simulated and CSV sources, the indicator stage, the <see cref="QuantPulseRuntime"/> and a hosted service
+    /// that runs it. Safe to call more than once.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration root holding the <c>QuantPulse</c> section.</param>
+    /// <returns>A builder for connectors, strategies and storage.</returns>
+    public static IQuantPulseBuilder AddQuantPulse(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        if (!services.Any(d => d.ServiceType == typeof(QuantPulseRuntime)))
+        {
+            services.AddOptions<QuantPulseOptions>()
+                .Bind(configuration.GetSection(QuantPulseOptions.SectionName))
+                .ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuantPulseOptions>, QuantPulseOptionsAnnotationsValidator>());
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<QuantPulseOptions>, QuantPulseOptionsDefaults>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuantPulseOptions>, QuantPulseOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITickSourceFactory, SimulatedSourceFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITickSourceFactory, CsvSourceFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, IndicatorContributor>());
+        services.TryAddSingleton<QuantPulseRuntime>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, QuantPulseWorker>());
+        return new QuantPulseBuilder(services, configuration);
+    }
+}
