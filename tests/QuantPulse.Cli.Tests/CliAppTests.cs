@@ -47,6 +47,24 @@ public class CliAppTests
     }
 
     [Theory]
+    [InlineData("candles", "Usage: quantpulse candles --input PATH --timeframe TF --output PATH [OPTIONS]\n", new[] { "--input PATH", "--timeframe TF", "--output PATH" })]
+    [InlineData("indicators", "Usage: quantpulse indicators --input PATH --output PATH [OPTIONS]\n", new[] { "--input PATH", "--ema N", "--sma N", "--rsi N", "--atr N", "--macd FAST,SLOW,SIGNAL", "--bb N,K", "--stdev N", "--output PATH" })]
+    public async Task RunAsync_CandlesAndIndicatorsHelp_ShowsUsageAndEveryOption(string command, string usage, string[] options)
+    {
+        var result = await CliRunner.RunAsync(command, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith(usage, result.Out, StringComparison.Ordinal);
+        foreach (var option in options)
+        {
+            Assert.Contains("\n  " + option + " ", result.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("\n  " + command + " ", (await CliRunner.RunAsync("--help")).Out, StringComparison.Ordinal);
+        Assert.Empty(result.Error);
+    }
+
+    [Theory]
     [InlineData(new[] { "candels" }, "quantpulse: unknown command 'candels' (see 'quantpulse --help')")]
     [InlineData(new[] { "--verbose" }, "quantpulse: unknown option '--verbose' (see 'quantpulse --help')")]
     [InlineData(new[] { "help", "nope" }, "quantpulse: unknown command 'nope' (see 'quantpulse --help')")]
