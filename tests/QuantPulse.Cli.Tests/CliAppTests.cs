@@ -77,6 +77,25 @@ public class CliAppTests
         Assert.Empty(result.Out);
     }
 
+    [Theory]
+    [InlineData("candles", "time,symbol,price\n2024-01-02T00:00:00Z,X,1\n", "--timeframe", "1m")]
+    [InlineData("indicators", "date,open,high,low,close\n2024-01-01,1,2,1,2\n2024-01-02,1,2,1,2\n", "--ema", "2")]
+    public async Task RunAsync_CancelledCommand_Exit130AndNoPartialFile(string command, string content, params string[] options)
+    {
+        using var temp = new TempDirectory();
+        var input = temp.File("in.csv");
+        await File.WriteAllTextAsync(input, content);
+        var output = temp.File("out.csv");
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        var result = await CliRunner.RunAsync(cts.Token, [command, "--input", input, .. options, "--output", output]);
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Equal([$"quantpulse {command}: cancelled"], result.ErrorLines);
+        Assert.False(File.Exists(output));
+    }
+
     [Fact]
     public async Task RunAsync_Version_PrintsVersion()
     {

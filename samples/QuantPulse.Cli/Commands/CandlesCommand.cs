@@ -129,16 +129,13 @@ internal sealed class CandlesCommand : ICliCommand
         writer.Write(candle.Timeframe.Name);
         writer.Write(',');
         writer.Write(candle.OpenTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        writer.Write(',');
-        writer.Write(candle.Open.ToString(CultureInfo.InvariantCulture));
-        writer.Write(',');
-        writer.Write(candle.High.ToString(CultureInfo.InvariantCulture));
-        writer.Write(',');
-        writer.Write(candle.Low.ToString(CultureInfo.InvariantCulture));
-        writer.Write(',');
-        writer.Write(candle.Close.ToString(CultureInfo.InvariantCulture));
-        writer.Write(',');
-        writer.Write(candle.Volume.ToString(CultureInfo.InvariantCulture));
+        foreach (var value in (ReadOnlySpan<decimal>)[candle.Open, candle.High, candle.Low, candle.Close, candle.Volume])
+        {
+            // Decimals print with the scale they carry: prices as written in the input, the volume as the exact sum.
+            writer.Write(',');
+            writer.Write(value.ToString(CultureInfo.InvariantCulture));
+        }
+
         writer.Write(',');
         writer.Write(candle.TickCount.ToString(CultureInfo.InvariantCulture));
         writer.Write('\n');

@@ -14,7 +14,7 @@ public sealed class CandlesCommandTests : IDisposable
     [Fact]
     public async Task Candles_TwoTimeframesThreeSymbols_ExactRowsInContractOrder()
     {
-        var input = await WriteAsync(
+        var input = await _temp.WriteLinesAsync(
             "ticks.csv",
             "time,symbol,price,size",
             "2024-01-02T03:04:05Z,b,10.50,1.5",
@@ -80,7 +80,7 @@ public sealed class CandlesCommandTests : IDisposable
         Assert.Equal(0, (await CliRunner.RunAsync(
             "simulate", "--symbols", "X,Y", "--ticks", "900", "--interval", "2s", "--output", interleaved)).ExitCode);
         var lines = await File.ReadAllLinesAsync(interleaved);
-        var grouped = await WriteAsync("grouped.csv", [lines[0], .. lines[1..].OrderBy(l => l.Split(',')[1], StringComparer.Ordinal)]);
+        var grouped = await _temp.WriteLinesAsync("grouped.csv", [lines[0], .. lines[1..].OrderBy(l => l.Split(',')[1], StringComparer.Ordinal)]);
 
         var a = await CliRunner.RunAsync("candles", "--input", interleaved, "--timeframe", "1m", "--timeframe", "15m", "--output", _temp.File("a.csv"));
         var b = await CliRunner.RunAsync("candles", "--input", grouped, "--timeframe", "1m", "--timeframe", "15m", "--output", _temp.File("b.csv"));
@@ -94,7 +94,7 @@ public sealed class CandlesCommandTests : IDisposable
     [Fact]
     public async Task Candles_MalformedRows_SkippedAndCountedOnOneStderrLineExit0()
     {
-        var input = await WriteAsync(
+        var input = await _temp.WriteLinesAsync(
             "ticks.csv",
             "time,symbol,price",
             "2024-01-02T00:00:00Z,X,100",
@@ -117,7 +117,7 @@ public sealed class CandlesCommandTests : IDisposable
     [Fact]
     public async Task Candles_TickForAClosedBucket_IgnoredAndReportedExit0()
     {
-        var input = await WriteAsync(
+        var input = await _temp.WriteLinesAsync(
             "ticks.csv",
             "time,symbol,price",
             "2024-01-02T00:00:10Z,X,100",
@@ -145,7 +145,7 @@ public sealed class CandlesCommandTests : IDisposable
     [Fact]
     public async Task Candles_UnixTimesAndExtraColumns_Accepted()
     {
-        var input = await WriteAsync(
+        var input = await _temp.WriteLinesAsync(
             "ticks.csv",
             "epoch,venue,symbol,price,size",
             "1704164640,x,\"A,B\",5.5,1",
@@ -168,7 +168,7 @@ public sealed class CandlesCommandTests : IDisposable
     [Fact]
     public async Task Candles_HeaderOnly_WritesHeaderOnlyExit0()
     {
-        var input = await WriteAsync("ticks.csv", "time,symbol,price");
+        var input = await _temp.WriteLinesAsync("ticks.csv", "time,symbol,price");
 
         var result = await CliRunner.RunAsync("candles", "--input", input, "--timeframe", "1d", "--output", "-");
 
@@ -180,7 +180,7 @@ public sealed class CandlesCommandTests : IDisposable
     [Fact]
     public async Task Candles_OutputDash_WritesCsvToStdoutAndSummaryToStderr()
     {
-        var input = await WriteAsync("ticks.csv", "time,symbol,price", "2024-01-02T00:00:10Z,X,100");
+        var input = await _temp.WriteLinesAsync("ticks.csv", "time,symbol,price", "2024-01-02T00:00:10Z,X,100");
 
         var result = await CliRunner.RunAsync("candles", "--input", input, "--timeframe", "1s", "--output", "-");
 
@@ -223,7 +223,7 @@ public sealed class CandlesCommandTests : IDisposable
     [InlineData("unexpected argument 'extra'", "--input", "IN", "--timeframe", "1m", "--output", "OUT", "extra")]
     public async Task Candles_BadArguments_OneLineErrorExit2AndNoOutput(string expected, params string[] args)
     {
-        var input = await WriteAsync("in.csv", "time,symbol,price", "2024-01-02T00:00:00Z,X,1");
+        var input = await _temp.WriteLinesAsync("in.csv", "time,symbol,price", "2024-01-02T00:00:00Z,X,1");
         var output = _temp.File("out.csv");
         string Resolve(string a) => a switch { "IN" => input, "OUT" => output, _ => a };
 
@@ -242,20 +242,7 @@ public sealed class CandlesCommandTests : IDisposable
     [InlineData("time,price,price\n", "empty.csv: line 1: the columns 'price' and 'price' both name the price column; keep one.")]
     public async Task Candles_MissingOrUnusableInput_OneLineErrorExit1AndNoOutput(string? content, string expected)
     {
-        var input = _temp.File("empty.csv");
-        if (content is not null)
-        {
-            await File.WriteAllTextAsync(input, content);
-        }
-
-        var output = _temp.File("out.csv");
-
-        var result = await CliRunner.RunAsync("candles", "--input", input, "--timeframe", "1m", "--output", output);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"quantpulse candles: {expected.Replace("PATH", input, StringComparison.Ordinal)}", Assert.Single(result.ErrorLines));
-        Assert.Empty(result.Out);
-        Assert.False(File.Exists(output));
+        await CliAssert.FailsOnInputAsync("candles", _temp.File("empty.csv"), content, _temp.File("out.csv"), expected, "--timeframe", "1m");
     }
 
     [Fact]
@@ -270,34 +257,12 @@ public sealed class CandlesCommandTests : IDisposable
     [Fact]
     public async Task Candles_UnwritableOutput_OneLineErrorExit1()
     {
-        var input = await WriteAsync("in.csv", "time,symbol,price", "2024-01-02T00:00:00Z,X,1");
+        var input = await _temp.WriteLinesAsync("in.csv", "time,symbol,price", "2024-01-02T00:00:00Z,X,1");
         var output = Path.Combine(_temp.Path, "no-such-folder", "out.csv");
 
         var result = await CliRunner.RunAsync("candles", "--input", input, "--timeframe", "1m", "--output", output);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"quantpulse candles: cannot write '{output}': ", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Candles_Cancelled_Exit130AndNoPartialFile()
-    {
-        var input = await WriteAsync("in.csv", "time,symbol,price", "2024-01-02T00:00:00Z,X,1");
-        var output = _temp.File("out.csv");
-        using var cts = new CancellationTokenSource();
-        await cts.CancelAsync();
-
-        var result = await CliRunner.RunAsync(cts.Token, "candles", "--input", input, "--timeframe", "1m", "--output", output);
-
-        Assert.Equal(130, result.ExitCode);
-        Assert.Equal(["quantpulse candles: cancelled"], result.ErrorLines);
-        Assert.False(File.Exists(output));
-    }
-
-    private async Task<string> WriteAsync(string name, params string[] lines)
-    {
-        var path = _temp.File(name);
-        await File.WriteAllTextAsync(path, string.Join('\n', lines) + "\n");
-        return path;
     }
 }

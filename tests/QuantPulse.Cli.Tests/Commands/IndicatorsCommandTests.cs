@@ -16,7 +16,7 @@ public sealed class IndicatorsCommandTests : IDisposable
     [Fact]
     public async Task Indicators_Sma_ExactOutputWithWarmUpBlanksAndInputCellsUnchanged()
     {
-        var input = await WriteAsync(
+        var input = await _temp.WriteLinesAsync(
             "bars.csv",
             "Date,Open,High,Low,Close,Volume,Note",
             "2024-01-01,1,1,1,1,10,\"a, b\"",
@@ -59,7 +59,7 @@ public sealed class IndicatorsCommandTests : IDisposable
         string flag, string value, string[] columns, int[] blanks)
     {
         var bars = TestBars.RandomWalk(80, seed: 3);
-        var input = await WriteAsync("bars.csv", TestBars.Lines(bars));
+        var input = await _temp.WriteLinesAsync("bars.csv", TestBars.Lines(bars));
 
         var table = await RunAsync(input, flag, value);
 
@@ -78,7 +78,7 @@ public sealed class IndicatorsCommandTests : IDisposable
     public async Task Indicators_ManyAndRepeatedFlags_ColumnsInCommandLineOrderEqualIndicatorSet()
     {
         var bars = TestBars.RandomWalk(120, seed: 5);
-        var input = await WriteAsync("bars.csv", TestBars.Lines(bars));
+        var input = await _temp.WriteLinesAsync("bars.csv", TestBars.Lines(bars));
 
         var table = await RunAsync(
             input,
@@ -121,7 +121,7 @@ public sealed class IndicatorsCommandTests : IDisposable
             lines.Add("B," + bLines[i]);
         }
 
-        var table = await RunAsync(await WriteAsync("pairs.csv", [.. lines]), "--ema", "5", "--rsi", "6");
+        var table = await RunAsync(await _temp.WriteLinesAsync("pairs.csv", [.. lines]), "--ema", "5", "--rsi", "6");
 
         var ema = table.Column("ema_5");
         var rsi = table.Column("rsi_6");
@@ -148,7 +148,7 @@ public sealed class IndicatorsCommandTests : IDisposable
             _ => t.ToOffset(TimeSpan.FromHours(format.EndsWith("zzz", StringComparison.Ordinal) ? 2 : 0)).ToString(format, CultureInfo.InvariantCulture),
         });
         lines[0] = "Time,OPEN,High,low,Close";
-        var input = await WriteAsync("bars.csv", [lines[0], .. lines[1..].Select(l => l[..l.LastIndexOf(',')])]);
+        var input = await _temp.WriteLinesAsync("bars.csv", [lines[0], .. lines[1..].Select(l => l[..l.LastIndexOf(',')])]);
 
         var table = await RunAsync(input, "--ema", "5", "--atr", "4");
 
@@ -162,7 +162,7 @@ public sealed class IndicatorsCommandTests : IDisposable
     public async Task Indicators_UnderACommaDecimalCulture_WritesInvariantNumbers()
     {
         var bars = TestBars.RandomWalk(30, seed: 4);
-        var input = await WriteAsync("bars.csv", TestBars.Lines(bars));
+        var input = await _temp.WriteLinesAsync("bars.csv", TestBars.Lines(bars));
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = new CultureInfo("de-DE");
         try
@@ -184,7 +184,7 @@ public sealed class IndicatorsCommandTests : IDisposable
     [Fact]
     public async Task Indicators_OutputDash_WritesCsvToStdoutAndSummaryToStderr()
     {
-        var input = await WriteAsync("bars.csv", "time,open,high,low,close", "1704067200,1,2,1,2", "1704153600,2,3,2,3");
+        var input = await _temp.WriteLinesAsync("bars.csv", "time,open,high,low,close", "1704067200,1,2,1,2", "1704153600,2,3,2,3");
 
         var result = await CliRunner.RunAsync("indicators", "--input", input, "--sma", "2", "--output", "-");
 
@@ -245,14 +245,12 @@ public sealed class IndicatorsCommandTests : IDisposable
     [InlineData("option --atr needs a value (N)", "--atr")]
     public async Task Indicators_BadIndicatorArguments_OneLineErrorExit2AndNoOutput(string expected, params string[] args)
     {
-        var input = await WriteAsync("bars.csv", TestBars.Lines(TestBars.RandomWalk(5, seed: 1)));
+        var input = await _temp.WriteLinesAsync("bars.csv", TestBars.Lines(TestBars.RandomWalk(5, seed: 1)));
         var output = _temp.File("out.csv");
 
         var result = await CliRunner.RunAsync(["indicators", "--input", input, .. args, "--output", output]);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"quantpulse indicators: {expected} (see 'quantpulse indicators --help')", Assert.Single(result.ErrorLines));
-        Assert.Empty(result.Out);
+        CliAssert.OneLineError(result, 2, $"quantpulse indicators: {expected} (see 'quantpulse indicators --help')");
         Assert.False(File.Exists(output));
     }
 
@@ -262,7 +260,7 @@ public sealed class IndicatorsCommandTests : IDisposable
     [InlineData("--output: 'IN' is the input file; write to another file", "--input", "IN", "--ema", "5", "--output", "IN")]
     public async Task Indicators_BadPaths_OneLineErrorExit2(string expected, params string[] args)
     {
-        var input = await WriteAsync("bars.csv", TestBars.Lines(TestBars.RandomWalk(5, seed: 1)));
+        var input = await _temp.WriteLinesAsync("bars.csv", TestBars.Lines(TestBars.RandomWalk(5, seed: 1)));
         var output = _temp.File("out.csv");
         string Resolve(string a) => a switch { "IN" => input, "OUT" => output, _ => a };
 
@@ -289,35 +287,7 @@ public sealed class IndicatorsCommandTests : IDisposable
     [InlineData("date,open,high,low,close\n2024-01-01,1,2,1,2\n2024-01-02,1,2,0,1\n", "bars.csv: line 3: low 0 is not positive")]
     public async Task Indicators_MissingOrUnreadableBars_OneLineErrorNamingTheLineExit1AndNoOutput(string? content, string expected)
     {
-        var input = _temp.File("bars.csv");
-        if (content is not null)
-        {
-            await File.WriteAllTextAsync(input, content);
-        }
-
-        var output = _temp.File("out.csv");
-
-        var result = await CliRunner.RunAsync("indicators", "--input", input, "--ema", "2", "--output", output);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"quantpulse indicators: {expected.Replace("PATH", input, StringComparison.Ordinal)}", Assert.Single(result.ErrorLines));
-        Assert.Empty(result.Out);
-        Assert.False(File.Exists(output));
-    }
-
-    [Fact]
-    public async Task Indicators_Cancelled_Exit130AndNoPartialFile()
-    {
-        var input = await WriteAsync("bars.csv", TestBars.Lines(TestBars.RandomWalk(50, seed: 2)));
-        var output = _temp.File("out.csv");
-        using var cts = new CancellationTokenSource();
-        await cts.CancelAsync();
-
-        var result = await CliRunner.RunAsync(cts.Token, "indicators", "--input", input, "--ema", "5", "--output", output);
-
-        Assert.Equal(130, result.ExitCode);
-        Assert.Equal(["quantpulse indicators: cancelled"], result.ErrorLines);
-        Assert.False(File.Exists(output));
+        await CliAssert.FailsOnInputAsync("indicators", _temp.File("bars.csv"), content, _temp.File("out.csv"), expected, "--ema", "2");
     }
 
     private static List<double?[]> BatchHelper(string flag, string value, IReadOnlyList<Candle> bars)
@@ -341,25 +311,12 @@ public sealed class IndicatorsCommandTests : IDisposable
             [.. fields.Select(f => points.Select(x => x.Value is { } v ? f(v) : null).ToArray())];
     }
 
-    private static void AssertBitForBit(double?[] expected, IReadOnlyList<string> cells)
-    {
-        Assert.Equal(expected.Length, cells.Count);
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (expected[i] is not { } value)
-            {
-                Assert.Equal(string.Empty, cells[i]);
-                continue;
-            }
+    private static void AssertBitForBit(double?[] expected, IReadOnlyList<string> cells) => AssertValues(expected, cells, relative: 0);
 
-            var parsed = double.Parse(cells[i], NumberStyles.Float, CultureInfo.InvariantCulture);
-            Assert.True(
-                BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(parsed),
-                $"row {i + 1}: '{cells[i]}' reads back as {parsed:R}, the library value is {value:R}");
-        }
-    }
+    private static void AssertClose(double?[] expected, IReadOnlyList<string> cells) => AssertValues(expected, cells, relative: 1e-9);
 
-    private static void AssertClose(double?[] expected, IReadOnlyList<string> cells)
+    // relative 0: the cell must read back as exactly the expected double; otherwise within max(1e-12, relative·|expected|).
+    private static void AssertValues(double?[] expected, IReadOnlyList<string> cells, double relative)
     {
         Assert.Equal(expected.Length, cells.Count);
         for (var i = 0; i < cells.Count; i++)
@@ -371,8 +328,10 @@ public sealed class IndicatorsCommandTests : IDisposable
             }
 
             var actual = double.Parse(cells[i], NumberStyles.Float, CultureInfo.InvariantCulture);
-            var allowed = Math.Max(1e-12, 1e-9 * Math.Abs(value));
-            Assert.True(Math.Abs(actual - value) <= allowed, $"row {i + 1}: {actual:R} differs from the reference {value:R} by more than {allowed:G3}");
+            var ok = relative == 0
+                ? BitConverter.DoubleToInt64Bits(actual) == BitConverter.DoubleToInt64Bits(value)
+                : Math.Abs(actual - value) <= Math.Max(1e-12, relative * Math.Abs(value));
+            Assert.True(ok, $"row {i + 1}: '{cells[i]}' reads back as {actual:R}; expected {value:R} (relative tolerance {relative:G3})");
         }
     }
 
@@ -393,12 +352,5 @@ public sealed class IndicatorsCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Empty(result.Error);
         return CsvTable.Parse(await File.ReadAllLinesAsync(output));
-    }
-
-    private async Task<string> WriteAsync(string name, params string[] lines)
-    {
-        var path = _temp.File(name);
-        await File.WriteAllTextAsync(path, string.Join('\n', lines) + "\n");
-        return path;
     }
 }
