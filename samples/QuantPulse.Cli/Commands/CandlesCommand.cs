@@ -104,7 +104,7 @@ internal sealed class CandlesCommand : ICliCommand
         return [.. timeframes];
     }
 
-    // The writer buffers; rows are written synchronously, like the ticks are read.
+    // The writer buffers, so the rows are written synchronously.
     private static long Write(TextWriter writer, IEnumerable<List<Candle>> series)
     {
         writer.Write(Header);
