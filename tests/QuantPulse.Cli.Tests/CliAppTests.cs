@@ -47,6 +47,24 @@ public class CliAppTests
     }
 
     [Theory]
+    [InlineData("candles", "Usage: quantpulse candles --input PATH --timeframe TF --output PATH [OPTIONS]\n", new[] { "--input PATH", "--timeframe TF", "--output PATH" })]
+    [InlineData("indicators", "Usage: quantpulse indicators --input PATH --output PATH [OPTIONS]\n", new[] { "--input PATH", "--ema N", "--sma N", "--rsi N", "--atr N", "--macd FAST,SLOW,SIGNAL", "--bb N,K", "--stdev N", "--output PATH" })]
+    public async Task RunAsync_CandlesAndIndicatorsHelp_ShowsUsageAndEveryOption(string command, string usage, string[] options)
+    {
+        var result = await CliRunner.RunAsync(command, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith(usage, result.Out, StringComparison.Ordinal);
+        foreach (var option in options)
+        {
+            Assert.Contains("\n  " + option + " ", result.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("\n  " + command + " ", (await CliRunner.RunAsync("--help")).Out, StringComparison.Ordinal);
+        Assert.Empty(result.Error);
+    }
+
+    [Theory]
     [InlineData(new[] { "candels" }, "quantpulse: unknown command 'candels' (see 'quantpulse --help')")]
     [InlineData(new[] { "--verbose" }, "quantpulse: unknown option '--verbose' (see 'quantpulse --help')")]
     [InlineData(new[] { "help", "nope" }, "quantpulse: unknown command 'nope' (see 'quantpulse --help')")]
@@ -57,6 +75,25 @@ public class CliAppTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(expected + "\n", result.Error);
         Assert.Empty(result.Out);
+    }
+
+    [Theory]
+    [InlineData("candles", "time,symbol,price\n2024-01-02T00:00:00Z,X,1\n", "--timeframe", "1m")]
+    [InlineData("indicators", "date,open,high,low,close\n2024-01-01,1,2,1,2\n2024-01-02,1,2,1,2\n", "--ema", "2")]
+    public async Task RunAsync_CancelledCommand_Exit130AndNoPartialFile(string command, string content, params string[] options)
+    {
+        using var temp = new TempDirectory();
+        var input = temp.File("in.csv");
+        await File.WriteAllTextAsync(input, content);
+        var output = temp.File("out.csv");
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        var result = await CliRunner.RunAsync(cts.Token, [command, "--input", input, .. options, "--output", output]);
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Equal([$"quantpulse {command}: cancelled"], result.ErrorLines);
+        Assert.False(File.Exists(output));
     }
 
     [Fact]

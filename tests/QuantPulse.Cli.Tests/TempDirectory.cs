@@ -13,5 +13,13 @@ public sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes <paramref name="lines"/>, each ended by <c>\n</c>, to a file in the folder and returns its path.</summary>
+    public async Task<string> WriteLinesAsync(string name, params string[] lines)
+    {
+        var path = File(name);
+        await System.IO.File.WriteAllTextAsync(path, string.Join('\n', lines) + "\n");
+        return path;
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -13,6 +13,7 @@ internal static class ArgumentParser
     public static ParsedOptions Parse(IReadOnlyList<string> args, IReadOnlyList<OptionSpec> options)
     {
         var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var given = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -60,6 +61,7 @@ internal static class ArgumentParser
             }
 
             list.Add(value);
+            given.Add(new(name, value));
         }
 
         foreach (var option in options)
@@ -70,7 +72,7 @@ internal static class ArgumentParser
             }
         }
 
-        return new ParsedOptions(values);
+        return new ParsedOptions(values, given);
     }
 
     /// <summary>Whether the arguments ask for help (<c>-h</c> or <c>--help</c> anywhere).</summary>

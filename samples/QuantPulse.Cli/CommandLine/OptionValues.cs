@@ -48,6 +48,20 @@ internal static class OptionValues
             : throw new UsageException($"{option}: {text} is outside (0, {max.ToString(CultureInfo.InvariantCulture)}]");
     }
 
+    /// <summary>A finite number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static double Number(string option, string text, double min, double max)
+    {
+        if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value))
+        {
+            throw new UsageException($"{option}: '{text}' is not a number");
+        }
+
+        return value >= min && value <= max
+            ? value
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option}: {text} is outside {min}..{max}"));
+    }
+
     /// <summary>A positive whole number of milliseconds, seconds, minutes or hours: <c>500ms</c>, <c>1s</c>, <c>2m</c>, <c>1h</c>.</summary>
     public static TimeSpan Duration(string option, string text)
     {

@@ -5,7 +5,14 @@ internal sealed class ParsedOptions
 {
     private readonly Dictionary<string, List<string>> _values;
 
-    public ParsedOptions(Dictionary<string, List<string>> values) => _values = values;
+    public ParsedOptions(Dictionary<string, List<string>> values, IReadOnlyList<KeyValuePair<string, string>> given)
+    {
+        _values = values;
+        Given = given;
+    }
+
+    /// <summary>Every option with its value, in command-line order (a flag's value is empty).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Given { get; }
 
     /// <summary>Whether the option was given.</summary>
     public bool Has(string name) => _values.ContainsKey(name);

@@ -6,6 +6,8 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new SimulateCommand(),
+        new CandlesCommand(),
+        new IndicatorsCommand(),
     ];
 
     public static ICliCommand? Find(string name) =>

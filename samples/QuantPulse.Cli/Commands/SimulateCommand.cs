@@ -1,5 +1,6 @@
 using System.Globalization;
 using QuantPulse.Cli.CommandLine;
+using QuantPulse.Cli.Files;
 using QuantPulse.Sources;
 using QuantPulse.Sources.Csv;
 using QuantPulse.Sources.Simulated;
@@ -46,30 +47,18 @@ internal sealed class SimulateCommand : ICliCommand
     public async Task<int> RunAsync(ParsedOptions options, CliConsole console, CancellationToken cancellationToken)
     {
         var settings = ReadSettings(options);
-        var output = options.Value(Output)!;
-        var toStdout = output == "-";
         var source = new SimulatedMarketSource(settings);
-
-        if (toStdout)
+        await using var output = OutputTarget.Open(options.Value(Output)!, console);
+        await using (var writer = new CsvTickWriter(output.Writer, leaveOpen: true))
         {
-            await WriteAsync(source, new CsvTickWriter(console.Out, leaveOpen: true), cancellationToken);
-            await console.Error.WriteLineAsync(Report(source, settings, "standard output"));
-            return ExitCodes.Success;
+            await foreach (var tick in source.ReadAsync(cancellationToken))
+            {
+                writer.Write(tick);
+            }
         }
 
-        var file = CreateFile(output);
-        try
-        {
-            await WriteAsync(source, file, cancellationToken);
-        }
-        catch
-        {
-            // A partial file would look like a complete simulation.
-            File.Delete(output);
-            throw;
-        }
-
-        await console.Out.WriteLineAsync(Report(source, settings, output));
+        await output.CompleteAsync();
+        await output.Summary.WriteLineAsync(Report(source, settings, output.Description));
         return ExitCodes.Success;
     }
 
@@ -107,29 +96,6 @@ internal sealed class SimulateCommand : ICliCommand
             Decimals = options.Value(Decimals) is { } d ? (int)OptionValues.Integer(Decimals, d, 0, 10) : 2,
             Pacing = TickPacing.AsFastAsPossible,
         };
-    }
-
-    private static CsvTickWriter CreateFile(string path)
-    {
-        try
-        {
-            return CsvTickWriter.Create(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new IOException($"cannot write '{path}': {ex.Message}", ex);
-        }
-    }
-
-    private static async Task WriteAsync(SimulatedMarketSource source, CsvTickWriter writer, CancellationToken cancellationToken)
-    {
-        await using (writer)
-        {
-            await foreach (var tick in source.ReadAsync(cancellationToken))
-            {
-                writer.Write(tick);
-            }
-        }
     }
 
     private static string Report(SimulatedMarketSource source, SimulatedMarketOptions settings, string destination) =>

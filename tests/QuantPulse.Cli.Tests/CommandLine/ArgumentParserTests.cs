@@ -22,6 +22,16 @@ public class ArgumentParserTests
     }
 
     [Fact]
+    public void Parse_DifferentOptions_GivenKeepsCommandLineOrder()
+    {
+        var parsed = ArgumentParser.Parse(["--timeframe", "5m", "--input", "a.csv", "--quiet", "--timeframe=1m"], Options);
+
+        Assert.Equal(
+            [new("--timeframe", "5m"), new("--input", "a.csv"), new("--quiet", string.Empty), new("--timeframe", "1m")],
+            parsed.Given);
+    }
+
+    [Fact]
     public void Parse_FlagAndDashValueAndEqualsForm_Accepted()
     {
         var parsed = ArgumentParser.Parse(["--input=x=y.csv", "--output", "-", "--quiet"], Options);

@@ -1,0 +1,195 @@
+using System.Globalization;
+using QuantPulse.Candles;
+using QuantPulse.Cli.CommandLine;
+using QuantPulse.Cli.Files;
+using QuantPulse.Model;
+using QuantPulse.Pipeline;
+using QuantPulse.Sources;
+using QuantPulse.Sources.Csv;
+
+namespace QuantPulse.Cli.Commands;
+
+/// <summary><c>quantpulse candles</c>: builds candles from a tick CSV file with the candle stage of the pipeline.</summary>
+/// <remarks>
+/// The ticks go through <see cref="MarketPipeline"/> (source, then <see cref="CandleBlock"/>) with
+/// <see cref="MarketPipelineOptions.CloseCandlesAtEnd"/> set, so the last, partial bucket of every series is in the
+/// output, and with a <see cref="StoppedClock"/>, so candles close on the data alone. Candles are collected per
+/// series (they close in time order within one) and written sorted by timeframe, then symbol, then time.
+/// </remarks>
+internal sealed class CandlesCommand : ICliCommand
+{
+    /// <summary>The output header: part of the command's contract (docs/cli.md).</summary>
+    public const string Header = "symbol,timeframe,open_time,open,high,low,close,volume,ticks";
+
+    private const string Input = "--input";
+    private const string TimeframeOption = "--timeframe";
+    private const string Output = "--output";
+
+    public string Name => "candles";
+
+    public string Summary => "Build OHLCV candles for one or more timeframes from a tick CSV file";
+
+    public string Description =>
+        "Reads ticks (time,symbol,price[,size]; ISO-8601 or Unix s/ms times) and writes one row per candle:\n"
+        + Header + "\n"
+        + "ordered by timeframe (shortest first), symbol (ordinal), then time; the last, partial candle of every\n"
+        + "series is included. Malformed rows are skipped and counted on standard error.";
+
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new(Input, "PATH", "Tick CSV file to read", Required: true),
+        new(TimeframeOption, "TF", "Candle timeframe: 1s, 1m, 5m, 15m, 30m, 1h, 4h or 1d; repeat (or comma-separate) for several", Required: true, Repeatable: true),
+        new(Output, "PATH", "File to write (replaced if it exists); - for standard output", Required: true),
+    ];
+
+    public async Task<int> RunAsync(ParsedOptions options, CliConsole console, CancellationToken cancellationToken)
+    {
+        var timeframes = ReadTimeframes(options.Values(TimeframeOption));
+        var input = options.Value(Input)!;
+        var outputPath = options.Value(Output)!;
+        InputFile.Check(Input, input, Output, outputPath);
+
+        await using var output = OutputTarget.Open(outputPath, console);
+        var rejections = new RejectionLog();
+        var source = new CsvTickSource(input, new CsvTickSourceOptions { OnRejected = rejections.Add });
+        var series = new SortedDictionary<(Timeframe Timeframe, string Symbol), List<Candle>>(SeriesOrder.Instance);
+        var pipeline = new MarketPipelineBuilder(source)
+            .WithOptions(new MarketPipelineOptions { CloseCandlesAtEnd = true, TimeProvider = StoppedClock.Instance })
+            .WithCandles(new CandleBlockOptions { Timeframes = timeframes, HistoryLength = 1 })
+            .OnCandle(closed =>
+            {
+                var candle = closed.Candle;
+                if (!series.TryGetValue((candle.Timeframe, candle.Symbol), out var list))
+                {
+                    series.Add((candle.Timeframe, candle.Symbol), list = []);
+                }
+
+                list.Add(candle);
+            })
+            .Build();
+
+        await pipeline.RunAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var written = Write(output.Writer, series.Values);
+        await output.CompleteAsync();
+        var statistics = pipeline.Candles.Statistics;
+        await output.Summary.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"candles: wrote {Words.Count(written, "candle")} ({string.Join(", ", timeframes)}; {Words.Count(statistics.Symbols, "symbol")}) from {Words.Count(source.Statistics.Accepted, "tick")} to {output.Description}"));
+        await ReportProblemsAsync(console.Error, source.Statistics, statistics, rejections.First, timeframes[0]);
+        return ExitCodes.Success;
+    }
+
+    private static Timeframe[] ReadTimeframes(IReadOnlyList<string> values)
+    {
+        var timeframes = new List<Timeframe>();
+        foreach (var text in OptionValues.List(TimeframeOption, values))
+        {
+            if (!Timeframe.TryParse(text, out var timeframe))
+            {
+                throw new UsageException(
+                    $"{TimeframeOption}: '{text}' is not a timeframe (use {string.Join(", ", Timeframe.All)})");
+            }
+
+            if (timeframes.Contains(timeframe))
+            {
+                throw new UsageException($"{TimeframeOption}: {timeframe} is given twice");
+            }
+
+            timeframes.Add(timeframe);
+        }
+
+        timeframes.Sort();
+        return [.. timeframes];
+    }
+
+    // The writer buffers, so the rows are written synchronously.
+    private static long Write(TextWriter writer, IEnumerable<List<Candle>> series)
+    {
+        writer.Write(Header);
+        writer.Write('\n');
+        long written = 0;
+        foreach (var candles in series)
+        {
+            foreach (var candle in candles)
+            {
+                WriteRow(writer, candle);
+                written++;
+            }
+        }
+
+        return written;
+    }
+
+    private static void WriteRow(TextWriter writer, Candle candle)
+    {
+        CsvCells.Write(writer, candle.Symbol);
+        writer.Write(',');
+        writer.Write(candle.Timeframe.Name);
+        writer.Write(',');
+        writer.Write(candle.OpenTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        foreach (var value in (ReadOnlySpan<decimal>)[candle.Open, candle.High, candle.Low, candle.Close, candle.Volume])
+        {
+            // Decimals print with the scale they carry: prices as written in the input, the volume as the exact sum.
+            writer.Write(',');
+            writer.Write(value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        writer.Write(',');
+        writer.Write(candle.TickCount.ToString(CultureInfo.InvariantCulture));
+        writer.Write('\n');
+    }
+
+    private static async Task ReportProblemsAsync(
+        TextWriter error,
+        TickSourceStatistics source,
+        CandleStatistics candles,
+        string? firstRejection,
+        Timeframe shortest)
+    {
+        var prefix = $"{CliApp.ToolName} candles: ";
+        if (source.TotalRejected > 0)
+        {
+            await error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{prefix}skipped {Words.Count(source.TotalRejected, "malformed row")} (first: {firstRejection})"));
+        }
+
+        if (candles.LateTicks > 0)
+        {
+            await error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{prefix}ignored {Words.Count(candles.LateTicks, "late tick")}: their {shortest} bucket had already closed (ticks must be in time order per symbol)"));
+        }
+
+        if (candles.InvalidTicks > 0)
+        {
+            await error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{prefix}ignored {Words.Count(candles.InvalidTicks, "tick")} timed in the last day of year 9999"));
+        }
+    }
+
+    /// <summary>Keeps the first rejected row's message (the source reports each rejection on its reading thread).</summary>
+    private sealed class RejectionLog
+    {
+        private string? _first;
+
+        public string? First => Volatile.Read(ref _first);
+
+        public void Add(SourceRejection rejection) => Interlocked.CompareExchange(ref _first, rejection.Message, null);
+    }
+
+    /// <summary>Timeframe (shortest first), then symbol (ordinal).</summary>
+    private sealed class SeriesOrder : IComparer<(Timeframe Timeframe, string Symbol)>
+    {
+        public static SeriesOrder Instance { get; } = new();
+
+        public int Compare((Timeframe Timeframe, string Symbol) x, (Timeframe Timeframe, string Symbol) y)
+        {
+            var byTimeframe = x.Timeframe.CompareTo(y.Timeframe);
+            return byTimeframe != 0 ? byTimeframe : string.CompareOrdinal(x.Symbol, y.Symbol);
+        }
+    }
+}

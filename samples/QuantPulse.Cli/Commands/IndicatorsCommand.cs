@@ -1,0 +1,148 @@
+using System.Globalization;
+using QuantPulse.Cli.CommandLine;
+using QuantPulse.Cli.Files;
+using QuantPulse.Indicators;
+using QuantPulse.Sources.Csv;
+
+namespace QuantPulse.Cli.Commands;
+
+/// <summary><c>quantpulse indicators</c>: appends indicator columns to a bars CSV file.</summary>
+/// <remarks>
+/// The bars are read with <see cref="CsvCandleReader"/> (the first malformed row fails the command with its line
+/// number: skipping a bar would shift every indicator after it) and fed in file order through one
+/// <see cref="IndicatorSet"/> per symbol, the same state machines the pipeline's indicator stage runs.
+/// </remarks>
+internal sealed class IndicatorsCommand : ICliCommand
+{
+    private const string Input = "--input";
+    private const string Output = "--output";
+
+    private static readonly Dictionary<string, IndicatorFlag> Flags =
+        IndicatorFlag.All.ToDictionary(f => f.Option, StringComparer.Ordinal);
+
+    public string Name => "indicators";
+
+    public string Summary => "Append indicator columns (EMA, SMA, RSI, ATR, MACD, Bollinger, sigma) to a bars CSV file";
+
+    public string Description =>
+        "Reads bars (a date or time column and open,high,low,close[,volume], any case; other columns kept) and\n"
+        + "writes every input column unchanged followed by one column per indicator value, in the order the\n"
+        + "indicator options are given. Cells are empty while an indicator warms up. Numbers are written in the\n"
+        + "invariant culture with full round-trip precision. Bars must be in ascending time order.";
+
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new(Input, "PATH", "Bars CSV file to read", Required: true),
+        .. IndicatorFlag.All.Select(f => f.ToOptionSpec()),
+        new(Output, "PATH", "File to write (replaced if it exists); - for standard output", Required: true),
+    ];
+
+    public async Task<int> RunAsync(ParsedOptions options, CliConsole console, CancellationToken cancellationToken)
+    {
+        var specs = ReadIndicators(options);
+        var input = options.Value(Input)!;
+        var outputPath = options.Value(Output)!;
+        InputFile.Check(Input, input, Output, outputPath);
+
+        var bars = CsvCandleReader.Read(input);
+        await using var output = OutputTarget.Open(outputPath, console);
+        var columns = Write(output.Writer, bars, specs, cancellationToken);
+        await output.CompleteAsync();
+        await output.Summary.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"indicators: wrote {Words.Count(bars.Rows.Count, "bar")} with {Words.Count(columns.Count, "indicator column")} ({string.Join(",", columns)}) to {output.Description}"));
+        return ExitCodes.Success;
+    }
+
+    private static List<IndicatorSpec> ReadIndicators(ParsedOptions options)
+    {
+        var specs = new List<IndicatorSpec>();
+        foreach (var (option, text) in options.Given)
+        {
+            if (!Flags.TryGetValue(option, out var flag))
+            {
+                continue;
+            }
+
+            var spec = flag.Parse(text);
+            if (specs.Contains(spec))
+            {
+                throw new UsageException($"{option}: {text} is given twice");
+            }
+
+            specs.Add(spec);
+        }
+
+        return specs.Count > 0
+            ? specs
+            : throw new UsageException($"no indicator given (use {string.Join(", ", IndicatorFlag.All.Select(f => f.Option))})");
+    }
+
+    // The writer buffers; rows are written synchronously. Returns the indicator columns.
+    private static IndicatorColumns Write(TextWriter writer, CsvCandleFile bars, List<IndicatorSpec> specs, CancellationToken cancellationToken)
+    {
+        var columns = new IndicatorSet(specs).Columns;
+        CsvCells.WriteAll(writer, [.. bars.Columns, .. columns]);
+        writer.Write('\n');
+
+        var sets = new Dictionary<string, Series>(StringComparer.Ordinal);
+        var values = new double?[columns.Count];
+        foreach (var row in bars.Rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var candle = row.Candle;
+            if (!sets.TryGetValue(candle.Symbol, out var series))
+            {
+                sets.Add(candle.Symbol, series = new Series(new IndicatorSet(specs)));
+            }
+
+            series.Set.Update(candle, values);
+            Check(series, row, bars.Name);
+            series.LastTime = candle.OpenTime;
+            series.LastLine = row.LineNumber;
+            CsvCells.WriteAll(writer, row.Cells);
+            foreach (var value in values)
+            {
+                writer.Write(',');
+                if (value is { } v)
+                {
+                    writer.Write(v.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            writer.Write('\n');
+        }
+
+        return columns;
+    }
+
+    // The indicators refuse a bar that is not after the previous one or has a price at or below zero; the
+    // command fails on it, naming the line, instead of leaving the bar without values.
+    private static void Check(Series series, CsvCandleRow row, string file)
+    {
+        var candle = row.Candle;
+        var problem = series.Set.Status switch
+        {
+            IndicatorStatus.RejectedOutOfOrder => string.Create(
+                CultureInfo.InvariantCulture,
+                $"time {Iso(candle.OpenTime)} is not after the previous bar's {Iso(series.LastTime)} (line {series.LastLine}); bars must be in ascending time order"),
+            IndicatorStatus.RejectedInvalid => string.Create(CultureInfo.InvariantCulture, $"low {candle.Low} is not positive"),
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{file}: line {row.LineNumber}: {problem}"));
+        }
+
+        static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+    }
+
+    private sealed class Series(IndicatorSet set)
+    {
+        public IndicatorSet Set { get; } = set;
+
+        public DateTimeOffset LastTime { get; set; }
+
+        public long LastLine { get; set; }
+    }
+}
