@@ -2,6 +2,7 @@ using System.Globalization;
 using QuantPulse.Cli.CommandLine;
 using QuantPulse.Cli.Files;
 using QuantPulse.Indicators;
+using QuantPulse.Model;
 using QuantPulse.Sources.Csv;
 
 namespace QuantPulse.Cli.Commands;
@@ -85,15 +86,16 @@ internal sealed class IndicatorsCommand : ICliCommand
         CsvCells.WriteAll(writer, [.. bars.Columns, .. columns]);
         writer.Write('\n');
 
-        var sets = new Dictionary<string, Series>(StringComparer.Ordinal);
+        // One series per symbol and, for files with a timeframe column (the candles command's output), per timeframe.
+        var sets = new Dictionary<(string Symbol, Timeframe Timeframe), Series>();
         var values = new double?[columns.Count];
         foreach (var row in bars.Rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var candle = row.Candle;
-            if (!sets.TryGetValue(candle.Symbol, out var series))
+            if (!sets.TryGetValue((candle.Symbol, candle.Timeframe), out var series))
             {
-                sets.Add(candle.Symbol, series = new Series(new IndicatorSet(specs)));
+                sets.Add((candle.Symbol, candle.Timeframe), series = new Series(new IndicatorSet(specs)));
             }
 
             series.Set.Update(candle, values);

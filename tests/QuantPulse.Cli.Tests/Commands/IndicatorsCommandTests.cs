@@ -131,6 +131,42 @@ public sealed class IndicatorsCommandTests : IDisposable
         AssertBitForBit([.. b.ToRsi(6).Select(p => p.Value)], [.. rsi.Where((_, i) => i % 2 == 1)]);
     }
 
+    [Fact]
+    public async Task Indicators_CandlesCommandOutput_ReadsBackWithOneSeriesPerSymbolAndTimeframe()
+    {
+        var ticks = _temp.File("ticks.csv");
+        var candles = _temp.File("candles.csv");
+        Assert.Equal(0, (await CliRunner.RunAsync("simulate", "--symbols", "SIM_A,SIM_B", "--seed", "3", "--ticks", "3600", "--output", ticks)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("candles", "--input", ticks, "--timeframe", "1m", "--timeframe", "5m", "--output", candles)).ExitCode);
+
+        var table = await RunAsync(candles, "--ema", "5");
+
+        var rows = CsvTable.Parse(await File.ReadAllLinesAsync(candles));
+        var ema = table.Column("ema_5");
+        foreach (var series in Enumerable.Range(0, rows.Rows.Count).GroupBy(i => (rows.Rows[i][0], rows.Rows[i][1])))
+        {
+            var closes = series.Select(i => double.Parse(rows.Rows[i][6], CultureInfo.InvariantCulture)).ToList();
+            var expected = new double?[closes.Count];
+            double? previous = null;
+            for (var i = 0; i < closes.Count; i++)
+            {
+                previous = i < 4 ? null : i == 4 ? closes.Take(5).Average() : previous + ((2.0 / 6.0) * (closes[i] - previous));
+                expected[i] = previous;
+            }
+
+            var actual = series.Select(i => ema[i]).ToArray();
+            Assert.Equal(expected.Length, actual.Length);
+            for (var i = 0; i < expected.Length; i++)
+            {
+                Assert.Equal(expected[i] is null, actual[i].Length == 0);
+                if (expected[i] is { } e)
+                {
+                    Assert.Equal(e, double.Parse(actual[i], CultureInfo.InvariantCulture), 1e-9 * Math.Abs(e));
+                }
+            }
+        }
+    }
+
     [Theory]
     [InlineData("yyyy-MM-dd HH:mm")]
     [InlineData("yyyy-MM-dd HH:mm:ss")]

@@ -7,8 +7,9 @@ namespace QuantPulse.Sources.Csv;
 /// <remarks>
 /// <para>
 /// A header line is required; columns are found by name, case-insensitively, in any order: one time column
-/// (<c>date</c>, <c>time</c>, <c>timestamp</c>, <c>datetime</c> or <c>epoch</c>), <c>open</c>, <c>high</c>,
-/// <c>low</c>, <c>close</c>, and optionally <c>volume</c> and <c>symbol</c>. Other columns are kept in
+/// (<c>date</c>, <c>time</c>, <c>timestamp</c>, <c>datetime</c>, <c>epoch</c> or <c>open_time</c>), <c>open</c>,
+/// <c>high</c>, <c>low</c>, <c>close</c>, and optionally <c>volume</c>, <c>symbol</c> and <c>timeframe</c> (so the
+/// output of <c>quantpulse candles</c> reads back; each row then carries its own timeframe). Other columns are kept in
 /// <see cref="CsvCandleRow.Cells"/> and otherwise ignored. A UTF-8 byte order mark is tolerated.
 /// </para>
 /// <para>
@@ -83,7 +84,7 @@ public static class CsvCandleReader
             errors.Add(message);
         }
 
-        var spacing = MostCommonSpacing(parsed.Select(p => (p.Row.Symbol, p.Row.Time)));
+        var spacing = MostCommonSpacing(parsed.Select(p => (p.Row.SeriesKey, p.Row.Time)));
         var timeframe = options.Timeframe ?? Timeframe.All.Where(t => t.Duration == spacing).Cast<Timeframe?>().FirstOrDefault();
         var rows = parsed.ConvertAll(p => new CsvCandleRow(p.LineNumber, p.Row.Cells, p.Row.ToCandle(timeframe ?? default)));
         return new CsvCandleFile(name, header.Cells, rows, timeframe, spacing, errors);
@@ -129,7 +130,14 @@ public static class CsvCandleReader
 
     private sealed record ParsedRow(string[] Cells, string Symbol, DateTimeOffset Time, decimal Open, decimal High, decimal Low, decimal Close, decimal Volume)
     {
-        public Candle ToCandle(Timeframe timeframe) => new(Symbol, timeframe, Time, Open, High, Low, Close, Volume, TickCount: 1, IsClosed: true);
+        /// <summary>The row's own timeframe, from a <c>timeframe</c> column.</summary>
+        public Timeframe? Timeframe { get; init; }
+
+        /// <summary>Series key for spacing inference: the symbol, and the row's timeframe when it has one.</summary>
+        public string SeriesKey => Timeframe is { } tf ? Symbol + "\u0001" + tf.Name : Symbol;
+
+        public Candle ToCandle(Timeframe timeframe) =>
+            new(Symbol, Timeframe ?? timeframe, Time, Open, High, Low, Close, Volume, TickCount: 1, IsClosed: true);
     }
 
     private sealed class CandleColumns
@@ -142,17 +150,19 @@ public static class CsvCandleReader
         private readonly int _close;
         private readonly int _volume;
         private readonly int _symbol;
+        private readonly int _timeframe;
 
         public CandleColumns(CsvHeader header, string name)
         {
             _header = header;
-            _time = header.IndexOf(name, "time", "date", "timestamp", "datetime", "epoch");
+            _time = header.IndexOf(name, "time", "date", "timestamp", "datetime", "epoch", "open_time");
             _open = header.IndexOf(name, "open");
             _high = header.IndexOf(name, "high");
             _low = header.IndexOf(name, "low");
             _close = header.IndexOf(name, "close");
             _volume = header.IndexOf(name, "volume");
             _symbol = header.IndexOf(name, "symbol");
+            _timeframe = header.IndexOf(name, "timeframe");
             if (_time < 0 || _open < 0 || _high < 0 || _low < 0 || _close < 0)
             {
                 throw new InvalidDataException(
@@ -222,7 +232,18 @@ public static class CsvCandleReader
                 return "symbol is empty";
             }
 
-            row = new ParsedRow(cells, symbol, time, open, high, low, close, volume);
+            Timeframe? timeframe = null;
+            if (_timeframe >= 0)
+            {
+                if (!Timeframe.TryParse(cells[_timeframe], out var parsed))
+                {
+                    return $"{_header.Names[_timeframe]} '{cells[_timeframe].Trim()}' is not a timeframe (1s, 1m, 5m, 15m, 30m, 1h, 4h, 1d)";
+                }
+
+                timeframe = parsed;
+            }
+
+            row = new ParsedRow(cells, symbol, time, open, high, low, close, volume) { Timeframe = timeframe };
             return null;
         }
 
