@@ -64,6 +64,9 @@ internal sealed partial class UtBotStrategy : IStrategy
 
     public IReadOnlyList<IndicatorSpec> Indicators { get; }
 
+    /// <summary>The trailing stop after the last candle; null while the ATR warms up.</summary>
+    internal double? TrailingStop => _previousStop;
+
     /// <summary>The trailing stop after the previous stop (0 when there was none).</summary>
     /// <param name="previousStop">The previous stop, or 0.</param>
     /// <param name="source">This candle's source.</param>
