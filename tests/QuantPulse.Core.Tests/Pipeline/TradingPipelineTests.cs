@@ -30,7 +30,7 @@ public class TradingPipelineTests
     public async Task WithStrategy_AndUserIndicators_OneIndicatorStageComputesTheUnion()
     {
         var columns = new List<IndicatorColumns>();
-        var pipeline = new MarketPipelineBuilder(FastMarket(600, "SIM_A"))
+        var pipeline = new MarketPipelineBuilder(MarketPipelineTests.FastMarket(600, "SIM_A"))
             .WithIndicators(IndicatorSpec.Ema(20), IndicatorSpec.Atr(10, AtrSeeding.TradingView))
             .WithStrategy(StrategySpec.UtBot(new UtBotOptions { UseHeikinAshi = true }))
             .WithStrategy(FastEmaRsi)
@@ -51,7 +51,7 @@ public class TradingPipelineTests
     public void WithStrategy_WithoutIndicators_PutsTheIndicatorStageFirstAndKeepsItThere()
     {
         var custom = new TransformBlock<MarketBatch, MarketBatch>(b => b);
-        var pipeline = new MarketPipelineBuilder(FastMarket(10, "SIM_A"))
+        var pipeline = new MarketPipelineBuilder(MarketPipelineTests.FastMarket(10, "SIM_A"))
             .WithStrategy(StrategySpec.UtBot())
             .AddStage(custom)
             .WithIndicators(IndicatorSpec.Sma(5))
@@ -67,7 +67,7 @@ public class TradingPipelineTests
     [Fact]
     public void Build_StrategyAfterTheSimulator_Throws()
     {
-        var builder = new MarketPipelineBuilder(FastMarket(10, "SIM_A")).WithSimulator().WithStrategy(StrategySpec.UtBot());
+        var builder = new MarketPipelineBuilder(MarketPipelineTests.FastMarket(10, "SIM_A")).WithSimulator().WithStrategy(StrategySpec.UtBot());
 
         var ex = Assert.Throws<InvalidOperationException>(builder.Build);
         Assert.Contains("WithStrategy was called after WithSimulator", ex.Message);
@@ -76,7 +76,7 @@ public class TradingPipelineTests
     [Fact]
     public void WithSimulator_Twice_Throws()
     {
-        var builder = new MarketPipelineBuilder(FastMarket(10, "SIM_A")).WithSimulator();
+        var builder = new MarketPipelineBuilder(MarketPipelineTests.FastMarket(10, "SIM_A")).WithSimulator();
 
         Assert.Throws<InvalidOperationException>(() => builder.WithSimulator());
     }
@@ -127,16 +127,6 @@ public class TradingPipelineTests
         Assert.Equal(fast.Signals, paced.Signals);
         Assert.True(paced.Batches > fast.Batches, $"paced {paced.Batches} batches, fast {fast.Batches}");
     }
-
-    private static SimulatedMarketSource FastMarket(int ticksPerSymbol, params string[] symbols) => new(new SimulatedMarketOptions
-    {
-        Symbols = symbols,
-        Seed = 7,
-        TicksPerSymbol = ticksPerSymbol,
-        TickInterval = TimeSpan.FromSeconds(2),
-        StartTime = Ticks.Day,
-        Pacing = TickPacing.AsFastAsPossible,
-    });
 
     private static CsvTickSourceOptions Replay(TickPacing pacing, double speed = 1, string source = TickSources.Simulated) =>
         new() { Pacing = pacing, Speed = speed, Source = source };
