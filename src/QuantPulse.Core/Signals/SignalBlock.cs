@@ -18,7 +18,8 @@ namespace QuantPulse.Signals;
 /// created when the series is first seen. Candles need their indicator values
 /// (<see cref="ClosedCandle.Indicators"/>) with every column in <see cref="Indicators"/>: put an
 /// <see cref="IndicatorBlock"/> before this block, or use <see cref="MarketPipelineBuilder.WithStrategy(StrategySpec, SignalBlockOptions?)"/>,
-/// which does it. A missing column is a wiring error and faults the block.
+/// which does it. A missing column is a wiring error and faults the block (candles without values are fine only
+/// when nothing is needed: a custom strategy with percentage levels).
 /// </para>
 /// <para>
 /// A raised signal is checked before it goes on: a stop at the entry, impossible levels, a reward-to-risk ratio

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using QuantPulse.Indicators;
 using QuantPulse.Model;
 
@@ -11,6 +12,7 @@ namespace QuantPulse.Signals;
 /// <remarks>Not thread-safe.</remarks>
 internal sealed class SignalEngine
 {
+    private static readonly IndicatorValues NoValues = new(new IndicatorColumns([]), []);
     private readonly StrategySpec _strategy;
     private readonly RiskRewardModel _risk;
     private readonly double _minConfidence;
@@ -47,11 +49,14 @@ internal sealed class SignalEngine
 
     /// <summary>Evaluates one closed candle.</summary>
     /// <param name="candle">The closed candle.</param>
-    /// <param name="values">Its indicator values, which must hold every column of <see cref="Indicators"/>.</param>
+    /// <param name="values">
+    /// Its indicator values, which must hold every column of <see cref="Indicators"/>; null only when no indicator is needed.
+    /// </param>
     /// <returns>The signal raised or dropped (with the reason), or none.</returns>
     /// <exception cref="InvalidOperationException">The values are missing or lack a column the strategy needs (a wiring error).</exception>
     public SignalOutcome Evaluate(Candle candle, IndicatorValues? values)
     {
+        values ??= _requiredColumns.Length == 0 ? NoValues : null;
         CheckColumns(values);
         var key = (candle.Symbol, candle.Timeframe);
         var isNew = false;
@@ -71,7 +76,7 @@ internal sealed class SignalEngine
 
         series.LastOpenTicks = openTicks;
         _statistics = _statistics with { CandlesEvaluated = _statistics.CandlesEvaluated + 1 };
-        var signal = series.Strategy.Evaluate(new SignalContext(_strategy.Id, candle, values!, _risk));
+        var signal = series.Strategy.Evaluate(new SignalContext(_strategy.Id, candle, values, _risk));
         if (signal is null)
         {
             return new SignalOutcome(null, SignalRejection.None, isNew);
@@ -118,7 +123,7 @@ internal sealed class SignalEngine
         return signal.Confidence < _minConfidence ? SignalRejection.BelowMinimumConfidence : SignalRejection.None;
     }
 
-    private void CheckColumns(IndicatorValues? values)
+    private void CheckColumns([NotNull] IndicatorValues? values)
     {
         if (values is null)
         {

@@ -169,6 +169,16 @@ public class SignalBlockTests
     }
 
     [Fact]
+    public async Task SendAsync_NoIndicatorStageAndNoneNeeded_EvaluatesTheCandles()
+    {
+        var block = new SignalBlock(AboveHundred, TradingTesting.PercentLevels());
+
+        var output = Assert.Single(await TradingTesting.RunAsync(block, [new MarketBatch(ThreeTicks, [new ClosedCandle(TradingTesting.Minute(0, 101m), 1)])]));
+
+        Assert.Equal(1, Assert.Single(output.Signals).Position);
+    }
+
+    [Fact]
     public async Task SendAsync_TwoSignalStages_MergeTheirSignalsInPositionOrder()
     {
         var everySell = StrategySpec.Of("every-sell", c => c.CreateSignal(SignalType.Sell, [new("trigger", true, "t")]));
