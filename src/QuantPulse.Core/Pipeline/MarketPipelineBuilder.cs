@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Candles;
 using QuantPulse.Indicators;
+using QuantPulse.Signals;
 using QuantPulse.Sources;
 
 namespace QuantPulse.Pipeline;
@@ -16,13 +17,21 @@ namespace QuantPulse.Pipeline;
 /// var pipeline = new MarketPipelineBuilder(new SimulatedMarketSource(new SimulatedMarketOptions()))
 ///     .WithCandles(new CandleBlockOptions { Timeframes = [Timeframe.OneMinute, Timeframe.FiveMinutes] })
 ///     .WithIndicators(IndicatorSpec.Ema(20), IndicatorSpec.Rsi(14))
-///     .OnCandle(c => Console.WriteLine($"{c.Candle} {c.Indicators?["ema_20"]}"))
+///     .WithStrategy(StrategySpec.UtBot(new UtBotOptions { KeyValue = 2 }))
+///     .WithSimulator(new SimulatorOptions { Expiry = TimeSpan.FromMinutes(30) })
+///     .OnBatch((batch, _) => { foreach (var e in batch.Trades) Console.WriteLine(e.Trade); return default; })
 ///     .Build();
 /// await pipeline.RunAsync(stoppingToken);
 /// </code>
-/// A builder builds one pipeline; the blocks it creates are not shared.
+/// <para>
+/// There is at most one indicator stage. It computes the indicators given to <see cref="WithIndicators(IndicatorBlockOptions)"/>
+/// and, after them, every indicator a strategy added with <see cref="WithStrategy(StrategySpec, SignalBlockOptions?)"/>
+/// needs, and it sits where it was first asked for (by <c>WithIndicators</c> or by the first <c>WithStrategy</c>),
+/// so it always comes before the signal stages.
+/// </para>
+/// <para>A builder builds one pipeline; the blocks it creates are not shared.</para>
 /// </remarks>
-public sealed class MarketPipelineBuilder
+public sealed partial class MarketPipelineBuilder
 {
     private readonly ITickSource _source;
     private readonly List<Func<ILoggerFactory, IPropagatorBlock<MarketBatch, MarketBatch>>> _stages = [];
@@ -74,17 +83,23 @@ public sealed class MarketPipelineBuilder
         return this;
     }
 
-    /// <summary>Appends the indicator stage: every closed candle gets the values of <paramref name="options"/>' indicators.</summary>
+    /// <summary>
+    /// Sets the indicator stage: every closed candle gets the values of <paramref name="options"/>' indicators (and
+    /// of those the strategies need). The stage is appended here unless a strategy has already placed it; a later
+    /// call replaces the settings, it does not add a second stage.
+    /// </summary>
     /// <param name="options">The indicator set and block settings.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     public MarketPipelineBuilder WithIndicators(IndicatorBlockOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return AddStage(loggers => new IndicatorBlock(options, loggers.CreateLogger<IndicatorBlock>()));
+        _indicatorOptions = options;
+        EnsureIndicatorStage();
+        return this;
     }
 
-    /// <summary>Appends the indicator stage with the given indicators and default block settings.</summary>
+    /// <summary>Sets the indicator stage with the given indicators and default block settings (see <see cref="WithIndicators(IndicatorBlockOptions)"/>).</summary>
     /// <param name="indicators">The indicators to compute on every closed candle, per symbol and timeframe.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="indicators"/> is null.</exception>
@@ -159,6 +174,7 @@ public sealed class MarketPipelineBuilder
             throw new InvalidOperationException("A MarketPipelineBuilder builds one pipeline.");
         }
 
+        CheckStageOrder();
         _built = true;
         var candles = new CandleBlock(_candleOptions, _loggerFactory.CreateLogger<CandleBlock>());
         var stages = _stages.Select(create => create(_loggerFactory)).ToArray();

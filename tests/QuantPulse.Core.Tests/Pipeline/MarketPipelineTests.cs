@@ -13,7 +13,7 @@ public class MarketPipelineTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private static SimulatedMarketSource FastMarket(int ticksPerSymbol, params string[] symbols) => new(new SimulatedMarketOptions
+    internal static SimulatedMarketSource FastMarket(int ticksPerSymbol, params string[] symbols) => new(new SimulatedMarketOptions
     {
         Symbols = symbols,
         Seed = 7,

@@ -6,6 +6,7 @@ namespace QuantPulse.Tests.Testing;
 public sealed class ListLogger<T> : ILogger<T>
 {
     private readonly List<(LogLevel Level, EventId EventId, string Message)> _entries = [];
+    private readonly List<IReadOnlyDictionary<string, object?>> _states = [];
 
     public IReadOnlyList<(LogLevel Level, EventId EventId, string Message)> Entries
     {
@@ -14,6 +15,18 @@ public sealed class ListLogger<T> : ILogger<T>
             lock (_entries)
             {
                 return [.. _entries];
+            }
+        }
+    }
+
+    /// <summary>The structured values of each entry (what a JSON formatter writes), in the order of <see cref="Entries"/>.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> States
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return [.. _states];
             }
         }
     }
@@ -28,6 +41,9 @@ public sealed class ListLogger<T> : ILogger<T>
         lock (_entries)
         {
             _entries.Add((logLevel, eventId, formatter(state, exception)));
+            _states.Add(state is IEnumerable<KeyValuePair<string, object?>> values
+                ? values.ToDictionary(v => v.Key, v => v.Value)
+                : new Dictionary<string, object?>());
         }
     }
 }

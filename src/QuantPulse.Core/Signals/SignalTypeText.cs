@@ -1,0 +1,7 @@
+namespace QuantPulse.Signals;
+
+/// <summary>The stored and printed names of signal directions.</summary>
+internal static class SignalTypeText
+{
+    public static string Of(SignalType type) => type == SignalType.Buy ? "BUY" : "SELL";
+}

@@ -1,0 +1,209 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Threading.Tasks.Dataflow;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using QuantPulse.Pipeline;
+using QuantPulse.Pipeline.Internal;
+using QuantPulse.Signals;
+
+namespace QuantPulse.Simulation;
+
+/// <summary>
+/// The paper-trade stage: opens a simulated trade on each signal at the next tick of its asset and closes it at
+/// the first tick that reaches its take profit, its stop loss or its expiry, adding the
+/// <see cref="TradeEvent"/>s to each <see cref="MarketBatch"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The block walks each batch's ticks in order and hands each signal to the simulator at its position, between
+/// the ticks, so the trades depend only on the stream, never on how it was batched or how fast it ran. Each
+/// event carries the index of the tick that caused it. The rules (fills, gaps, expiry, one or several trades
+/// per asset) are in docs/simulation.md and on <see cref="SimulatorOptions"/>.
+/// </para>
+/// <para>
+/// Trades still open from an earlier run (reloaded from storage) can be given to the constructor; they are
+/// watched like new ones. <see cref="GetOpenTrades"/> and <see cref="Statistics"/> may be read from any thread.
+/// A batch that neither carries signals nor meets an open trade is passed on as the same instance. Stop
+/// gracefully with <see cref="Complete"/> and await <see cref="Completion"/>; the options' token aborts.
+/// </para>
+/// </remarks>
+public sealed class SimulatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>, IReceivableSourceBlock<MarketBatch>
+{
+    private readonly TransformBlock<MarketBatch, MarketBatch> _block;
+    private readonly TradeSimulator _simulator;
+    private readonly List<TradeEvent> _events = [];
+    private readonly Lock _gate = new();
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the block.</summary>
+    /// <param name="options">The settings; null for the defaults.</param>
+    /// <param name="openTrades">Open trades to keep watching (reloaded after a restart); null for none.</param>
+    /// <param name="logger">Where trades and skipped signals are logged; null for none.</param>
+    /// <exception cref="ArgumentException">A reloaded trade is closed, has impossible levels, or repeats an ID.</exception>
+    public SimulatorBlock(SimulatorOptions? options = null, IEnumerable<Trade>? openTrades = null, ILogger<SimulatorBlock>? logger = null)
+    {
+        options ??= new SimulatorOptions();
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _simulator = new TradeSimulator(options, openTrades, LogSkipped);
+        if (_simulator.Statistics.TradesReloaded > 0)
+        {
+            Log.OpenTradesReloaded(_logger, _simulator.Statistics.TradesReloaded);
+        }
+
+        _block = new TransformBlock<MarketBatch, MarketBatch>(
+            Process,
+            new ExecutionDataflowBlockOptions
+            {
+                BoundedCapacity = options.BoundedCapacity,
+                CancellationToken = options.CancellationToken,
+                MaxDegreeOfParallelism = 1,
+                EnsureOrdered = true,
+            });
+    }
+
+    /// <summary>A snapshot of the counters.</summary>
+    public SimulatorStatistics Statistics
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _simulator.Statistics;
+            }
+        }
+    }
+
+    /// <summary>How many batches wait to be processed.</summary>
+    public int InputCount => _block.InputCount;
+
+    /// <summary>How many processed batches wait to be taken.</summary>
+    public int OutputCount => _block.OutputCount;
+
+    /// <inheritdoc/>
+    public Task Completion => _block.Completion;
+
+    /// <summary>The trades open now, oldest first: a snapshot copy.</summary>
+    /// <returns>The open trades.</returns>
+    public IReadOnlyList<Trade> GetOpenTrades()
+    {
+        lock (_gate)
+        {
+            return _simulator.GetOpenTrades();
+        }
+    }
+
+    /// <summary>Stops accepting batches; <see cref="Completion"/> finishes once the buffered ones are handed on.</summary>
+    /// <remarks>Calling it again has no further effect. Trades still open stay open (see <see cref="GetOpenTrades"/>).</remarks>
+    public void Complete() => _block.Complete();
+
+    /// <inheritdoc/>
+    void IDataflowBlock.Fault(Exception exception) => ((IDataflowBlock)_block).Fault(exception);
+
+    /// <inheritdoc/>
+    public IDisposable LinkTo(ITargetBlock<MarketBatch> target, DataflowLinkOptions linkOptions) =>
+        _block.LinkTo(target, linkOptions);
+
+    /// <inheritdoc/>
+    public bool TryReceive(Predicate<MarketBatch>? filter, [MaybeNullWhen(false)] out MarketBatch item) =>
+        _block.TryReceive(filter, out item);
+
+    /// <inheritdoc/>
+    public bool TryReceiveAll([NotNullWhen(true)] out IList<MarketBatch>? items) => _block.TryReceiveAll(out items);
+
+    /// <inheritdoc/>
+    DataflowMessageStatus ITargetBlock<MarketBatch>.OfferMessage(
+        DataflowMessageHeader messageHeader, MarketBatch messageValue, ISourceBlock<MarketBatch>? source, bool consumeToAccept) =>
+        messageValue is null
+            ? DataflowMessageStatus.Declined
+            : ((ITargetBlock<MarketBatch>)_block).OfferMessage(messageHeader, messageValue, source, consumeToAccept);
+
+    /// <inheritdoc/>
+    MarketBatch? ISourceBlock<MarketBatch>.ConsumeMessage(
+        DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target, out bool messageConsumed) =>
+        ((ISourceBlock<MarketBatch>)_block).ConsumeMessage(messageHeader, target, out messageConsumed);
+
+    /// <inheritdoc/>
+    bool ISourceBlock<MarketBatch>.ReserveMessage(DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target) =>
+        ((ISourceBlock<MarketBatch>)_block).ReserveMessage(messageHeader, target);
+
+    /// <inheritdoc/>
+    void ISourceBlock<MarketBatch>.ReleaseReservation(DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target) =>
+        ((ISourceBlock<MarketBatch>)_block).ReleaseReservation(messageHeader, target);
+
+    /// <inheritdoc/>
+    public override string ToString() => nameof(SimulatorBlock);
+
+    private MarketBatch Process(MarketBatch batch)
+    {
+        var signals = batch.Signals;
+        TradeEvent[] events;
+        lock (_gate)
+        {
+            if (signals.Count == 0 && !_simulator.IsActive)
+            {
+                return batch;
+            }
+
+            _events.Clear();
+            var ticks = batch.Ticks.Span;
+            var next = 0;
+            for (var i = 0; i <= ticks.Length; i++)
+            {
+                // A signal at position i sits just before tick i (after every tick when i is the batch length).
+                while (next < signals.Count && signals[next].Position <= i)
+                {
+                    _simulator.OnSignal(signals[next++].Signal);
+                }
+
+                if (i < ticks.Length)
+                {
+                    _simulator.OnTick(in ticks[i], i, _events);
+                }
+            }
+
+            if (_events.Count == 0)
+            {
+                return batch;
+            }
+
+            events = [.. _events];
+        }
+
+        LogEvents(events);
+        return batch.WithTrades(PositionMerge.Merge(batch.Trades, [.. events], static e => e.Position));
+    }
+
+    private void LogEvents(TradeEvent[] events)
+    {
+        if (!_logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        foreach (var (trade, kind, _) in events)
+        {
+            var direction = SignalTypeText.Of(trade.Direction);
+            if (kind == TradeEventKind.Opened)
+            {
+                Log.TradeOpened(
+                    _logger, trade.Id, direction, trade.Asset, trade.EntryPrice, trade.OpenTime, trade.StopLoss, trade.TakeProfit, trade.SignalId);
+            }
+            else
+            {
+                Log.TradeClosed(
+                    _logger, trade.Id, trade.Result!.Value, direction, trade.Asset, trade.EntryPrice, trade.ClosePrice!.Value,
+                    trade.CloseTime!.Value, trade.MovementPercentage!.Value, trade.DurationSeconds!.Value);
+            }
+        }
+    }
+
+    // Called by the simulator, under the gate.
+    private void LogSkipped(Signal signal, SkippedSignalReason reason)
+    {
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var skipped = _simulator.Statistics.Skipped(reason);
+            Log.SignalSkipped(_logger, signal.Id, reason, signal.Asset, skipped);
+        }
+    }
+}
