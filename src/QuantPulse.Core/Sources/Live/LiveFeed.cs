@@ -304,16 +304,16 @@ internal sealed class LiveFeed
             return false;
         }
 
-        if (slot.HasKey && key <= slot.LastKey)
-        {
-            RejectDuplicate(tick, key);
-            return false;
-        }
-
         var reason = TickValidator.Validate(tick, now, _maxClockSkew);
         if (reason != TickRejection.None)
         {
             RejectTick(reason, tick);
+            return false;
+        }
+
+        if (slot.HasKey && key <= slot.LastKey)
+        {
+            RejectDuplicate(tick, key);
             return false;
         }
 
