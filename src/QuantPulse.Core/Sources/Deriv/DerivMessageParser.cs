@@ -62,25 +62,25 @@ internal static class DerivMessageParser
                     : reader.ValueTextEquals("history"u8) ? DerivMessageKind.History
                     : reader.ValueTextEquals("ping"u8) ? DerivMessageKind.Ping
                     : DerivMessageKind.Unknown;
-                SkipIfContainer(ref reader);
+                JsonReading.SkipIfContainer(ref reader);
             }
             else if (reader.ValueTextEquals("tick"u8))
             {
                 reader.Read();
                 hasTick = reader.TokenType == JsonTokenType.StartObject && ParseTick(ref reader, symbols, ref message);
-                SkipIfContainer(ref reader);
+                JsonReading.SkipIfContainer(ref reader);
             }
             else if (reader.ValueTextEquals("history"u8))
             {
                 reader.Read();
                 hasHistory = reader.TokenType == JsonTokenType.StartObject && ParseHistory(ref reader, ref message);
-                SkipIfContainer(ref reader);
+                JsonReading.SkipIfContainer(ref reader);
             }
             else if (reader.ValueTextEquals("error"u8))
             {
                 reader.Read();
                 hasError = reader.TokenType == JsonTokenType.StartObject && ParseError(ref reader, ref message);
-                SkipIfContainer(ref reader);
+                JsonReading.SkipIfContainer(ref reader);
             }
             else if (reader.ValueTextEquals("req_id"u8))
             {
@@ -90,7 +90,7 @@ internal static class DerivMessageParser
                     message.RequestId = id;
                 }
 
-                SkipIfContainer(ref reader);
+                JsonReading.SkipIfContainer(ref reader);
             }
             else if (reader.ValueTextEquals("echo_req"u8))
             {
@@ -129,15 +129,6 @@ internal static class DerivMessageParser
         };
     }
 
-    /// <summary>After a value was half-read by a helper that gave up early, moves past the rest of it.</summary>
-    private static void SkipIfContainer(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-        {
-            reader.Skip();
-        }
-    }
-
     /// <summary>Reads the <c>tick</c> object; returns false (positioned inside it) when the tick lacks a required field.</summary>
     private static bool ParseTick(ref Utf8JsonReader reader, SymbolTable symbols, ref DerivMessage message)
     {
@@ -148,7 +139,7 @@ internal static class DerivMessageParser
             {
                 reader.Read();
                 hasEpoch = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out message.Epoch);
-                SkipIfContainer(ref reader);
+                JsonReading.SkipIfContainer(ref reader);
             }
             else if (reader.ValueTextEquals("quote"u8))
             {
@@ -160,19 +151,19 @@ internal static class DerivMessageParser
                 reader.Read();
                 hasSymbol = reader.TokenType == JsonTokenType.String;
                 message.Symbol = symbols.Find(ref reader);
-                SkipIfContainer(ref reader);
+                JsonReading.SkipIfContainer(ref reader);
             }
             else if (reader.ValueTextEquals("bid"u8))
             {
                 reader.Read();
                 message.Bid = reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var bid) ? bid : null;
-                SkipIfContainer(ref reader);
+                JsonReading.SkipIfContainer(ref reader);
             }
             else if (reader.ValueTextEquals("ask"u8))
             {
                 reader.Read();
                 message.Ask = reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var ask) ? ask : null;
-                SkipIfContainer(ref reader);
+                JsonReading.SkipIfContainer(ref reader);
             }
             else
             {
@@ -211,15 +202,14 @@ internal static class DerivMessageParser
             return false;
         }
 
-        if (reader.TokenType == JsonTokenType.String &&
-            (reader.ValueTextEquals("NaN"u8) || reader.ValueTextEquals("Infinity"u8) || reader.ValueTextEquals("-Infinity"u8)))
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && JsonReading.IsNonFinite(reader.ValueSpan))
         {
             problem = TickRejection.NotANumber;
             return false;
         }
 
         problem = TickRejection.Malformed;
-        SkipIfContainer(ref reader);
+        JsonReading.SkipIfContainer(ref reader);
         return false;
     }
 
@@ -299,13 +289,13 @@ internal static class DerivMessageParser
             {
                 reader.Read();
                 message.ErrorCode = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                SkipIfContainer(ref reader);
+                JsonReading.SkipIfContainer(ref reader);
             }
             else if (reader.ValueTextEquals("message"u8))
             {
                 reader.Read();
                 message.ErrorMessage = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                SkipIfContainer(ref reader);
+                JsonReading.SkipIfContainer(ref reader);
             }
             else
             {
@@ -326,7 +316,7 @@ internal static class DerivMessageParser
             {
                 reader.Read();
                 message.EchoSymbol = symbols.Find(ref reader);
-                SkipIfContainer(ref reader);
+                JsonReading.SkipIfContainer(ref reader);
             }
             else
             {

@@ -280,16 +280,7 @@ public sealed class DerivTickSourceTests(ITestOutputHelper output)
             ($$$"""{"msg_type":"tick","tick":{"epoch":{{{recent}}},"quote":100.5,"symbol":"R_999"}}""", false, TickRejection.UnknownSymbol),
             ($$$"""{"msg_type":"tick","tick":{"epoch":{{{recent}}},"quote":100.5,"symbol":"R_100"}}""", true, TickRejection.Malformed),
         ];
-        var messages = new List<(string, bool)>(total);
-        var counts = new Dictionary<TickRejection, long>();
-        for (var i = 0; i < total; i++)
-        {
-            var (text, binary, reason) = kinds[i % kinds.Length];
-            messages.Add((text, binary));
-            counts[reason] = counts.GetValueOrDefault(reason) + 1;
-        }
-
-        return (messages, counts);
+        return GarbageMessages.Build(kinds, total);
     }
 
     [Fact]
@@ -399,7 +390,9 @@ public sealed class DerivTickSourceTests(ITestOutputHelper output)
         await watcher.WaitForAsync(ConnectionState.Backfilling);
         await Eventually.TrueAsync(() => source.ConnectionStatistics.MessagesReceived >= 2 * 20, "the live ticks arrived");
         Assert.Equal(0, source.Statistics.Accepted);
-        clock.Advance(TimeSpan.FromSeconds(31));
+
+        // The timeout is checked as messages arrive; past two ping intervals a pong surely arrives after it.
+        clock.Advance(TimeSpan.FromSeconds(61));
         var ticks = TickStreams.BySymbol(await reading);
 
         Assert.Equal(2, source.ConnectionStatistics.BackfillGaps);

@@ -12,8 +12,8 @@ namespace QuantPulse.Tests.Sources.Deriv;
 /// <summary>
 /// An in-process Deriv API v3 server: it streams a scripted market (every symbol ticks once per step) to subscribed
 /// clients in the venue's message shapes, answers <c>ticks_history</c> from the same market and <c>ping</c> with
-/// <c>pong</c>, refuses unknown symbols with an <c>error</c> object, and can refuse connections, drop them, stall
-/// them or send garbage at chosen steps. The market only moves while a client is streaming, plus the steps a
+/// <c>pong</c>, refuses unknown symbols with an <c>error</c> object, and can refuse connections, close, reset or stall
+/// them, or send garbage at chosen steps. The market only moves while a client is streaming, plus the steps a
 /// disruption says were missed, so every run of a script is identical whatever the timing.
 /// </summary>
 internal sealed class FakeDerivServer : IAsyncDisposable
@@ -21,60 +21,31 @@ internal sealed class FakeDerivServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SeriesTick[]> _series;
     private readonly ManualTimeProvider _clock;
-    private readonly List<Disruption> _disruptions = [];
+    private readonly ScriptedMarket _market;
     private readonly List<Connection> _connections = [];
-    private readonly AsyncSignal _marketChanged = new();
     private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private LoopbackServer? _server;
-    private int _position;
-    private int _stopAt = int.MaxValue;
     private int _refuse;
     private int _pings;
-    private int _yielded;
     private TaskCompletionSource? _historyGate;
 
-    private FakeDerivServer(Dictionary<string, SeriesTick[]> series, int startPosition, ManualTimeProvider clock)
+    private FakeDerivServer(Dictionary<string, SeriesTick[]> series, int startPosition, ManualTimeProvider clock, bool requireHistory)
     {
         _series = series;
-        _position = startPosition;
         _clock = clock;
-        Length = series.Values.First().Length;
+        _market = new ScriptedMarket(series.Values.First().Length, startPosition);
+        RequireHistory = requireHistory;
     }
 
     public readonly record struct SeriesTick(long Epoch, decimal Price);
 
-    public enum DisruptionKind
-    {
-        /// <summary>The server closes the connection (close frame): everything sent before arrives.</summary>
-        Close,
-
-        /// <summary>The server resets the connection: whatever the client has not read yet is lost.</summary>
-        Abort,
-
-        /// <summary>The server stops sending and answering, keeping the connection open.</summary>
-        Stall,
-
-        /// <summary>The server sends the given messages, then goes on.</summary>
-        Garbage,
-    }
-
-    /// <summary>What happens when the market reaches <paramref name="AtStep"/>.</summary>
-    /// <param name="AtStep">The step.</param>
-    /// <param name="Kind">What happens.</param>
-    /// <param name="MissedSteps">How many steps the market moves on while the client is away.</param>
-    /// <param name="Messages">For garbage: the messages (text, or binary frames).</param>
-    /// <param name="AfterYielded">Wait until the reader has reported this many ticks (so the disruption hits a client in mid-stream).</param>
-    public sealed record Disruption(int AtStep, DisruptionKind Kind, int MissedSteps = 0, IReadOnlyList<(string Text, bool Binary)>? Messages = null, int AfterYielded = 0);
-
     public Uri Endpoint => new(_server!.WebSocketBase, "websockets/v3");
 
-    public int Length { get; }
-
-    /// <summary>Symbols answered with an <c>InvalidSymbol</c> error.</summary>
+    /// <summary>Symbols answered with an <c>InvalidSymbol</c> error (besides those the market does not have).</summary>
     public HashSet<string> UnknownSymbols { get; } = [];
 
     /// <summary>Whether the market waits for every symbol's <c>ticks_history</c> before it moves (set when the client warms up).</summary>
-    public bool RequireHistory { get; init; }
+    public bool RequireHistory { get; }
 
     public ConcurrentQueue<DateTimeOffset> ConnectionAttempts { get; } = new();
 
@@ -82,34 +53,12 @@ internal sealed class FakeDerivServer : IAsyncDisposable
 
     public int PingsReceived => Volatile.Read(ref _pings);
 
-    public int Position
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _position;
-            }
-        }
-    }
-
-    public int OpenConnections
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _connections.Count;
-            }
-        }
-    }
-
     /// <summary>Completes when a stall disruption has happened.</summary>
     public Task Stalled => _stalled.Task;
 
     public static async Task<FakeDerivServer> StartAsync(Dictionary<string, SeriesTick[]> series, int startPosition, ManualTimeProvider clock, bool requireHistory)
     {
-        var server = new FakeDerivServer(series, startPosition, clock) { RequireHistory = requireHistory };
+        var server = new FakeDerivServer(series, startPosition, clock, requireHistory);
         server._server = await LoopbackServer.StartAsync(app => app.Map("/websockets/v3", server.HandleAsync));
         return server;
     }
@@ -133,41 +82,21 @@ internal sealed class FakeDerivServer : IAsyncDisposable
         return series;
     }
 
-    /// <summary>The reader reports how many ticks it has seen (see <see cref="Disruption.AfterYielded"/>).</summary>
-    public void ReportYielded(int count)
-    {
-        Volatile.Write(ref _yielded, count);
-        _marketChanged.Pulse();
-    }
+    public void Add(Disruption disruption) => _market.Add(disruption);
 
-    public void Add(Disruption disruption)
-    {
-        lock (_gate)
-        {
-            _disruptions.Add(disruption);
-        }
-    }
+    public void StopAt(int step) => _market.StopAt(step);
+
+    public void ReportYielded(int count) => _market.ReportYielded(count);
 
     /// <summary>Refuses the next <paramref name="count"/> connection attempts with HTTP 503.</summary>
     public void RefuseNext(int count) => Interlocked.Exchange(ref _refuse, count);
-
-    /// <summary>The market stops before <paramref name="step"/> until told otherwise.</summary>
-    public void StopAt(int step)
-    {
-        lock (_gate)
-        {
-            _stopAt = step;
-        }
-
-        _marketChanged.Pulse();
-    }
 
     /// <summary>Holds every <c>ticks_history</c> answer until <see cref="ReleaseHistory"/>.</summary>
     public void HoldHistory() => _historyGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void ReleaseHistory() => _historyGate?.TrySetResult();
 
-    /// <summary>Drops every open connection now; the market does not move.</summary>
+    /// <summary>Resets every open connection now; the market does not move.</summary>
     public void DropAll()
     {
         lock (_gate)
@@ -204,7 +133,7 @@ internal sealed class FakeDerivServer : IAsyncDisposable
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new Connection(socket);
+        var connection = new Connection(new FakeSocket(socket));
         lock (_gate)
         {
             _connections.Add(connection);
@@ -220,7 +149,7 @@ internal sealed class FakeDerivServer : IAsyncDisposable
         }
         finally
         {
-            await connection.Stop.CancelAsync();
+            await connection.Socket.Stop.CancelAsync();
             socket.Abort();
             try
             {
@@ -235,7 +164,7 @@ internal sealed class FakeDerivServer : IAsyncDisposable
                 _connections.Remove(connection);
             }
 
-            connection.Dispose();
+            connection.Socket.Dispose();
         }
     }
 
@@ -248,7 +177,7 @@ internal sealed class FakeDerivServer : IAsyncDisposable
             ValueWebSocketReceiveResult result;
             do
             {
-                result = await connection.Socket.ReceiveAsync(buffer.AsMemory(length), connection.Stop.Token);
+                result = await connection.Socket.Socket.ReceiveAsync(buffer.AsMemory(length), connection.Socket.Stop.Token);
                 length += result.Count;
             }
             while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
@@ -272,12 +201,12 @@ internal sealed class FakeDerivServer : IAsyncDisposable
             var symbol = ticks.GetString()!;
             if (UnknownSymbols.Contains(symbol) || !_series.ContainsKey(symbol))
             {
-                await connection.SendAsync(Invariant(
+                await connection.Socket.SendAsync(Invariant(
                     $$"""{"echo_req":{"req_id":{{reqId}},"subscribe":1,"ticks":"{{symbol}}"},"error":{"code":"InvalidSymbol","message":"Symbol {{symbol}} invalid."},"msg_type":"ticks","req_id":{{reqId}}}"""));
                 return;
             }
 
-            connection.Subscribe(symbol, reqId);
+            connection.Subscriptions[symbol] = reqId;
             CheckReady(connection);
         }
         else if (request.TryGetProperty("ticks_history", out var historySymbol))
@@ -287,7 +216,7 @@ internal sealed class FakeDerivServer : IAsyncDisposable
                 // Held answers must not block pings and subscriptions behind them.
                 _ = Task.Run(async () =>
                 {
-                    await gate.Task.WaitAsync(connection.Stop.Token);
+                    await gate.Task.WaitAsync(connection.Socket.Stop.Token);
                     await AnswerHistoryAsync(connection, request, reqId, historySymbol.GetString()!);
                 });
                 return;
@@ -300,12 +229,12 @@ internal sealed class FakeDerivServer : IAsyncDisposable
             Interlocked.Increment(ref _pings);
             if (!connection.Stalled)
             {
-                await connection.SendAsync("""{"echo_req":{"ping":1},"msg_type":"ping","ping":"pong"}""");
+                await connection.Socket.SendAsync("""{"echo_req":{"ping":1},"msg_type":"ping","ping":"pong"}""");
             }
         }
         else
         {
-            await connection.SendAsync("""{"echo_req":{},"error":{"code":"UnrecognisedRequest","message":"Unrecognised request"},"msg_type":"error"}""");
+            await connection.Socket.SendAsync("""{"echo_req":{},"error":{"code":"UnrecognisedRequest","message":"Unrecognised request"},"msg_type":"error"}""");
         }
     }
 
@@ -313,31 +242,30 @@ internal sealed class FakeDerivServer : IAsyncDisposable
     {
         if (!_series.TryGetValue(symbol, out var series) || UnknownSymbols.Contains(symbol))
         {
-            await connection.SendAsync(Invariant(
+            await connection.Socket.SendAsync(Invariant(
                 $$"""{"echo_req":{"ticks_history":"{{symbol}}"},"error":{"code":"InvalidSymbol","message":"Symbol {{symbol}} invalid."},"msg_type":"history","req_id":{{reqId}}}"""));
             return;
         }
 
+        // Deriv answers with the latest `count` ticks in [start, end].
         var count = request.GetProperty("count").GetInt32();
         long? start = request.TryGetProperty("start", out var s) ? s.GetInt64() : null;
         var end = request.GetProperty("end") is { ValueKind: JsonValueKind.Number } e ? e.GetInt64() : long.MaxValue;
-        SeriesTick[] answer;
-        lock (_gate)
-        {
-            answer = [.. series.Take(_position).Where(t => t.Epoch <= end && (start is null || t.Epoch >= start)).TakeLast(count)];
-        }
+        var answer = _market.Read(position =>
+            series.Take(position).Where(t => t.Epoch <= end && (start is null || t.Epoch >= start)).TakeLast(count).ToArray());
 
         var prices = string.Join(',', answer.Select(t => t.Price.ToString(CultureInfo.InvariantCulture)));
         var times = string.Join(',', answer.Select(t => t.Epoch.ToString(CultureInfo.InvariantCulture)));
-        await connection.SendAsync(Invariant(
+        await connection.Socket.SendAsync(Invariant(
             $$"""{"echo_req":{"count":{{count}},"end":"latest","req_id":{{reqId}},"style":"ticks","ticks_history":"{{symbol}}"},"history":{"prices":[{{prices}}],"times":[{{times}}]},"msg_type":"history","pip_size":2,"req_id":{{reqId}}}"""));
-        connection.HistoryAnswered(symbol);
+        connection.History[symbol] = true;
         CheckReady(connection);
     }
 
     private void CheckReady(Connection connection)
     {
-        if (_series.Keys.Where(k => !UnknownSymbols.Contains(k)).All(k => connection.IsSubscribed(k) && (!RequireHistory || connection.HasHistory(k))))
+        if (_series.Keys.Where(k => !UnknownSymbols.Contains(k))
+            .All(k => connection.Subscriptions.ContainsKey(k) && (!RequireHistory || connection.History.ContainsKey(k))))
         {
             connection.Ready.TrySetResult();
         }
@@ -345,25 +273,34 @@ internal sealed class FakeDerivServer : IAsyncDisposable
 
     private async Task StreamAsync(Connection connection)
     {
-        await connection.Ready.Task.WaitAsync(connection.Stop.Token);
+        var stop = connection.Socket.Stop.Token;
+        await connection.Ready.Task.WaitAsync(stop);
         while (true)
         {
-            var changed = _marketChanged.WaitAsync(connection.Stop.Token);
-            int step;
-            Disruption? disruption;
-            lock (_gate)
+            var changed = _market.WaitAsync(stop);
+            var (step, disruption) = _market.Next();
+            switch (disruption?.Kind)
             {
-                step = _position;
-                disruption = _disruptions.FirstOrDefault(d => d.AtStep == step);
-                if (disruption is not null && Volatile.Read(ref _yielded) < disruption.AfterYielded)
-                {
-                    step = -1;
-                }
-                else if (disruption is not null)
-                {
-                    _disruptions.Remove(disruption);
-                    _position += disruption.MissedSteps;
-                }
+                case DisruptionKind.Close:
+                    await connection.Socket.CloseAsync();
+                    return;
+                case DisruptionKind.Abort:
+                    connection.Socket.Abort();
+                    return;
+                case DisruptionKind.Stall:
+                    connection.Stalled = true;
+                    _stalled.TrySetResult();
+                    await Task.Delay(Timeout.Infinite, stop);
+                    return;
+                case DisruptionKind.Garbage:
+                    foreach (var (text, binary) in disruption.Messages!)
+                    {
+                        await connection.Socket.SendAsync(text, binary);
+                    }
+
+                    continue;
+                default:
+                    break;
             }
 
             if (step < 0)
@@ -372,110 +309,33 @@ internal sealed class FakeDerivServer : IAsyncDisposable
                 continue;
             }
 
-            switch (disruption?.Kind)
-            {
-                case DisruptionKind.Close:
-                    await connection.CloseAsync();
-                    return;
-                case DisruptionKind.Abort:
-                    connection.Socket.Abort();
-                    return;
-                case DisruptionKind.Stall:
-                    connection.Stalled = true;
-                    _stalled.TrySetResult();
-                    await Task.Delay(Timeout.Infinite, connection.Stop.Token);
-                    return;
-                case DisruptionKind.Garbage:
-                    foreach (var (text, binary) in disruption.Messages!)
-                    {
-                        await connection.SendAsync(text, binary);
-                    }
-
-                    continue;
-                default:
-                    break;
-            }
-
-            if (step >= Length || step >= Volatile.Read(ref _stopAt))
-            {
-                await changed;
-                continue;
-            }
-
             foreach (var (symbol, series) in _series)
             {
-                if (connection.SubscriptionOf(symbol) is { } reqId)
+                if (connection.Subscriptions.TryGetValue(symbol, out var reqId))
                 {
                     var t = series[step];
                     var quote = t.Price.ToString(CultureInfo.InvariantCulture);
-                    await connection.SendAsync(Invariant(
+                    await connection.Socket.SendAsync(Invariant(
                         $$$"""{"echo_req":{"req_id":{{{reqId}}},"subscribe":1,"ticks":"{{{symbol}}}"},"msg_type":"tick","req_id":{{{reqId}}},"subscription":{"id":"sub-{{{symbol}}}"},"tick":{"ask":{{{quote}}},"bid":{{{quote}}},"epoch":{{{t.Epoch}}},"id":"sub-{{{symbol}}}","pip_size":2,"quote":{{{quote}}},"symbol":"{{{symbol}}}"}}"""));
                 }
             }
 
-            lock (_gate)
-            {
-                _position++;
-            }
+            _market.Advance();
         }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed class Connection(WebSocket socket) : IDisposable
+    private sealed class Connection(FakeSocket socket)
     {
-        private readonly SemaphoreSlim _send = new(1, 1);
-        private readonly ConcurrentDictionary<string, long> _subscriptions = new();
-        private readonly ConcurrentDictionary<string, bool> _history = new();
+        public FakeSocket Socket { get; } = socket;
 
-        public WebSocket Socket { get; } = socket;
+        public ConcurrentDictionary<string, long> Subscriptions { get; } = new();
 
-        public CancellationTokenSource Stop { get; } = new();
+        public ConcurrentDictionary<string, bool> History { get; } = new();
 
         public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public volatile bool Stalled;
-
-        public void Subscribe(string symbol, long reqId) => _subscriptions[symbol] = reqId;
-
-        public bool IsSubscribed(string symbol) => _subscriptions.ContainsKey(symbol);
-
-        public long? SubscriptionOf(string symbol) => _subscriptions.TryGetValue(symbol, out var id) ? id : null;
-
-        public void HistoryAnswered(string symbol) => _history[symbol] = true;
-
-        public bool HasHistory(string symbol) => _history.ContainsKey(symbol);
-
-        public void Dispose()
-        {
-            _send.Dispose();
-            Stop.Dispose();
-        }
-
-        public async Task CloseAsync()
-        {
-            await _send.WaitAsync(Stop.Token);
-            try
-            {
-                await Socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "going away", Stop.Token);
-            }
-            finally
-            {
-                _send.Release();
-            }
-        }
-
-        public async Task SendAsync(string text, bool binary = false)
-        {
-            await _send.WaitAsync(Stop.Token);
-            try
-            {
-                await Socket.SendAsync(Encoding.UTF8.GetBytes(text), binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, Stop.Token);
-            }
-            finally
-            {
-                _send.Release();
-            }
-        }
     }
 }
