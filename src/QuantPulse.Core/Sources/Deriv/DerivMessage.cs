@@ -29,7 +29,7 @@ internal struct DerivMessage
     /// <summary>For a tick: <c>tick.ask</c>, when present.</summary>
     public decimal? Ask;
 
-    /// <summary>The symbol named in <c>echo_req</c> (<c>ticks</c> or <c>ticks_history</c>), or -1.</summary>
+    /// <summary>For an error: the symbol named in <c>echo_req</c> (<c>ticks</c> or <c>ticks_history</c>), or -1.</summary>
     public int EchoSymbol;
 
     /// <summary>For an error: <c>error.code</c>.</summary>

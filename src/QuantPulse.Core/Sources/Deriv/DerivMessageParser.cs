@@ -51,6 +51,7 @@ internal static class DerivMessageParser
         var hasTick = false;
         var hasHistory = false;
         var hasError = false;
+        var echoStart = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("msg_type"u8))
@@ -94,15 +95,10 @@ internal static class DerivMessageParser
             }
             else if (reader.ValueTextEquals("echo_req"u8))
             {
+                // Only errors need it (to name the symbol); skip it now and come back if the message is one.
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.StartObject)
-                {
-                    ParseEcho(ref reader, symbols, ref message);
-                }
-                else
-                {
-                    reader.Skip();
-                }
+                echoStart = reader.TokenType == JsonTokenType.StartObject ? (int)reader.TokenStartIndex : -1;
+                JsonReading.SkipIfContainer(ref reader);
             }
             else
             {
@@ -118,6 +114,13 @@ internal static class DerivMessageParser
 
         if (hasError)
         {
+            if (echoStart >= 0)
+            {
+                var echo = new Utf8JsonReader(utf8[echoStart..], isFinalBlock: true, state: default);
+                echo.Read();
+                ParseEcho(ref echo, symbols, ref message);
+            }
+
             return DerivMessageKind.Error;
         }
 
