@@ -93,6 +93,8 @@ public sealed partial class DerivTickSource
             }
         }
 
+        private int FirstPage => Math.Min(_options.HistoryPageSize, _options.MaxBackfillTicks);
+
         public void SendKeepAlive() => _ = SendKeepAliveAsync();
 
         private async Task SendKeepAliveAsync()
@@ -122,7 +124,7 @@ public sealed partial class DerivTickSource
                 if (_feed.LastKey(symbol) is { } lastEpoch)
                 {
                     // Everything since the last tick we yielded (that one comes back and is dropped as a duplicate).
-                    await BeginBackfillAsync(symbol, lastEpoch, _options.HistoryPageSize).ConfigureAwait(false);
+                    await BeginBackfillAsync(symbol, lastEpoch, FirstPage).ConfigureAwait(false);
                 }
                 else if (_options.WarmUpTicks > 0)
                 {
@@ -133,7 +135,7 @@ public sealed partial class DerivTickSource
                 {
                     // Never ticked yet, but others did before the connection dropped: fetch from there on.
                     _feed.SetFloor(symbol, floor);
-                    await BeginBackfillAsync(symbol, floor.ToUnixTimeSeconds(), _options.HistoryPageSize).ConfigureAwait(false);
+                    await BeginBackfillAsync(symbol, floor.ToUnixTimeSeconds(), FirstPage).ConfigureAwait(false);
                 }
             }
 
