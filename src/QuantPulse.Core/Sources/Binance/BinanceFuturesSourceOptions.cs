@@ -58,7 +58,7 @@ public sealed class BinanceFuturesSourceOptions
         {
             var symbols = OptionChecks.Symbols(value, nameof(Symbols));
             ArgumentOutOfRangeException.ThrowIfGreaterThan(symbols.Count, MaxSymbols, nameof(Symbols));
-            _symbols = [.. symbols.Select(s => s.Trim().ToUpperInvariant())];
+            _symbols = [.. symbols.Select(s => s.ToUpperInvariant())];
         }
     }
 

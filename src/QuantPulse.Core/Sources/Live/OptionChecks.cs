@@ -42,15 +42,16 @@ internal static class OptionChecks
         return value;
     }
 
-    /// <summary>A non-empty list of distinct, non-blank symbols, copied.</summary>
+    /// <summary>A non-empty list of distinct, non-blank symbols, trimmed and copied.</summary>
     public static IReadOnlyList<string> Symbols(IReadOnlyList<string> value, string name)
     {
         ArgumentNullException.ThrowIfNull(value, name);
-        if (value.Count == 0 || value.Any(string.IsNullOrWhiteSpace) || value.Distinct(StringComparer.OrdinalIgnoreCase).Count() != value.Count)
+        string[] symbols = [.. value.Select(s => s?.Trim() ?? string.Empty)];
+        if (symbols.Length == 0 || symbols.Any(s => s.Length == 0) || symbols.Distinct(StringComparer.OrdinalIgnoreCase).Count() != symbols.Length)
         {
             throw new ArgumentException("Give at least one symbol, none blank, none twice.", name);
         }
 
-        return [.. value];
+        return symbols;
     }
 }

@@ -131,6 +131,50 @@ public sealed class BinanceFuturesTradeSourceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ReadAsync_WhenTheReplacementConnectionIsRefused_KeepsTheOldOneAndTriesAgain()
+    {
+        var clock = new ManualTimeProvider();
+        var market = Market(clock, 400, Symbols);
+        await using var server = await FakeBinanceServer.StartAsync(market, clock);
+        server.StopAt(100);
+        var logger = new CapturingLogger<BinanceFuturesTradeSource>();
+        await using var source = Source(server, clock, logger: logger, reconnect: new ReconnectOptions { InitialDelay = TimeSpan.FromSeconds(10), JitterFactor = 0 });
+        using var watcher = new StatusWatcher(source);
+        using var stop = new CancellationTokenSource();
+        var reading = TickStreams.DrainAsync(source, stop.Token);
+        await Eventually.TrueAsync(() => source.Statistics.Accepted == market.Values.Sum(t => t.Count(x => x.Step < 100)), "the first steps arrived");
+
+        server.RefuseNext(1);
+        clock.Advance(TimeSpan.FromHours(23));
+        await Eventually.TrueAsync(() => logger.Count(4014) == 1, "the failed switch was reported");
+        server.StopAt(250);
+        await Eventually.TrueAsync(() => source.Statistics.Accepted == market.Values.Sum(t => t.Count(x => x.Step < 250)), "the old connection kept streaming");
+        Assert.Equal(0, source.ConnectionStatistics.Rotations);
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => source.ConnectionStatistics.Rotations == 1, "the second try switched");
+        server.StopAt(int.MaxValue);
+        await Eventually.TrueAsync(() => source.Statistics.Accepted == market.Values.Sum(t => t.Length), "every trade arrived");
+        await stop.CancelAsync();
+
+        AssertSame(Expected(market, _ => true), Actual(await reading));
+        Assert.Equal(3, server.ConnectionAttempts.Count);
+        Assert.Equal(0, source.ConnectionStatistics.ConnectionsLost);
+        Assert.DoesNotContain(watcher.Statuses, s => s.State == ConnectionState.Reconnecting);
+    }
+
+    [Fact]
+    public void Options_InvalidValues_Throw()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceFuturesSourceOptions { Symbols = [.. Enumerable.Range(0, 201).Select(i => $"S{i}USDT")] });
+        Assert.Throws<ArgumentException>(() => new BinanceFuturesSourceOptions { Symbols = ["BTCUSDT", "btcusdt"] });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceFuturesSourceOptions { Symbols = ["BTCUSDT"], ConnectionLifetime = TimeSpan.FromHours(24) });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceFuturesSourceOptions { Symbols = ["BTCUSDT"], RestPageSize = 1001 });
+        Assert.Throws<ArgumentException>(() => new BinanceFuturesSourceOptions { Symbols = ["BTCUSDT"], RestEndpoint = new Uri("wss://fapi.binance.com") });
+        Assert.Equal(["BTCUSDT"], new BinanceFuturesSourceOptions { Symbols = [" btcusdt "] }.Symbols);
+    }
+
+    [Fact]
     public async Task ReadAsync_With10000MalformedMessages_RejectsEachByReasonAndYieldsEveryValidTrade()
     {
         var clock = new ManualTimeProvider();
