@@ -87,6 +87,12 @@ public sealed partial class BinanceFuturesTradeSource
         _feed.Connection.RecordConnectionOpened();
         try
         {
+            if (previous is null)
+            {
+                // Nothing else receives now; whatever a dead connection held back is history's to fill.
+                _feed.ClearPending();
+            }
+
             connection.Start();
             if (previous is not null)
             {

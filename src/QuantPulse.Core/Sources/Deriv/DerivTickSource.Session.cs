@@ -113,6 +113,7 @@ public sealed partial class DerivTickSource
 
         private async Task SubscribeAsync()
         {
+            _feed.ClearPending();
             for (var symbol = 0; symbol < _feed.Symbols.Count; symbol++)
             {
                 if (_feed.IsFailed(symbol))

@@ -104,6 +104,15 @@ internal sealed class LiveFeed
     /// <summary>The live ticks held back while <paramref name="symbol"/> back-fills.</summary>
     public List<KeyedTick> Pending(int symbol) => _slots[symbol].Pending;
 
+    /// <summary>Forgets ticks held back by a connection that ended before its back-fill did.</summary>
+    public void ClearPending()
+    {
+        foreach (var slot in _slots)
+        {
+            slot.Pending.Clear();
+        }
+    }
+
     /// <summary>
     /// The earliest "last tick time" over the symbols that yielded anything: every symbol has been seen up to at
     /// least this instant. <c>null</c> when nothing was yielded yet.
