@@ -26,4 +26,13 @@ public enum TickRejection
 
     /// <summary>The price or size was not a finite number (NaN or infinity in the feed).</summary>
     NotANumber,
+
+    /// <summary>The message was well-formed but of a type the source does not handle.</summary>
+    UnknownMessage,
+
+    /// <summary>The tick was already yielded (for example the overlap between a back-fill and the live stream).</summary>
+    Duplicate,
+
+    /// <summary>The tick names a symbol the source was not asked for.</summary>
+    UnknownSymbol,
 }

@@ -1,0 +1,147 @@
+using System.Net.WebSockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using QuantPulse.Model;
+using QuantPulse.Sources.Live;
+
+namespace QuantPulse.Sources.Binance;
+
+/// <summary>
+/// Live trades of Binance USD-M futures from the combined <c>&lt;symbol&gt;@aggTrade</c> stream, one tick per
+/// aggregate trade, with gap-free reconnects (REST back-fill by aggregate-trade id) and a planned switch to a fresh
+/// connection before Binance's 24-hour limit.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The source opens <c>{StreamEndpoint}/stream?streams=btcusdt@aggTrade/…</c> and sends nothing on it: the
+/// subscription is in the URL, so Binance's limit on incoming messages (10 per second) is never approached, and the
+/// server's ping frames are answered with pongs by <see cref="ClientWebSocket"/> itself while the source reads.
+/// </para>
+/// <para>
+/// After a reconnect the live trades of each symbol are held back while <c>GET /fapi/v1/aggTrades?fromId=</c> fetches
+/// everything after the last aggregate id yielded, page by page; then the held-back trades follow, and every trade
+/// whose id is not above the last one yielded for its symbol is dropped as a duplicate. After
+/// <see cref="BinanceFuturesSourceOptions.ConnectionLifetime"/> the source opens a second connection, holds its trades
+/// back, closes the first one and joins the two the same way, so the switch loses and repeats nothing.
+/// </para>
+/// <para>
+/// Ticks carry price and quantity exactly as sent, the trade time <c>T</c>, and the aggressor: <c>m = true</c> (the
+/// buyer was the maker) is a <see cref="AggressorSide.Sell"/>. All timing uses the given <see cref="TimeProvider"/>.
+/// </para>
+/// </remarks>
+public sealed partial class BinanceFuturesTradeSource : ILiveTickSource, IAsyncDisposable
+{
+    private const int MaxMessageBytes = 1024 * 1024;
+
+    private readonly BinanceFuturesSourceOptions _options;
+    private readonly LiveFeed _feed;
+    private readonly LiveSourceHost _host;
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly BinanceRestClient _rest;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Creates a source; nothing connects until <see cref="ReadAsync"/> is enumerated.</summary>
+    /// <param name="options">The options (copied: later changes have no effect).</param>
+    /// <param name="timeProvider">The clock for timeouts, rotation, backoff and validation; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="logger">Where to log; nothing is logged when null.</param>
+    /// <param name="httpClient">The client for the REST back-fill (not disposed by the source); a private one when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The reconnect options contradict each other.</exception>
+    public BinanceFuturesTradeSource(
+        BinanceFuturesSourceOptions options, TimeProvider? timeProvider = null, ILogger<BinanceFuturesTradeSource>? logger = null, HttpClient? httpClient = null)
+        : this(options, timeProvider, logger, httpClient, Random.Shared)
+    {
+    }
+
+    internal BinanceFuturesTradeSource(BinanceFuturesSourceOptions options, TimeProvider? timeProvider, ILogger? logger, HttpClient? httpClient, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Reconnect.Validate(nameof(options));
+        _options = options;
+        StreamUri = BuildStreamUri(options.StreamEndpoint, options.Symbols);
+        _feed = new LiveFeed(
+            TickSources.Binance,
+            new SymbolTable(options.Symbols),
+            options.BufferCapacity,
+            options.MaxClockSkew,
+            timeProvider ?? TimeProvider.System,
+            logger ?? NullLogger.Instance);
+        _ownsHttp = httpClient is null;
+        _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        _rest = new BinanceRestClient(_http, options.RestEndpoint, options.RequestTimeout, _feed);
+        _host = new LiveSourceHost(_feed, options.Reconnect, random, RunSessionAsync);
+    }
+
+    /// <summary>The combined-stream URI the source connects to.</summary>
+    public Uri StreamUri { get; }
+
+    /// <inheritdoc />
+    public string Name => _feed.Name;
+
+    /// <inheritdoc />
+    public TickSourceStatistics Statistics => _feed.Statistics;
+
+    /// <inheritdoc />
+    public LiveSourceStatistics ConnectionStatistics => _feed.Connection;
+
+    /// <inheritdoc />
+    public ConnectionStatus Status => _feed.Status;
+
+    /// <inheritdoc />
+    public IObservable<ConnectionStatus> StatusChanges => _feed.StatusChanges;
+
+    /// <inheritdoc />
+    public IReadOnlyList<SymbolFailure> SymbolFailures => _feed.Failures;
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">The source is already being (or was) read.</exception>
+    public IAsyncEnumerable<Tick> ReadAsync(CancellationToken cancellationToken = default) => _host.ReadAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public DateTimeOffset? GetWatermark(DateTimeOffset now) => _feed.GetWatermark(now);
+
+    /// <summary>Stops the connection if it runs and releases it.</summary>
+    /// <returns>A task that completes when the connection is closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync().ConfigureAwait(false);
+        _gate.Dispose();
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private static Uri BuildStreamUri(Uri endpoint, IReadOnlyList<string> symbols)
+    {
+#pragma warning disable CA1308 // Binance stream names are lower-case by definition; this is not a comparison.
+        var streams = string.Join('/', symbols.Select(s => s.ToLowerInvariant() + "@aggTrade"));
+#pragma warning restore CA1308
+        return new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/stream?streams=" + streams);
+    }
+
+    private Tick ToTick(in AggTrade trade) =>
+        new(_feed.Symbols[trade.Symbol], UnixTime.FromMilliseconds(trade.TradeTime)!.Value, trade.Price, trade.Quantity, TickSources.Binance)
+        {
+            Side = trade.BuyerIsMaker ? AggressorSide.Sell : AggressorSide.Buy,
+        };
+
+    /// <summary>Counts a trade that cannot become a tick; true when it can.</summary>
+    private bool Usable(in AggTrade trade, ReadOnlySpan<byte> message)
+    {
+        var problem = trade.Problem;
+        if (problem == TickRejection.None && UnixTime.FromMilliseconds(trade.TradeTime) is null)
+        {
+            problem = TickRejection.FutureTime;
+        }
+
+        if (problem != TickRejection.None)
+        {
+            _feed.Reject(problem, message);
+            return false;
+        }
+
+        return true;
+    }
+}
