@@ -28,6 +28,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
+    private readonly List<string> _databases = [];
     private string? _root;
     private string? _binaries;
     private int _port;
@@ -83,13 +84,11 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync()
     {
         var name = "qp_" + Guid.NewGuid().ToString("N");
-        await using (var admin = new NpgsqlConnection(AdminConnectionString))
+        await AdminAsync($"CREATE DATABASE {name}");
+        lock (_databases)
         {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
+            _databases.Add(name);
         }
-
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true }.ConnectionString;
     }
 
@@ -106,11 +105,47 @@ public sealed class PostgresServer : IAsyncLifetime
         ],
         asPostgres: true);
 
+    /// <summary>
+    /// Makes the database unreachable: the fixture's own cluster is stopped (<see cref="StopAsync"/>); on a server
+    /// from <see cref="ConnectionStringVariable"/>, the database stops accepting connections and its sessions are
+    /// cut off, which clients see the same way.
+    /// </summary>
+    public async Task InterruptAsync(string connectionString)
+    {
+        if (OwnsCluster)
+        {
+            await StopAsync();
+            return;
+        }
+
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await AdminAsync($"ALTER DATABASE {database} ALLOW_CONNECTIONS false");
+        await AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()");
+    }
+
+    /// <summary>Ends <see cref="InterruptAsync"/>.</summary>
+    public async Task ResumeAsync(string connectionString)
+    {
+        if (OwnsCluster)
+        {
+            await StartAsync();
+            return;
+        }
+
+        await AdminAsync($"ALTER DATABASE {new NpgsqlConnectionStringBuilder(connectionString).Database} ALLOW_CONNECTIONS true");
+    }
+
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
         if (_root is null)
         {
+            // Someone else's server: leave it as it was found.
+            foreach (var name in _databases)
+            {
+                await AdminAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            }
+
             return;
         }
 
@@ -128,6 +163,14 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private string OwnedBinaries => _binaries ?? throw new InvalidOperationException(
         $"The PostgreSQL server comes from {ConnectionStringVariable}; only a cluster the fixture started can be stopped and restarted.");
+
+    private async Task AdminAsync(string sql)
+    {
+        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
+    }
 
     private static string? FindBinaries()
     {
