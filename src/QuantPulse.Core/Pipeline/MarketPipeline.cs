@@ -80,6 +80,17 @@ public sealed class MarketPipeline
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+        foreach (var sink in sinks)
+        {
+            // A sink that fails between batches must still stop the pipeline, not wait for the next batch to notice.
+            _ = sink.Completion.ContinueWith(
+                static (task, consumer) => ((IDataflowBlock)consumer!).Fault(task.Exception!.GetBaseException()),
+                _consumer,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
         _completion = CompleteSinksAsync();
     }
 
