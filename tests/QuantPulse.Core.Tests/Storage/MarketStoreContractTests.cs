@@ -1,3 +1,4 @@
+using System.Data.Common;
 using QuantPulse.Model;
 using QuantPulse.Signals;
 using QuantPulse.Simulation;
@@ -333,14 +334,22 @@ public abstract class MarketStoreContractTests : IAsyncLifetime
     /// <summary>Removes the test's database.</summary>
     protected abstract Task DeleteDatabaseAsync();
 
+    /// <summary>Opens a plain connection to the test's database, outside the store.</summary>
+    protected abstract Task<DbConnection> ConnectAsync();
+
+    /// <summary>A query of the column names of the table named by parameter <c>@t</c>, in table order.</summary>
+    protected abstract string ColumnsQuery { get; }
+
     /// <summary>The rows of <c>schema_version</c>, by version.</summary>
-    protected abstract Task<IReadOnlyList<(int Version, string Name)>> ReadSchemaVersionsAsync();
+    protected async Task<IReadOnlyList<(int Version, string Name)>> ReadSchemaVersionsAsync() =>
+        await QueryAsync("SELECT version, name FROM schema_version ORDER BY version", null, r => (r.GetInt32(0), r.GetString(1)));
 
     /// <summary>The column names of <paramref name="table"/>, in table order.</summary>
-    protected abstract Task<IReadOnlyList<string>> ReadColumnsAsync(string table);
+    protected Task<IReadOnlyList<string>> ReadColumnsAsync(string table) => QueryAsync(ColumnsQuery, table, r => r.GetString(0));
 
-    /// <summary>Runs a query that returns one text value.</summary>
-    protected abstract Task<string> ReadScalarTextAsync(string sql);
+    /// <summary>Runs a statement that returns one value, as text.</summary>
+    protected async Task<string> ReadScalarTextAsync(string sql) =>
+        Convert.ToString((await QueryAsync(sql, null, r => r.GetValue(0)))[0], System.Globalization.CultureInfo.InvariantCulture)!;
 
     /// <summary>Closes the store, as a stopped process would, and opens it again.</summary>
     protected async Task<IMarketStore> ReopenAsync()
@@ -348,6 +357,29 @@ public abstract class MarketStoreContractTests : IAsyncLifetime
         await Store.DisposeAsync();
         _store = await OpenAsync();
         return _store;
+    }
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, string? table, Func<DbDataReader, T> map)
+    {
+        await using var connection = await ConnectAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (table is not null)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "t";
+            parameter.Value = table;
+            command.Parameters.Add(parameter);
+        }
+
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
     }
 
     private static void AssertSummary(

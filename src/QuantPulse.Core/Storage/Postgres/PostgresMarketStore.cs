@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Postgres;
 
@@ -20,11 +21,20 @@ public sealed class PostgresMarketStore : IMarketStore
     private PostgresMarketStore(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
-        Signals = new PostgresSignalRepository(dataSource);
-        Trades = new PostgresTradeRepository(dataSource);
-        Candles = new PostgresCandleRepository(dataSource);
-        Ticks = new PostgresTickRepository(dataSource);
-        Statistics = new PostgresStatisticsRepository(dataSource);
+        var db = new StorageDialect(
+            async cancellationToken => await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false),
+            time => time,
+            value => value,
+            (reader, ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal),
+            (reader, ordinal) => reader.GetDecimal(ordinal));
+        Signals = new SignalTable(db, PostgresSql.Signals);
+        Trades = new TradeTable(db, PostgresSql.Trades);
+        Candles = new CandleTable(db, PostgresSql.Candles, PostgresBulk.InsertNewCandlesAsync);
+        Ticks = new TickTable(
+            db,
+            PostgresSql.Ticks,
+            (ticks, cancellationToken) => db.InTransactionAsync((c, _) => PostgresBulk.AppendTicksAsync(c, ticks, cancellationToken), cancellationToken));
+        Statistics = new StatisticsTable(db, PostgresSql.Statistics);
     }
 
     /// <inheritdoc/>

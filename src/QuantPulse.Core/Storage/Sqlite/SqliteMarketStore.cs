@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Sqlite;
 
@@ -20,11 +21,20 @@ public sealed class SqliteMarketStore : IMarketStore
     private SqliteMarketStore(SqliteConnectionFactory connections)
     {
         _connections = connections;
-        Signals = new SqliteSignalRepository(connections);
-        Trades = new SqliteTradeRepository(connections);
-        Candles = new SqliteCandleRepository(connections);
-        Ticks = new SqliteTickRepository(connections);
-        Statistics = new SqliteStatisticsRepository(connections);
+        var db = new StorageDialect(
+            async cancellationToken => await connections.OpenAsync(cancellationToken).ConfigureAwait(false),
+            time => SqliteValues.Time(time),
+            value => SqliteValues.Decimal(value),
+            (reader, ordinal) => SqliteValues.ParseTime(reader.GetString(ordinal)),
+            (reader, ordinal) => SqliteValues.ParseDecimal(reader.GetString(ordinal)));
+        Signals = new SignalTable(db, SqliteSql.Signals);
+        Trades = new TradeTable(db, SqliteSql.Trades);
+        Candles = new CandleTable(db, SqliteSql.Candles, (c, t, candles, cancellationToken) => Task.FromResult(SqliteBulk.InsertNewCandles(c, t, candles, cancellationToken)));
+        Ticks = new TickTable(
+            db,
+            SqliteSql.Ticks,
+            (ticks, cancellationToken) => db.InTransactionAsync((c, t) => Task.FromResult(SqliteBulk.AppendTicks(c, t, ticks, cancellationToken)), cancellationToken));
+        Statistics = new StatisticsTable(db, SqliteSql.Statistics);
     }
 
     /// <summary>The full path of the database file.</summary>

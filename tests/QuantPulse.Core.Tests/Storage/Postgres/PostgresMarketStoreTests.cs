@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 using QuantPulse.Storage;
 using QuantPulse.Storage.Postgres;
@@ -57,44 +58,13 @@ public sealed class PostgresMarketStoreTests(PostgresServer server) : MarketStor
 
     protected override Task DeleteDatabaseAsync() => Task.CompletedTask;
 
-    protected override async Task<IReadOnlyList<(int Version, string Name)>> ReadSchemaVersionsAsync()
+    protected override string ColumnsQuery =>
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @t ORDER BY ordinal_position";
+
+    protected override async Task<DbConnection> ConnectAsync()
     {
-        var rows = new List<(int, string)>();
-        await using var connection = new NpgsqlConnection(_connectionString);
+        var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT version, name FROM schema_version ORDER BY version", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add((reader.GetInt32(0), reader.GetString(1)));
-        }
-
-        return rows;
-    }
-
-    protected override async Task<IReadOnlyList<string>> ReadColumnsAsync(string table)
-    {
-        var columns = new List<string>();
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @t ORDER BY ordinal_position",
-            connection);
-        command.Parameters.AddWithValue("t", table);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            columns.Add(reader.GetString(0));
-        }
-
-        return columns;
-    }
-
-    protected override async Task<string> ReadScalarTextAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+        return connection;
     }
 }

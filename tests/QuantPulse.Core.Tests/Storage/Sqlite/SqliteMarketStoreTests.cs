@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using QuantPulse.Storage;
 using QuantPulse.Storage.Sqlite;
@@ -63,52 +64,20 @@ public sealed class SqliteMarketStoreTests : MarketStoreContractTests
         return Task.CompletedTask;
     }
 
-    protected override async Task<IReadOnlyList<(int Version, string Name)>> ReadSchemaVersionsAsync()
+    protected override string ColumnsQuery => "SELECT name FROM pragma_table_info(@t) ORDER BY cid";
+
+    protected override async Task<DbConnection> ConnectAsync()
     {
-        var rows = new List<(int, string)>();
-        await using var connection = await ConnectAsync();
-        await using var command = new SqliteCommand("SELECT version, name FROM schema_version ORDER BY version", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add((reader.GetInt32(0), reader.GetString(1)));
-        }
-
-        return rows;
-    }
-
-    protected override async Task<IReadOnlyList<string>> ReadColumnsAsync(string table)
-    {
-        var columns = new List<string>();
-        await using var connection = await ConnectAsync();
-        await using var command = new SqliteCommand($"SELECT name FROM pragma_table_info('{table}') ORDER BY cid", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            columns.Add(reader.GetString(0));
-        }
-
-        return columns;
-    }
-
-    protected override async Task<string> ReadScalarTextAsync(string sql)
-    {
-        await using var connection = await ConnectAsync();
-        await using var command = new SqliteCommand(sql, connection);
-        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
     }
 
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = await ConnectAsync();
-        await using var command = new SqliteCommand(sql, connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<SqliteConnection> ConnectAsync()
-    {
-        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        return connection;
     }
 }
