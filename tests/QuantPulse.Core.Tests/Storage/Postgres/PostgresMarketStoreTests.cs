@@ -26,7 +26,7 @@ public sealed class PostgresMarketStoreTests(PostgresServer server) : MarketStor
     }
 
     [Fact]
-    public async Task OpenAsync_ManyProcessesAtOnceOnAFreshDatabase_ApplyEachMigrationOnce()
+    public async Task OpenAsync_SeveralStoresAtOnceOnAFreshDatabase_ApplyEachMigrationOnce()
     {
         var fresh = await server.CreateDatabaseAsync();
 

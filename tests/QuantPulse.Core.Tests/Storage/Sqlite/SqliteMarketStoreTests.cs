@@ -39,7 +39,7 @@ public sealed class SqliteMarketStoreTests : MarketStoreContractTests
     }
 
     [Fact]
-    public async Task OpenAsync_TwoProcessesAtOnce_ApplyEachMigrationOnce()
+    public async Task OpenAsync_SeveralStoresAtOnce_ApplyEachMigrationOnce()
     {
         await Store.DisposeAsync();
         File.Delete(DatabasePath);
