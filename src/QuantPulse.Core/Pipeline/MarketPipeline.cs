@@ -26,6 +26,8 @@ public sealed class MarketPipeline
     private readonly TickSourcePump _pump;
     private readonly ActionBlock<MarketBatch> _consumer;
     private readonly ObserverHub<MarketBatch> _updates;
+    private readonly IReadOnlyList<ITargetBlock<MarketBatch>> _sinks;
+    private readonly Task _completion;
     private int _started;
 
     internal MarketPipeline(
@@ -33,9 +35,11 @@ public sealed class MarketPipeline
         MarketPipelineOptions options,
         CandleBlock candles,
         IReadOnlyList<IPropagatorBlock<MarketBatch, MarketBatch>> stages,
-        IReadOnlyList<Func<MarketBatch, CancellationToken, ValueTask>> consumers)
+        IReadOnlyList<Func<MarketBatch, CancellationToken, ValueTask>> consumers,
+        IReadOnlyList<ITargetBlock<MarketBatch>> sinks)
     {
         Source = source;
+        _sinks = sinks;
         Candles = candles;
         Stages = stages;
         _updates = new ObserverHub<MarketBatch>(options.ObserverBufferSize);
@@ -46,6 +50,15 @@ public sealed class MarketPipeline
                 foreach (var consume in consumers)
                 {
                     await consume(batch, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                foreach (var sink in sinks)
+                {
+                    // SendAsync waits while the sink is full: a slow database slows the pipeline, it loses nothing.
+                    if (!await sink.SendAsync(batch).ConfigureAwait(false))
+                    {
+                        throw SinkDeclined(sink);
+                    }
                 }
 
                 _updates.Publish(batch);
@@ -67,6 +80,18 @@ public sealed class MarketPipeline
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+        foreach (var sink in sinks)
+        {
+            // A sink that fails between batches must still stop the pipeline, not wait for the next batch to notice.
+            _ = sink.Completion.ContinueWith(
+                static (task, consumer) => ((IDataflowBlock)consumer!).Fault(task.Exception!.GetBaseException()),
+                _consumer,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
+        _completion = CompleteSinksAsync();
     }
 
     /// <summary>The tick source.</summary>
@@ -78,8 +103,18 @@ public sealed class MarketPipeline
     /// <summary>The stages after the candle stage, in order.</summary>
     public IReadOnlyList<IPropagatorBlock<MarketBatch, MarketBatch>> Stages { get; }
 
-    /// <summary>Completes when the last stage has handed every batch to the consumers, or fails with the pipeline.</summary>
-    public Task Completion => _consumer.Completion;
+    /// <summary>The sinks attached with <see cref="MarketPipelineBuilder.WithSink"/>, in order.</summary>
+    public IReadOnlyList<ITargetBlock<MarketBatch>> Sinks => _sinks;
+
+    /// <summary>
+    /// Completes when the last stage has handed every batch to the consumers and every sink has finished (for a
+    /// storage sink: written everything it accepted), or fails with the pipeline.
+    /// </summary>
+    /// <remarks>
+    /// Sinks are completed, not faulted, when the stream ends for any reason, so what they accepted is still
+    /// written after a failure elsewhere. A sink's fault is reported in preference to the failure it caused upstream.
+    /// </remarks>
+    public Task Completion => _completion;
 
     /// <summary>
     /// Every batch after all stages and consumers, for observers that may come and go (UIs, alerts). Each
@@ -108,7 +143,7 @@ public sealed class MarketPipeline
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // A failed stage can no longer take batches: stop reading the source instead of waiting for space forever.
-        _ = Completion.ContinueWith(
+        _ = _consumer.Completion.ContinueWith(
             static (_, state) => CancelQuietly((CancellationTokenSource)state!),
             stop,
             CancellationToken.None,
@@ -151,6 +186,51 @@ public sealed class MarketPipeline
         if (pumpError is not null)
         {
             ExceptionDispatchInfo.Capture(pumpError).Throw();
+        }
+    }
+
+    private static Exception SinkDeclined(ITargetBlock<MarketBatch> sink) =>
+        sink.Completion.IsFaulted && sink.Completion.Exception?.GetBaseException() is { } fault
+            ? fault
+            : new InvalidOperationException($"The sink {sink} stopped accepting batches before the stream ended.");
+
+    private async Task CompleteSinksAsync()
+    {
+        Exception? consumerError = null;
+        try
+        {
+            await _consumer.Completion.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Rethrown below, after the sinks have drained.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            consumerError = _consumer.Completion.Exception?.GetBaseException() ?? ex;
+        }
+
+        foreach (var sink in _sinks)
+        {
+            sink.Complete();
+        }
+
+        Exception? sinkError = null;
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                await sink.Completion.ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The first sink failure is rethrown below.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                sinkError ??= sink.Completion.Exception?.GetBaseException() ?? ex;
+            }
+        }
+
+        if ((sinkError ?? consumerError) is { } root)
+        {
+            ExceptionDispatchInfo.Capture(root).Throw();
         }
     }
 

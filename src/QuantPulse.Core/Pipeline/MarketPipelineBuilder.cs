@@ -36,6 +36,7 @@ public sealed partial class MarketPipelineBuilder
     private readonly ITickSource _source;
     private readonly List<Func<ILoggerFactory, IPropagatorBlock<MarketBatch, MarketBatch>>> _stages = [];
     private readonly List<Func<MarketBatch, CancellationToken, ValueTask>> _consumers = [];
+    private readonly List<ITargetBlock<MarketBatch>> _sinks = [];
     private MarketPipelineOptions _options = new();
     private CandleBlockOptions _candleOptions = new();
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
@@ -164,6 +165,22 @@ public sealed partial class MarketPipelineBuilder
         });
     }
 
+    /// <summary>
+    /// Attaches a sink (such as a storage <c>SinkBlock</c>) after the consumers. Every batch is sent to it with
+    /// <c>SendAsync</c>, so a full sink slows the pipeline down instead of losing batches; when the stream ends the
+    /// sink is completed, and <see cref="MarketPipeline.Completion"/> and <see cref="MarketPipeline.RunAsync"/> wait
+    /// for it and report its fault.
+    /// </summary>
+    /// <param name="sink">The sink; the pipeline owns its completion.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sink"/> is null.</exception>
+    public MarketPipelineBuilder WithSink(ITargetBlock<MarketBatch> sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        _sinks.Add(sink);
+        return this;
+    }
+
     /// <summary>Creates the blocks and links them.</summary>
     /// <returns>The pipeline, ready for <see cref="MarketPipeline.RunAsync"/>.</returns>
     /// <exception cref="InvalidOperationException">The builder has already built a pipeline.</exception>
@@ -178,6 +195,6 @@ public sealed partial class MarketPipelineBuilder
         _built = true;
         var candles = new CandleBlock(_candleOptions, _loggerFactory.CreateLogger<CandleBlock>());
         var stages = _stages.Select(create => create(_loggerFactory)).ToArray();
-        return new MarketPipeline(_source, _options, candles, stages, [.. _consumers]);
+        return new MarketPipeline(_source, _options, candles, stages, [.. _consumers], [.. _sinks]);
     }
 }

@@ -1,19 +1,23 @@
 namespace QuantPulse.Tests.Testing;
 
-/// <summary>Waits for a condition that another thread will make true; the timeout is only a safety net.</summary>
+/// <summary>Waits for a condition that another thread makes true; reaching the bound means a hang, not slowness.</summary>
 public static class Eventually
 {
-    public static async Task TrueAsync(Func<bool> condition, string what)
+    public static readonly TimeSpan HangTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task TrueAsync(Func<bool> condition, string? what = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        using var hang = new CancellationTokenSource(HangTimeout);
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline)
+            try
             {
-                Assert.Fail($"Timed out waiting until {what}.");
+                await Task.Delay(1, hang.Token);
             }
-
-            await Task.Delay(5);
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"Condition not met within {HangTimeout}: {what ?? "(unnamed)"}");
+            }
         }
     }
 }

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using QuantPulse.Storage.Internal;
+
+namespace QuantPulse.Storage.Postgres;
+
+/// <summary>The server store: a PostgreSQL database reached through Npgsql, with binary COPY for ticks and candles.</summary>
+/// <remarks>
+/// <para>
+/// <see cref="OpenAsync"/> connects to an existing database and applies pending migrations under an advisory
+/// lock, so several processes may start at once. Prices are <c>numeric</c> (exact), instants <c>timestamptz</c>
+/// (microseconds); see <c>docs/storage.md</c>.
+/// </para>
+/// <para>Thread-safe: each call takes a connection from the store's pool. Dispose the store to close the pool.</para>
+/// </remarks>
+public sealed class PostgresMarketStore : IMarketStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresMarketStore(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+        var db = new StorageDialect(
+            async cancellationToken => await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false),
+            time => time,
+            value => value,
+            (reader, ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal),
+            (reader, ordinal) => reader.GetDecimal(ordinal));
+        Signals = new SignalTable(db, PostgresSql.Signals);
+        Trades = new TradeTable(db, PostgresSql.Trades);
+        Candles = new CandleTable(db, PostgresSql.Candles, PostgresBulk.InsertNewCandlesAsync);
+        Ticks = new TickTable(
+            db,
+            PostgresSql.Ticks,
+            (ticks, cancellationToken) => db.InTransactionAsync((c, _) => PostgresBulk.AppendTicksAsync(c, ticks, cancellationToken), cancellationToken));
+        Statistics = new StatisticsTable(db, PostgresSql.Statistics);
+    }
+
+    /// <inheritdoc/>
+    public string Provider => "postgres";
+
+    /// <inheritdoc/>
+    public ISignalRepository Signals { get; }
+
+    /// <inheritdoc/>
+    public ITradeRepository Trades { get; }
+
+    /// <inheritdoc/>
+    public ICandleRepository Candles { get; }
+
+    /// <inheritdoc/>
+    public ITickRepository Ticks { get; }
+
+    /// <inheritdoc/>
+    public IStatisticsRepository Statistics { get; }
+
+    /// <summary>Connects to the database and brings its schema up to date.</summary>
+    /// <param name="connectionString">An Npgsql connection string naming an existing database.</param>
+    /// <param name="loggerFactory">Receives migration logs; <c>null</c> logs nothing.</param>
+    /// <param name="cancellationToken">Aborts opening.</param>
+    /// <returns>The store.</returns>
+    /// <exception cref="ArgumentException"><paramref name="connectionString"/> is empty or malformed.</exception>
+    /// <exception cref="InvalidOperationException">The database has a newer schema than this version of QuantPulse.</exception>
+    public static async Task<PostgresMarketStore> OpenAsync(
+        string connectionString,
+        ILoggerFactory? loggerFactory = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var loggers = loggerFactory ?? NullLoggerFactory.Instance;
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        try
+        {
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                await PostgresMigrator.MigrateAsync(connection, PostgresMigrator.Scripts, loggers.CreateLogger<PostgresMarketStore>(), cancellationToken).ConfigureAwait(false);
+            }
+
+            return new PostgresMarketStore(dataSource);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Closes the connection pool.</summary>
+    /// <returns>A task that completes when the pool is closed.</returns>
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using QuantPulse.Storage;
+using QuantPulse.Storage.Sqlite;
+
+namespace QuantPulse.Tests.Storage.Sqlite;
+
+public sealed class SqliteMarketStoreTests : MarketStoreContractTests
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "quantpulse-sqlite-" + Guid.NewGuid().ToString("N"));
+
+    private string DatabasePath => Path.Combine(_folder, "nested", "quantpulse.db");
+
+    [Fact]
+    public async Task OpenAsync_NewPath_CreatesTheFileAndFolderInWalMode()
+    {
+        Assert.True(File.Exists(DatabasePath));
+        Assert.Equal("wal", await ReadScalarTextAsync("PRAGMA journal_mode"));
+        Assert.Equal("sqlite", Store.Provider);
+        Assert.Equal(DatabasePath, ((SqliteMarketStore)Store).Path);
+    }
+
+    [Fact]
+    public async Task Storage_TimesAndDecimals_AreFixedWidthUtcTextAndExactDecimalText()
+    {
+        await Store.Ticks.SaveAsync(new[] { StorageSamples.Tick(new DateTimeOffset(2024, 3, 4, 11, 30, 0, TimeSpan.FromHours(2)).AddTicks(5), 1234.5600m) });
+
+        Assert.Equal("2024-03-04T09:30:00.000000Z|1234.5600|text", await ReadScalarTextAsync("SELECT time || '|' || price || '|' || typeof(price) FROM ticks"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_DatabaseFromANewerVersion_IsRefused()
+    {
+        await ExecuteAsync("INSERT INTO schema_version (version, name, applied_at) VALUES (99, 'future', '2030-01-01T00:00:00.000Z')");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(OpenAsync);
+
+        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_SeveralStoresAtOnce_ApplyEachMigrationOnce()
+    {
+        await Store.DisposeAsync();
+        File.Delete(DatabasePath);
+
+        var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(OpenAsync)));
+        foreach (var store in opened)
+        {
+            await store.DisposeAsync();
+        }
+
+        Assert.Equal([(1, "initial")], await ReadSchemaVersionsAsync());
+    }
+
+    protected override Task CreateDatabaseAsync() => Task.CompletedTask;
+
+    protected override async Task<IMarketStore> OpenAsync() => await SqliteMarketStore.OpenAsync(DatabasePath);
+
+    protected override Task DeleteDatabaseAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    protected override string ColumnsQuery => "SELECT name FROM pragma_table_info(@t) ORDER BY cid";
+
+    protected override async Task<DbConnection> ConnectAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await ConnectAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
