@@ -9,7 +9,7 @@ internal sealed partial class CandleBuilder
     {
         private readonly long _finestDuration;
 
-        public SymbolState(string symbol, Timeframe[] timeframes, int historyLength, long horizon)
+        public SymbolState(string symbol, Timeframe[] timeframes, int historyLength)
         {
             Symbol = symbol;
             Series = new Series[timeframes.Length];
@@ -22,11 +22,10 @@ internal sealed partial class CandleBuilder
             MaxTime = long.MinValue;
             OpenFloor = long.MinValue;
             LastTickTime = long.MinValue;
-            if (horizon != long.MinValue)
-            {
-                // A symbol first seen after a heartbeat inherits it: buckets the clock has closed stay closed.
-                Advance(horizon);
-            }
+
+            // A new symbol does not inherit earlier heartbeats: it has no closed candle the clock could protect, and
+            // a feed that joins late (a connector warming up from history) must find its first buckets open. The
+            // feed's watermark holds the clock back while it back-fills.
         }
 
         /// <summary>The symbol string as first seen; candles share this instance.</summary>

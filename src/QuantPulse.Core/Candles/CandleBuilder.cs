@@ -183,7 +183,9 @@ internal sealed partial class CandleBuilder
         _heartbeats++;
         var instant = now.UtcTicks;
 
-        // Every symbol has MaxTime >= _horizon (new symbols start there), so an older heartbeat closes nothing.
+        // Every symbol's buckets ending at or before _horizon were closed by the heartbeat that set it, and a symbol
+        // first seen later only starts forming at its own ticks, so an instant not after _horizon closes nothing new
+        // for the symbols the earlier heartbeat saw; newer symbols wait for their data or a later heartbeat.
         if (instant <= _horizon)
         {
             return;
@@ -311,7 +313,7 @@ internal sealed partial class CandleBuilder
 
         if (!_symbols.TryGetValue(symbol, out var state))
         {
-            state = new SymbolState(symbol, _timeframes, _historyLength, _horizon);
+            state = new SymbolState(symbol, _timeframes, _historyLength);
             _symbols.Add(symbol, state);
             _symbolOrder.Add(state);
         }

@@ -373,16 +373,30 @@ public class CandleBuilderTests
     }
 
     [Fact]
-    public void Add_NewSymbolAfterHeartbeat_TickForBucketTheClockClosedIsLate()
+    public void Add_NewSymbolAfterHeartbeat_FirstBucketsStayOpenUntilItsDataOrALaterHeartbeat()
     {
         var builder = Create();
         var closed = new List<ClosedCandle>();
         builder.Scan(At("10:01:30"), closed, 0);
 
+        // A feed that joins late starts from history: its first buckets were never closed by anything.
         Feed(builder, closed, Trade("10:00:59", 1m, symbol: "NEW"), Trade("10:01:10", 2m, symbol: "NEW"));
 
-        Assert.Equal(1, builder.LateTicks);
+        Assert.Equal(0, builder.LateTicks);
+        var first = Assert.Single(closed);
+        Assert.Equal((At("10:00:00"), 1m, 1), (first.Candle.OpenTime, first.Candle.Open, first.Candle.TickCount));
         Assert.Equal(2m, builder.GetForming("NEW", M1)!.Open);
+
+        // A heartbeat not after the earlier one changes nothing; a later one closes the new symbol's bucket.
+        closed.Clear();
+        builder.Scan(At("10:01:30"), closed, 0);
+        Assert.Empty(closed);
+        builder.Scan(At("10:02:00"), closed, 0);
+        Assert.Equal(At("10:01:00"), Assert.Single(closed).Candle.OpenTime);
+
+        // From now on the clock protects it like any other symbol.
+        Feed(builder, closed, Trade("10:01:59", 3m, symbol: "NEW"));
+        Assert.Equal(1, builder.LateTicks);
     }
 
     [Fact]
