@@ -9,8 +9,10 @@ namespace QuantPulse.Sources;
 /// <para>
 /// Each inner source is read on its own task into a shared bounded buffer, so a fast source cannot starve a slow
 /// one and the merged stream applies back-pressure to all of them. The merged watermark is the earliest of the
-/// inner watermarks (null while any source cannot promise anything): a bucket closes on the clock only when every
-/// feed has delivered its ticks for it. When one source fails, the others are stopped and the failure ends the
+/// inner watermarks: a bucket closes on the clock only when every feed has delivered its ticks for it. A source
+/// that cannot promise anything (null) holds the others back once it has yielded a tick; before its first tick it
+/// is left out, so a live feed that cannot connect does not stop the clock for the others (its symbols are new to
+/// the candle stage when it finally delivers, and a symbol's first buckets are never closed by earlier heartbeats). When one source fails, the others are stopped and the failure ends the
 /// merged stream. The stream ends when every source has ended.
 /// </para>
 /// <para>Its own <see cref="Statistics"/> count the merged ticks; each inner source keeps its own counters.</para>
@@ -19,6 +21,7 @@ public sealed class CompositeTickSource : ITickSource
 {
     private readonly ITickSource[] _sources;
     private readonly int _bufferSize;
+    private readonly int[] _yielded;
     private int _started;
 
     /// <summary>Creates the composite.</summary>
@@ -37,6 +40,7 @@ public sealed class CompositeTickSource : ITickSource
         }
 
         _bufferSize = bufferSize;
+        _yielded = new int[_sources.Length];
         Name = string.Join("+", _sources.Select(s => s.Name));
     }
 
@@ -65,11 +69,16 @@ public sealed class CompositeTickSource : ITickSource
     public DateTimeOffset? GetWatermark(DateTimeOffset now)
     {
         DateTimeOffset? earliest = null;
-        foreach (var source in _sources)
+        for (var i = 0; i < _sources.Length; i++)
         {
-            var watermark = source.GetWatermark(now);
+            var watermark = _sources[i].GetWatermark(now);
             if (watermark is null)
             {
+                if (Volatile.Read(ref _yielded[i]) == 0)
+                {
+                    continue;
+                }
+
                 return null;
             }
 
@@ -86,6 +95,7 @@ public sealed class CompositeTickSource : ITickSource
     {
         await foreach (var tick in source.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            Volatile.Write(ref _yielded[0], 1);
             Statistics.RecordAccepted();
             yield return tick;
         }
@@ -103,13 +113,13 @@ public sealed class CompositeTickSource : ITickSource
         var readers = new Task[_sources.Length];
         for (var i = 0; i < _sources.Length; i++)
         {
-            var source = _sources[i];
+            var index = i;
             readers[i] = Task.Run(
                 async () =>
                 {
                     try
                     {
-                        await ReadOneAsync(source, channel.Writer, stop.Token).ConfigureAwait(false);
+                        await ReadOneAsync(index, channel.Writer, stop.Token).ConfigureAwait(false);
                         if (Interlocked.Decrement(ref remaining) == 0)
                         {
                             channel.Writer.TryComplete();
@@ -145,11 +155,12 @@ public sealed class CompositeTickSource : ITickSource
         }
     }
 
-    private static async Task ReadOneAsync(ITickSource source, ChannelWriter<Tick> writer, CancellationToken cancellationToken)
+    private async Task ReadOneAsync(int index, ChannelWriter<Tick> writer, CancellationToken cancellationToken)
     {
-        await foreach (var tick in source.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var tick in _sources[index].ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             await writer.WriteAsync(tick, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _yielded[index], 1);
         }
     }
 }

@@ -44,15 +44,30 @@ public class CompositeTickSourceTests
     }
 
     [Fact]
-    public void GetWatermark_EarliestOfTheSources_OrNullWhenAnyHasNone()
+    public void GetWatermark_EarliestOfTheSources()
     {
         var t = Ticks.Day;
         var early = new ScriptedTickSource(_ => t.AddSeconds(5));
         var late = new ScriptedTickSource(_ => t.AddSeconds(9));
-        var none = new ScriptedTickSource();
 
         Assert.Equal(t.AddSeconds(5), new CompositeTickSource([late, early]).GetWatermark(t.AddMinutes(1)));
-        Assert.Null(new CompositeTickSource([early, none]).GetWatermark(t.AddMinutes(1)));
+        Assert.Null(new CompositeTickSource([new ScriptedTickSource(), new ScriptedTickSource()]).GetWatermark(t.AddMinutes(1)));
+    }
+
+    [Fact]
+    public async Task GetWatermark_SourceWithoutWatermark_IsLeftOutUntilItYieldsItsFirstTick()
+    {
+        var t = Ticks.Day;
+        var live = new ScriptedTickSource(_ => t.AddSeconds(30));
+        var offline = new ScriptedTickSource();
+        var composite = new CompositeTickSource([live, offline]);
+        await using var ticks = composite.ReadAsync().GetAsyncEnumerator();
+
+        Assert.Equal(t.AddSeconds(30), composite.GetWatermark(t.AddMinutes(1)));
+
+        offline.Write(Ticks.Trade("00:00:05", 10m, symbol: "LATE"));
+        Assert.True(await ticks.MoveNextAsync().AsTask().WaitAsync(Timeout));
+        Assert.Null(composite.GetWatermark(t.AddMinutes(1)));
     }
 
     [Fact]
