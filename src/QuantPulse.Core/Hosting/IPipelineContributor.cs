@@ -14,5 +14,7 @@ public interface IPipelineContributor
 
     /// <summary>Adds to the pipeline being built.</summary>
     /// <param name="builder">The builder, with the source and candle settings already applied.</param>
-    void Contribute(MarketPipelineBuilder builder);
+    /// <param name="cancellationToken">Cancels start-up (for contributors that open a database, for example).</param>
+    /// <returns>A task that completes when the contribution is added.</returns>
+    ValueTask ContributeAsync(MarketPipelineBuilder builder, CancellationToken cancellationToken);
 }

@@ -7,7 +7,7 @@ internal sealed class IndicatorContributor(IOptions<QuantPulseOptions> options) 
 {
     public int Order => 100;
 
-    public void Contribute(MarketPipelineBuilder builder)
+    public ValueTask ContributeAsync(MarketPipelineBuilder builder, CancellationToken cancellationToken)
     {
         var specs = options.Value.Indicators.Select(i => i.ToSpec()).ToArray();
         if (specs.Length > 0)
@@ -18,5 +18,7 @@ internal sealed class IndicatorContributor(IOptions<QuantPulseOptions> options) 
                 BoundedCapacity = options.Value.Pipeline.BoundedCapacity,
             });
         }
+
+        return ValueTask.CompletedTask;
     }
 }

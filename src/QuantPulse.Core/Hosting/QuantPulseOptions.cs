@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using QuantPulse.Indicators;
+using QuantPulse.Signals;
 
 namespace QuantPulse.Hosting;
 
@@ -33,4 +34,20 @@ public sealed class QuantPulseOptions
     [Required]
     [ValidateObjectMembers]
     public SourcesHostOptions Sources { get; set; } = new();
+
+    /// <summary>The strategies evaluated on every closed candle (<c>ema-rsi</c>, <c>utbot</c>); none by default.</summary>
+    [ValidateEnumeratedItems]
+    public IList<StrategyOptions> Strategies { get; } = [];
+
+    /// <summary>Risk/reward and filtering applied to every strategy's signals.</summary>
+    [Required]
+    public SignalHostOptions Signals { get; set; } = new();
+
+    /// <summary>The paper-trade simulator.</summary>
+    [Required]
+    public SimulatorHostOptions Simulator { get; set; } = new();
+
+    /// <summary>Persistence (SQLite by default, or PostgreSQL).</summary>
+    [Required]
+    public StorageHostOptions Storage { get; set; } = new();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using QuantPulse.Model;
+using QuantPulse.Storage;
 
 namespace QuantPulse.Hosting;
 
@@ -84,6 +85,70 @@ internal sealed class QuantPulseOptionsValidator : IValidateOptions<QuantPulseOp
             failures.Add("QuantPulse:Sources:Simulated:Symbols must be non-empty and distinct.");
         }
 
+        ValidateStrategies(options, failures);
+        ValidateLiveSources(options.Sources, failures);
+        Check(failures, "QuantPulse:Simulator", () => options.Simulator.ToSimulatorOptions(options.Pipeline.BoundedCapacity));
+        var storage = options.Storage;
+        if (storage.Enabled)
+        {
+            Check(failures, "QuantPulse:Storage", () => storage.ToSinkOptions(TimeProvider.System));
+            if (storage.Provider == StorageProvider.Postgres && string.IsNullOrWhiteSpace(storage.ConnectionString))
+            {
+                failures.Add("QuantPulse:Storage:ConnectionString is required for the Postgres provider (set QuantPulse__Storage__ConnectionString).");
+            }
+
+            if (storage.Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(storage.Path))
+            {
+                failures.Add("QuantPulse:Storage:Path is required for the Sqlite provider.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateStrategies(QuantPulseOptions options, List<string> failures)
+    {
+        for (var i = 0; i < options.Strategies.Count; i++)
+        {
+            if (!options.Strategies[i].TryToSpec(out _, out var error))
+            {
+                failures.Add($"QuantPulse:Strategies:{i}: {error}");
+            }
+        }
+
+        Check(failures, "QuantPulse:Signals", () => options.Signals.ToBlockOptions(options.Pipeline.BoundedCapacity));
+    }
+
+    private static void ValidateLiveSources(SourcesHostOptions sources, List<string> failures)
+    {
+        if (sources.Deriv.Enabled)
+        {
+            Check(failures, "QuantPulse:Sources:Deriv", () => sources.Deriv.ToSourceOptions());
+        }
+
+        if (sources.Binance.Enabled)
+        {
+            Check(failures, "QuantPulse:Sources:Binance", () => sources.Binance.ToSourceOptions());
+        }
+    }
+
+    // The block options check their own ranges; report what they reject under the configuration key.
+    private static void Check(List<string> failures, string section, Func<object> build)
+    {
+        try
+        {
+            build();
+        }
+        catch (ArgumentException ex)
+        {
+            var name = ex.ParamName is { Length: > 0 } p ? ":" + p : string.Empty;
+            failures.Add($"{section}{name}: {FirstLine(ex.Message)}");
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
     }
 }

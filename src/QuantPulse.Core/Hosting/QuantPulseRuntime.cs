@@ -60,6 +60,14 @@ public sealed class QuantPulseRuntime
     /// <summary>The running pipeline, or null before <see cref="RunAsync"/> has built it.</summary>
     public MarketPipeline? Pipeline => Volatile.Read(ref _pipeline);
 
+    /// <summary>The sources of the running pipeline (the composite's inner sources when several are enabled).</summary>
+    public IReadOnlyList<ITickSource> Sources => Pipeline?.Source switch
+    {
+        null => [],
+        CompositeTickSource composite => composite.Sources,
+        var single => [single],
+    };
+
     /// <summary>The candle stage of the running pipeline (history and forming candles), or null.</summary>
     public CandleBlock? Candles => Pipeline?.Candles;
 
@@ -76,7 +84,7 @@ public sealed class QuantPulseRuntime
 
         try
         {
-            var pipeline = Build();
+            var pipeline = await BuildAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _pipeline, pipeline);
             try
             {
@@ -98,9 +106,10 @@ public sealed class QuantPulseRuntime
     }
 
     /// <summary>Builds, but does not run, the pipeline the configuration describes.</summary>
+    /// <param name="cancellationToken">Cancels start-up (opening the store, for example).</param>
     /// <returns>The pipeline.</returns>
     /// <exception cref="InvalidOperationException">No source is enabled.</exception>
-    public MarketPipeline Build()
+    public async Task<MarketPipeline> BuildAsync(CancellationToken cancellationToken)
     {
         var options = _options.Value;
         var sources = _sourceFactories.Where(f => f.IsEnabled).Select(f => f.Create()).ToArray();
@@ -133,7 +142,7 @@ public sealed class QuantPulseRuntime
 
         foreach (var contributor in _contributors.OrderBy(c => c.Order))
         {
-            contributor.Contribute(builder);
+            await contributor.ContributeAsync(builder, cancellationToken).ConfigureAwait(false);
         }
 
         if (pipelineOptions.LogCandles)

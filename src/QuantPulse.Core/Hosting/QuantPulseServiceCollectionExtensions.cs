@@ -13,8 +13,9 @@ public static class QuantPulseServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the QuantPulse pipeline: options bound from the <c>QuantPulse</c> section and validated at start,
-    /// the simulated and CSV sources, the indicator stage, the <see cref="QuantPulseRuntime"/> and a hosted service
-    /// that runs it. Safe to call more than once.
+    /// the sources (simulated, CSV, Deriv, Binance — each switched on by configuration), the indicator, signal,
+    /// simulator and storage stages, the <see cref="QuantPulseRuntime"/> and a hosted service that runs it. Safe to
+    /// call more than once.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root holding the <c>QuantPulse</c> section.</param>
@@ -37,7 +38,13 @@ public static class QuantPulseServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITickSourceFactory, SimulatedSourceFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITickSourceFactory, CsvSourceFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITickSourceFactory, DerivSourceFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITickSourceFactory, BinanceSourceFactory>());
+        services.TryAddSingleton<IMarketStoreProvider, MarketStoreProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, IndicatorContributor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, SignalContributor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, SimulatorContributor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, StorageContributor>());
         services.TryAddSingleton<QuantPulseRuntime>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, QuantPulseWorker>());
         return new QuantPulseBuilder(services, configuration);

@@ -14,4 +14,12 @@ public sealed class SourcesHostOptions
     /// <summary>A recorded tick file.</summary>
     [Required]
     public CsvSourceOptions Csv { get; set; } = new();
+
+    /// <summary>Deriv synthetic indices over API v3.</summary>
+    [Required]
+    public DerivSourceHostOptions Deriv { get; set; } = new();
+
+    /// <summary>Binance USD-M futures aggregate trades.</summary>
+    [Required]
+    public BinanceSourceHostOptions Binance { get; set; } = new();
 }

@@ -33,7 +33,8 @@ public class QuantPulseServiceCollectionExtensionsTests
         Assert.Equal(count, services.Count);
         using var provider = services.AddLogging().BuildServiceProvider();
         Assert.Single(provider.GetServices<IHostedService>());
-        Assert.Equal(2, provider.GetServices<ITickSourceFactory>().Count());
+        Assert.Equal(["simulated", "csv", "deriv", "binance"], provider.GetServices<ITickSourceFactory>().Select(f => f.Id));
+        Assert.Equal([100, 200, 300, 400], provider.GetServices<IPipelineContributor>().Select(c => c.Order).Order());
     }
 
     [Fact]
@@ -78,6 +79,11 @@ public class QuantPulseServiceCollectionExtensionsTests
     [InlineData("QuantPulse:Pipeline:BoundedCapacity", "0", "BoundedCapacity")]
     [InlineData("QuantPulse:Sources:Csv:Enabled", "true", "Path is required")]
     [InlineData("QuantPulse:Pipeline:HeartbeatInterval", "00:00:00", "HeartbeatInterval")]
+    [InlineData("QuantPulse:Strategies:0:Id", "macd-magic", "macd-magic")]
+    [InlineData("QuantPulse:Signals:StopLossAtr", "-1", "QuantPulse:Signals")]
+    [InlineData("QuantPulse:Simulator:MaxOpenTradesPerAsset", "0", "QuantPulse:Simulator")]
+    [InlineData("QuantPulse:Storage:Provider", "Postgres", "ConnectionString is required")]
+    [InlineData("QuantPulse:Sources:Deriv:Enabled", "true", "QuantPulse:Sources:Deriv")]
     public async Task StartAsync_InvalidConfiguration_FailsAtStartWithAClearMessage(string key, string value, string expected)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -112,7 +118,8 @@ public class QuantPulseServiceCollectionExtensionsTests
                 ("QuantPulse:Sources:Csv:Enabled", "true"),
                 ("QuantPulse:Sources:Csv:Path", path),
                 ("QuantPulse:Sources:Csv:Pacing", "AsFastAsPossible"),
-                ("QuantPulse:Pipeline:LogCandles", "false"));
+                ("QuantPulse:Pipeline:LogCandles", "false"),
+                ("QuantPulse:Storage:Enabled", "false"));
             using var provider = new ServiceCollection().AddLogging().AddQuantPulse(config).Services.BuildServiceProvider();
             var runtime = provider.GetRequiredService<QuantPulseRuntime>();
             var observed = new List<ClosedCandle>();
@@ -152,7 +159,11 @@ public class QuantPulseServiceCollectionExtensionsTests
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("QuantPulse:Sources:Simulated:TickInterval", "00:00:00.005")]);
+        builder.Configuration.AddInMemoryCollection(
+        [
+            new KeyValuePair<string, string?>("QuantPulse:Sources:Simulated:TickInterval", "00:00:00.005"),
+            new KeyValuePair<string, string?>("QuantPulse:Storage:Enabled", "false"),
+        ]);
         builder.Services.AddQuantPulse(builder.Configuration);
         using var host = builder.Build();
         var runtime = host.Services.GetRequiredService<QuantPulseRuntime>();
