@@ -1,0 +1,76 @@
+using BenchmarkDotNet.Attributes;
+using QuantPulse.Model;
+using QuantPulse.Storage;
+using QuantPulse.Storage.Postgres;
+using QuantPulse.Storage.Sqlite;
+
+namespace QuantPulse.Benchmarks;
+
+/// <summary>
+/// Writes per second into SQLite (a temporary file, WAL) and PostgreSQL (binary COPY) for ticks and candles. One
+/// operation is one row. PostgreSQL runs only when QUANTPULSE_BENCH_POSTGRES holds a connection string to an empty
+/// database (see docs/benchmarks.md).
+/// </summary>
+[MemoryDiagnoser]
+public class StorageBenchmarks
+{
+    private const int TickRows = 200_000;
+    private const int CandleRows = 20_000;
+    private Tick[] _ticks = [];
+    private Candle[] _candles = [];
+    private int _round;
+    private string _dir = string.Empty;
+    private SqliteMarketStore? _sqlite;
+    private PostgresMarketStore? _postgres;
+
+    [Params("sqlite", "postgres")]
+    public string Provider { get; set; } = "sqlite";
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _ticks = MarketData.Ticks(4, TickRows / 4);
+        _candles = MarketData.Candles(CandleRows);
+        _dir = Directory.CreateTempSubdirectory("qp-bench-").FullName;
+        if (Provider == "sqlite")
+        {
+            _sqlite = await SqliteMarketStore.OpenAsync(Path.Combine(_dir, "bench.db"));
+        }
+        else
+        {
+            var connection = Environment.GetEnvironmentVariable("QUANTPULSE_BENCH_POSTGRES")
+                ?? throw new InvalidOperationException("Set QUANTPULSE_BENCH_POSTGRES to a connection string of an empty database.");
+            _postgres = await PostgresMarketStore.OpenAsync(connection);
+        }
+    }
+
+    [GlobalCleanup]
+    public async Task Cleanup()
+    {
+        if (_sqlite is not null)
+        {
+            await _sqlite.DisposeAsync();
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private IMarketStore Store => (IMarketStore?)_sqlite ?? _postgres!;
+
+    [Benchmark(OperationsPerInvoke = TickRows)]
+    public Task Ticks_Save() => Store.Ticks.SaveAsync(_ticks);
+
+    /// <summary>Each invocation writes candles with new open times, so every row is an insert, not a skipped duplicate.</summary>
+    [Benchmark(OperationsPerInvoke = CandleRows)]
+    public Task<int> Candles_Save()
+    {
+        var shift = TimeSpan.FromMinutes(CandleRows * (long)++_round);
+        var batch = Array.ConvertAll(_candles, c => c with { OpenTime = c.OpenTime + shift });
+        return Store.Candles.SaveAsync(batch);
+    }
+}
