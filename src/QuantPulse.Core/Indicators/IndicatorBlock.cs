@@ -67,6 +67,12 @@ public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
     /// <inheritdoc/>
     public Task Completion => _block.Completion;
 
+    /// <summary>How many batches wait to be processed.</summary>
+    public int InputCount => _block.InputCount;
+
+    /// <summary>How many processed batches wait to be taken by a linked target.</summary>
+    public int OutputCount => _block.OutputCount;
+
     /// <inheritdoc/>
     public void Complete() => _block.Complete();
 
