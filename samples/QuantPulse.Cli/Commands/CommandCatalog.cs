@@ -8,6 +8,8 @@ internal static class CommandCatalog
         new SimulateCommand(),
         new CandlesCommand(),
         new IndicatorsCommand(),
+        new BacktestCommand(),
+        new RecordCommand(),
     ];
 
     public static ICliCommand? Find(string name) =>
