@@ -85,7 +85,12 @@ internal sealed class RecordCommand : ICliCommand
         var connection = source.ConnectionStatistics;
         if (connection.ConnectionsOpened == 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            // Stopped before even one attempt finished: a plain cancel. Otherwise the venue was never reached: a failure.
+            if (connection.ConnectFailures == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             throw new IOException(string.Create(
                 CultureInfo.InvariantCulture,
                 $"no connection to {endpoint} in {elapsed.TotalSeconds:0.0} s ({Words.Count(connection.ConnectFailures, "failed attempt")}; last: {reporter.LastReason ?? "none"})"));

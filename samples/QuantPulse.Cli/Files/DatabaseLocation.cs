@@ -85,7 +85,9 @@ internal sealed class DatabaseLocation
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException($"{option}: {ex.Message}", ex);
+            // Npgsql names the keyword it refused as the parameter; the message without that suffix reads better.
+            var reason = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
+            throw new UsageException($"{option}: the connection string was refused: {reason}", ex);
         }
         catch (DbException ex)
         {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using QuantPulse.Candles;
 using QuantPulse.Cli.Commands;
@@ -436,6 +434,7 @@ public sealed class BacktestCommandTests : IDisposable
     [InlineData("--db: 'sqlite:...' is not a database (use sqlite:PATH or postgres:CONNECTION-STRING)", "--db", "sqlite:")]
     [InlineData("--db: 'trades.db' is not a database (use sqlite:PATH or postgres:CONNECTION-STRING)", "--db", "trades.db")]
     [InlineData("--db: the text after 'postgres:' is not a connection string (use key=value pairs separated by ';', e.g. postgres:Host=localhost;Database=quantpulse;Username=qp)", "--db", "postgres:Host")]
+    [InlineData("--db: the connection string was refused: Couldn't set hots", "--db", "postgres:Hots=localhost")]
     [InlineData("--stop-loss: '2x' is not a distance (use a multiple of the ATR such as 1.5atr, or a percentage of the entry such as 0.5%)", "--stop-loss", "2x")]
     [InlineData("--take-profit: 200 is outside 0.01..100", "--take-profit", "200atr")]
     [InlineData("--min-rr: -1 is outside 0..100", "--min-rr=-1")]
@@ -531,12 +530,7 @@ public sealed class BacktestCommandTests : IDisposable
     {
         var ticks = await _temp.WriteLinesAsync("ticks.csv", "time,symbol,price", "2024-01-02T00:00:00Z,X,100");
         var output = _temp.File("trades.csv");
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var port = TestFiles.ClosedPort();
 
         var result = await BacktestAsync(ticks, $"postgres:Host=127.0.0.1;Port={port};Username=qp;Password=s3cret;Database=q;Timeout=5", output);
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using QuantPulse.Cli.Tests.Testing;
 using QuantPulse.Tests.Sources.Binance;
 using QuantPulse.Tests.Sources.Deriv;
@@ -21,25 +19,12 @@ public sealed class RecordCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    /// <summary>How many lines the file has on disk now (it is being written).</summary>
-    private static int LinesOnDisk(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return 0;
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Count(c => c == '\n');
-    }
-
     /// <summary>Runs <c>record</c> until the file holds <paramref name="ticks"/> ticks, then interrupts it as Ctrl+C does.</summary>
     private static async Task<CliResult> RecordUntilAsync(string output, int ticks, params string[] options)
     {
         using var stop = new CancellationTokenSource();
         var run = CliRunner.RunAsync(stop.Token, ["record", .. options, "--output", output]);
-        await Eventually.TrueAsync(() => run.IsCompleted || LinesOnDisk(output) >= 1 + ticks, $"{ticks} ticks recorded");
+        await Eventually.TrueAsync(() => run.IsCompleted || TestFiles.LinesOnDisk(output) >= 1 + ticks, $"{ticks} ticks recorded");
         await stop.CancelAsync();
         return await run;
     }
@@ -175,7 +160,7 @@ public sealed class RecordCommandTests : IDisposable
     [Fact]
     public async Task Record_AppId_AppendedToTheEndpoint()
     {
-        var result = await CliRunner.RunAsync("record", "--source", "deriv", "--symbols", "R_100", "--endpoint", $"ws://127.0.0.1:{ClosedPort()}/v3", "--app-id", "4242", "--duration", "200ms", "--output", _temp.File("ticks.csv"));
+        var result = await CliRunner.RunAsync("record", "--source", "deriv", "--symbols", "R_100", "--endpoint", $"ws://127.0.0.1:{TestFiles.ClosedPort()}/v3", "--app-id", "4242", "--duration", "200ms", "--output", _temp.File("ticks.csv"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("/v3?app_id=4242 in ", result.ErrorLines[^1], StringComparison.Ordinal);
@@ -229,7 +214,7 @@ public sealed class RecordCommandTests : IDisposable
     [Fact]
     public async Task Record_ConnectionRefused_ReportsAttemptsHonoursTheDurationExit1()
     {
-        var port = ClosedPort();
+        var port = TestFiles.ClosedPort();
         var output = _temp.File("ticks.csv");
         var watch = Stopwatch.StartNew();
 
@@ -263,6 +248,23 @@ public sealed class RecordCommandTests : IDisposable
         Assert.Matches($@"^quantpulse record: {Regex(server.StreamEndpoint.ToString())}: .+; retrying in \d\.\d s \(failure 1\)$", result.ErrorLines[0]);
         Assert.Equal($"quantpulse record: {server.StreamEndpoint}: connected again after 1 failure", result.ErrorLines[1]);
         Assert.Matches(@"^record: wrote 30 ticks of 1 symbol from binance .+; 0 reconnects, 1 failed connection attempt, 0 rejected messages$", result.ErrorLines[2]);
+    }
+
+    [Fact]
+    public async Task Record_InterruptedBeforeAnyConnectionAttemptEnded_Exit130AndNoFile()
+    {
+        // A server that takes the TCP connection but never answers the WebSocket handshake.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var output = _temp.File("ticks.csv");
+        using var stop = new CancellationTokenSource();
+        await stop.CancelAsync();
+
+        var result = await CliRunner.RunAsync(stop.Token, "record", "--source", "binance", "--symbols", "BTCUSDT", "--endpoint", $"ws://{silent.LocalEndpoint}/market", "--output", output);
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Equal(["quantpulse record: cancelled"], result.ErrorLines);
+        Assert.False(File.Exists(output));
     }
 
     [Theory]
@@ -305,12 +307,4 @@ public sealed class RecordCommandTests : IDisposable
     }
 
     private static string Regex(string text) => System.Text.RegularExpressions.Regex.Escape(text);
-
-    /// <summary>A loopback port nothing listens on (connections are refused).</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

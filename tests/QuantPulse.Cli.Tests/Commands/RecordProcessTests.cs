@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using QuantPulse.Cli.Tests.Testing;
 using QuantPulse.Tests.Sources.Deriv;
 using QuantPulse.Tests.Testing;
 
@@ -27,7 +28,7 @@ public sealed class RecordProcessTests : IDisposable
             var stderr = process.StandardError.ReadToEndAsync();
 
             // Every tick is on disk while the process still runs: the recorder flushes whenever the feed is idle.
-            await Eventually.TrueAsync(() => process.HasExited || Lines(output) == 21, "the 20 ticks are on disk");
+            await Eventually.TrueAsync(() => process.HasExited || TestFiles.LinesOnDisk(output) == 21, "the 20 ticks are on disk");
             Assert.False(process.HasExited, "quantpulse exited before the signal");
             using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)]))
             {
@@ -48,18 +49,6 @@ public sealed class RecordProcessTests : IDisposable
                 process.Kill();
             }
         }
-    }
-
-    private static int Lines(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return 0;
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Count(c => c == '\n');
     }
 
     /// <summary>
