@@ -18,7 +18,7 @@ internal static class HelpText
 
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Run '{CliApp.ToolName} COMMAND --help' for a command's options.");
-        await output.WriteLineAsync("Exit codes: 0 success, 1 failure (files, data), 2 wrong command line, 130 cancelled.");
+        await output.WriteLineAsync("Exit codes: 0 success, 1 failure (files, data, database, connection), 2 wrong command line, 130 cancelled.");
     }
 
     public static async Task WriteCommandAsync(TextWriter output, ICliCommand command)

@@ -49,7 +49,7 @@ internal sealed class RecordCommand : ICliCommand
         new(Symbols, "LIST", "Comma-separated symbols (R_100,R_10 or BTCUSDT,ETHUSDT); may be repeated", Required: true, Repeatable: true),
         new(Output, "PATH", "File to write (replaced if it exists); - for standard output", Required: true),
         new(Duration, "DURATION", "Stop after this long: 500ms, 45s, 10m, 2h", "until Ctrl+C"),
-        new(Endpoint, "URL", $"WebSocket URL instead of the venue's (deriv: app_id is still appended)", $"{DerivSourceOptions.DefaultEndpoint} or {BinanceFuturesSourceOptions.DefaultStreamEndpoint}"),
+        new(Endpoint, "URL", "WebSocket URL instead of the venue's (deriv: app_id is still appended; binance: the base of /stream?streams=...)", $"{DerivSourceOptions.DefaultEndpoint} or {BinanceFuturesSourceOptions.DefaultStreamEndpoint}"),
         new(RestEndpoint, "URL", "binance: REST base for the back-fill of missed trades", BinanceFuturesSourceOptions.DefaultRestEndpoint.ToString()),
         new(AppId, "N", "deriv: the application id sent as app_id", Text(DerivSourceOptions.DefaultAppId)),
         new(WarmUp, "N", $"deriv: ticks of history per symbol to record before the live ones, 0-{DerivSourceOptions.MaxHistoryPageSize}", "0"),

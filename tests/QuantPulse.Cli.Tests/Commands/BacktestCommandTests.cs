@@ -511,6 +511,14 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.False(File.Exists(_temp.File("q.db")));
     }
 
+    [Theory]
+    [InlineData("", "ticks.csv: the file is empty; expected a header such as 'time,symbol,price,size'.")]
+    [InlineData("a,b\n1,2\n", "ticks.csv: line 1: the header must have time, symbol and price columns (size optional); found 'a,b'.")]
+    public async Task Backtest_InputWithoutATickHeader_OneLineExit1AndNoTradesFile(string content, string expected) =>
+        await CliAssert.FailsOnInputAsync(
+            "backtest", _temp.File("ticks.csv"), content, _temp.File("trades.csv"), expected,
+            "--strategy", "utbot", "--timeframe", "1m", "--db", "sqlite:" + _temp.File("q.db"));
+
     [Fact]
     public async Task Backtest_SqliteFileCannotBeOpened_OneLineExit1()
     {

@@ -142,6 +142,26 @@ public sealed class RecordCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Record_BinanceForADuration_StopsByItselfExit0WithEveryTradeReceived()
+    {
+        var clock = new ManualTimeProvider();
+        var market = FakeBinanceServer.Market(clock, 40, "BTCUSDT");
+        await using var server = await FakeBinanceServer.StartAsync(market, clock);
+        var output = _temp.File("ticks.csv");
+
+        var result = await CliRunner.RunAsync(
+            "record", "--source", "binance", "--symbols", "BTCUSDT", "--endpoint", server.StreamEndpoint.ToString(),
+            "--rest-endpoint", server.RestEndpoint.ToString(), "--duration", "1s", "--output", output);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.Equal(market["BTCUSDT"].Take(lines.Length - 1).Select(t => $"{Time(DateTimeOffset.FromUnixTimeMilliseconds(t.Time))},BTCUSDT,{t.Price},{t.Quantity}"), lines[1..]);
+        Assert.Matches(
+            $@"^record: wrote {lines.Length - 1} ticks? of 1 symbol from binance to .+ \(duration reached\); 0 reconnects, 0 rejected messages$",
+            Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
     public async Task Record_WarmUpAndAppId_RecordsTheHistoryFirstAndSendsTheId()
     {
         var clock = new ManualTimeProvider();
