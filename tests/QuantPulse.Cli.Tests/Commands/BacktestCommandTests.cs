@@ -534,6 +534,32 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Backtest_DatabaseRefusesWrites_FailsAfterTheRetriesExit1AndNoTradesFile()
+    {
+        var ticks = await SimulatedTicksAsync(_temp);
+        var db = _temp.File("q.db");
+        await (await MarketStore.OpenAsync(new StorageOptions { Path = db })).DisposeAsync();
+        SQLitePCL.Batteries_V2.Init();
+        await using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var trigger = connection.CreateCommand();
+            trigger.CommandText = "CREATE TRIGGER refuse_trades BEFORE INSERT ON trades BEGIN SELECT RAISE(ABORT, 'trades are read-only here'); END;";
+            await trigger.ExecuteNonQueryAsync();
+        }
+
+        var output = _temp.File("trades.csv");
+
+        var result = await BacktestAsync(ticks, "sqlite:" + db, output);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"quantpulse backtest: writing to the database failed ({BacktestRun.SinkRetries} retries): ", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("trades are read-only here", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public async Task Backtest_PostgresUnreachable_OneLineExit1WithoutThePassword()
     {
         var ticks = await _temp.WriteLinesAsync("ticks.csv", "time,symbol,price", "2024-01-02T00:00:00Z,X,100");
