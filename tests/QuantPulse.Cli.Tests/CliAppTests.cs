@@ -27,6 +27,21 @@ public class CliAppTests
         Assert.Empty(result.Error);
     }
 
+    [Fact]
+    public async Task RunAsync_Help_ListsEveryCommandWithItsSummary()
+    {
+        var result = await CliRunner.RunAsync("--help");
+
+        Assert.Equal(
+            ["simulate", "record", "candles", "indicators", "backtest"],
+            result.Out.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]));
+        foreach (var command in QuantPulse.Cli.Commands.CommandCatalog.All)
+        {
+            Assert.Contains($"  {command.Name} ", result.Out, StringComparison.Ordinal);
+            Assert.Contains(command.Summary + "\n", result.Out, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("simulate", "--help")]
     [InlineData("simulate", "-h")]

@@ -18,7 +18,7 @@ internal static class HelpText
 
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Run '{CliApp.ToolName} COMMAND --help' for a command's options.");
-        await output.WriteLineAsync("Exit codes: 0 success, 1 failure (files, data), 2 wrong command line, 130 cancelled.");
+        await output.WriteLineAsync("Exit codes: 0 success, 1 failure (files, data, database, connection), 2 wrong command line, 130 cancelled.");
     }
 
     public static async Task WriteCommandAsync(TextWriter output, ICliCommand command)
@@ -29,15 +29,21 @@ internal static class HelpText
         await output.WriteLineAsync(command.Description);
         await output.WriteLineAsync();
         await output.WriteLineAsync("Options:");
-        var labels = command.Options.Select(o => o.IsFlag ? o.Name : $"{o.Name} {o.ValueName}").ToList();
+        var listed = command.Options.Where(o => !o.Hidden).ToList();
+        var labels = listed.Select(o => o.IsFlag ? o.Name : $"{o.Name} {o.ValueName}").ToList();
         var width = Math.Max(labels.Max(l => l.Length), "-h, --help".Length) + 2;
         for (var i = 0; i < labels.Count; i++)
         {
-            var option = command.Options[i];
+            var option = listed[i];
             var notes = option.Required ? " (required)" : option.DefaultText is { } d ? $" (default: {d})" : string.Empty;
             await output.WriteLineAsync($"  {labels[i].PadRight(width)}{option.Description}{notes}");
         }
 
         await output.WriteLineAsync($"  {"-h, --help".PadRight(width)}Show this help");
+        if (command.HelpNotes is { } helpNotes)
+        {
+            await output.WriteLineAsync();
+            await output.WriteAsync(helpNotes);
+        }
     }
 }

@@ -7,13 +7,15 @@ namespace QuantPulse.Cli.CommandLine;
 /// <param name="DefaultText">The default shown in help, or null.</param>
 /// <param name="Required">Whether the command fails without it.</param>
 /// <param name="Repeatable">Whether it may be given more than once (every value is kept, in order).</param>
+/// <param name="Hidden">Whether the help leaves it out of the option list (the command's <see cref="Commands.ICliCommand.HelpNotes"/> show it instead).</param>
 internal sealed record OptionSpec(
     string Name,
     string? ValueName,
     string Description,
     string? DefaultText = null,
     bool Required = false,
-    bool Repeatable = false)
+    bool Repeatable = false,
+    bool Hidden = false)
 {
     /// <summary>Whether the option is a flag (takes no value).</summary>
     public bool IsFlag => ValueName is null;

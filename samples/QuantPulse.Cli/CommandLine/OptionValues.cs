@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantPulse.Model;
 
 namespace QuantPulse.Cli.CommandLine;
 
@@ -105,6 +106,49 @@ internal static class OptionValues
         return value > DateTimeOffset.UnixEpoch
             ? value
             : throw new UsageException($"{option}: {text} is not after 1970-01-01T00:00:00Z");
+    }
+
+    /// <summary>
+    /// The symbols of every value of a repeatable comma-separated option, in order: at least one, none empty, none
+    /// listed twice, none with a quote or a control character.
+    /// </summary>
+    public static IReadOnlyList<string> Symbols(string option, IReadOnlyList<string> values)
+    {
+        if (values.All(string.IsNullOrWhiteSpace))
+        {
+            throw new UsageException($"{option}: no symbols given (e.g. {option} R_100,R_10)");
+        }
+
+        var symbols = List(option, values);
+        var duplicate = symbols.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new UsageException($"{option}: '{duplicate.Key}' is listed twice");
+        }
+
+        if (symbols.FirstOrDefault(s => s.Any(char.IsControl) || s.Contains('"', StringComparison.Ordinal)) is { } bad)
+        {
+            throw new UsageException($"{option}: '{bad}' contains a quote or a control character");
+        }
+
+        return symbols;
+    }
+
+    /// <summary>A candle timeframe: <c>1s</c>, <c>1m</c>, <c>5m</c>, <c>15m</c>, <c>30m</c>, <c>1h</c>, <c>4h</c> or <c>1d</c> (minutes in lower case).</summary>
+    public static Timeframe Timeframe(string option, string text) =>
+        Model.Timeframe.TryParse(text, out var timeframe)
+            ? timeframe
+            : throw new UsageException($"{option}: '{text}' is not a timeframe (use {string.Join(", ", Model.Timeframe.All)})");
+
+    /// <summary>An absolute URL with one of the given schemes (<c>ws</c>, <c>wss</c>; <c>http</c>, <c>https</c>).</summary>
+    public static Uri Url(string option, string text, params string[] schemes)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || !schemes.Contains(url.Scheme, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"{option}: '{text}' is not a {string.Join(" or ", schemes.Select(s => s + "://"))} URL");
+        }
+
+        return url;
     }
 
     /// <summary>The comma-separated items of every value of a repeatable option, in order; empty items are errors.</summary>

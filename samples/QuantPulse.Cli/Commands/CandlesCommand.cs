@@ -4,7 +4,6 @@ using QuantPulse.Cli.CommandLine;
 using QuantPulse.Cli.Files;
 using QuantPulse.Model;
 using QuantPulse.Pipeline;
-using QuantPulse.Sources;
 using QuantPulse.Sources.Csv;
 
 namespace QuantPulse.Cli.Commands;
@@ -50,8 +49,8 @@ internal sealed class CandlesCommand : ICliCommand
         InputFile.Check(Input, input, Output, outputPath);
 
         await using var output = OutputTarget.Open(outputPath, console);
-        var rejections = new RejectionLog();
-        var source = new CsvTickSource(input, new CsvTickSourceOptions { OnRejected = rejections.Add });
+        var problems = new TickFileProblems(Name);
+        var source = new CsvTickSource(input, problems.SourceOptions);
         var series = new SortedDictionary<(Timeframe Timeframe, string Symbol), List<Candle>>(SeriesOrder.Instance);
         var pipeline = new MarketPipelineBuilder(source)
             .WithOptions(new MarketPipelineOptions { CloseCandlesAtEnd = true, TimeProvider = StoppedClock.Instance })
@@ -77,7 +76,7 @@ internal sealed class CandlesCommand : ICliCommand
         await output.Summary.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"candles: wrote {Words.Count(written, "candle")} ({string.Join(", ", timeframes)}; {Words.Count(statistics.Symbols, "symbol")}) from {Words.Count(source.Statistics.Accepted, "tick")} to {output.Description}"));
-        await ReportProblemsAsync(console.Error, source.Statistics, statistics, rejections.First, timeframes[0]);
+        await problems.ReportAsync(console.Error, source.Statistics, statistics, timeframes[0]);
         return ExitCodes.Success;
     }
 
@@ -86,12 +85,7 @@ internal sealed class CandlesCommand : ICliCommand
         var timeframes = new List<Timeframe>();
         foreach (var text in OptionValues.List(TimeframeOption, values))
         {
-            if (!Timeframe.TryParse(text, out var timeframe))
-            {
-                throw new UsageException(
-                    $"{TimeframeOption}: '{text}' is not a timeframe (use {string.Join(", ", Timeframe.All)})");
-            }
-
+            var timeframe = OptionValues.Timeframe(TimeframeOption, text);
             if (timeframes.Contains(timeframe))
             {
                 throw new UsageException($"{TimeframeOption}: {timeframe} is given twice");
@@ -139,46 +133,6 @@ internal sealed class CandlesCommand : ICliCommand
         writer.Write(',');
         writer.Write(candle.TickCount.ToString(CultureInfo.InvariantCulture));
         writer.Write('\n');
-    }
-
-    private static async Task ReportProblemsAsync(
-        TextWriter error,
-        TickSourceStatistics source,
-        CandleStatistics candles,
-        string? firstRejection,
-        Timeframe shortest)
-    {
-        var prefix = $"{CliApp.ToolName} candles: ";
-        if (source.TotalRejected > 0)
-        {
-            await error.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{prefix}skipped {Words.Count(source.TotalRejected, "malformed row")} (first: {firstRejection})"));
-        }
-
-        if (candles.LateTicks > 0)
-        {
-            await error.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{prefix}ignored {Words.Count(candles.LateTicks, "late tick")}: their {shortest} bucket had already closed (ticks must be in time order per symbol)"));
-        }
-
-        if (candles.InvalidTicks > 0)
-        {
-            await error.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{prefix}ignored {Words.Count(candles.InvalidTicks, "tick")} timed in the last day of year 9999"));
-        }
-    }
-
-    /// <summary>Keeps the first rejected row's message (the source reports each rejection on its reading thread).</summary>
-    private sealed class RejectionLog
-    {
-        private string? _first;
-
-        public string? First => Volatile.Read(ref _first);
-
-        public void Add(SourceRejection rejection) => Interlocked.CompareExchange(ref _first, rejection.Message, null);
     }
 
     /// <summary>Timeframe (shortest first), then symbol (ordinal).</summary>

@@ -6,8 +6,10 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new SimulateCommand(),
+        new RecordCommand(),
         new CandlesCommand(),
         new IndicatorsCommand(),
+        new BacktestCommand(),
     ];
 
     public static ICliCommand? Find(string name) =>

@@ -22,6 +22,9 @@ internal interface ICliCommand
     /// <summary>The options, in help order.</summary>
     IReadOnlyList<OptionSpec> Options { get; }
 
+    /// <summary>Lines the help shows after the option list (for options grouped otherwise), or null.</summary>
+    string? HelpNotes => null;
+
     /// <summary>Runs the command; returns the exit code.</summary>
     Task<int> RunAsync(ParsedOptions options, CliConsole console, CancellationToken cancellationToken);
 }

@@ -64,18 +64,7 @@ internal sealed class SimulateCommand : ICliCommand
 
     private static SimulatedMarketOptions ReadSettings(ParsedOptions options)
     {
-        var symbols = options.Has(Symbols) ? OptionValues.List(Symbols, options.Values(Symbols)) : [SimulatedMarketOptions.DefaultSymbol];
-        var duplicate = symbols.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new UsageException($"{Symbols}: '{duplicate.Key}' is listed twice");
-        }
-
-        if (symbols.FirstOrDefault(s => s.Any(char.IsControl) || s.Contains('"', StringComparison.Ordinal)) is { } bad)
-        {
-            throw new UsageException($"{Symbols}: '{bad}' contains a quote or a control character");
-        }
-
+        var symbols = options.Has(Symbols) ? OptionValues.Symbols(Symbols, options.Values(Symbols)) : [SimulatedMarketOptions.DefaultSymbol];
         var ticks = OptionValues.Integer(Ticks, options.Value(Ticks)!, min: 1);
         var interval = options.Value(Interval) is { } i ? OptionValues.Duration(Interval, i) : TimeSpan.FromSeconds(1);
         var start = options.Value(Start) is { } s0 ? OptionValues.Time(Start, s0) : DefaultStart;

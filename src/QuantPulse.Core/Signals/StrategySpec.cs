@@ -171,7 +171,9 @@ public sealed class StrategySpec
         }
         catch (ArgumentException ex)
         {
-            error = $"{descriptor.Id}: {ex.Message}";
+            // The rule's own words, without the "(Parameter 'options')" that ArgumentException appends.
+            var message = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
+            error = $"{descriptor.Id}: {message}";
             return false;
         }
 

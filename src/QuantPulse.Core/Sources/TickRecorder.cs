@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuantPulse.Sources.Csv;
 using QuantPulse.Sources.Live;
 
 namespace QuantPulse.Sources;
@@ -9,10 +10,17 @@ namespace QuantPulse.Sources;
 /// session can be replayed later and reproduce the same candles.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The lines are written by <see cref="CsvTickWriter"/>, the one writer of the replay format, so a recording reads
+/// back with <see cref="CsvTickSource"/> as exactly the ticks the source yielded.
+/// </para>
+/// <para>
 /// The recorder reads the source until the source ends, the duration elapses or the caller cancels; in every case it
-/// flushes what it wrote and returns normally. It also flushes at least once per <see cref="FlushInterval"/> while
-/// ticks arrive, so little is lost if the process dies. It does not own the writer. A source failure (a live source
-/// that gave up, for example) is flushed and then rethrown.
+/// flushes what it wrote and returns normally. While it runs, everything written is flushed whenever the source has
+/// no tick ready (so a quiet feed never leaves ticks sitting in a buffer), and at least once per
+/// <see cref="FlushInterval"/> while ticks keep arriving, so little is lost if the process dies. It does not own the
+/// writer. A source failure (a live source that gave up, for example) is flushed and then rethrown.
+/// </para>
 /// </remarks>
 public sealed class TickRecorder
 {
@@ -61,29 +69,51 @@ public sealed class TickRecorder
         var nextFlush = _time.GetUtcNow() + FlushInterval;
 
         LiveSourceLog.RecordingStarted(_logger, _source.Name);
-        ReplayFormat.WriteHeader(_output);
-        try
+        var writer = new CsvTickWriter(_output, leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
         {
-            await foreach (var tick in _source.ReadAsync(stop.Token).ConfigureAwait(false))
+            var unflushed = false;
+            var ticks = _source.ReadAsync(stop.Token).ConfigureAwait(false).GetAsyncEnumerator();
+            try
             {
-                ReplayFormat.WriteTick(_output, tick);
-                written++;
-                first ??= tick.Time;
-                last = tick.Time;
-                if (_time.GetUtcNow() >= nextFlush)
+                while (true)
                 {
-                    await _output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-                    nextFlush = _time.GetUtcNow() + FlushInterval;
+                    var next = ticks.MoveNextAsync();
+                    if (unflushed && !next.GetAwaiter().IsCompleted)
+                    {
+                        // The source has nothing ready: a good moment to hand what was written to the file.
+                        await writer.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                        unflushed = false;
+                        nextFlush = _time.GetUtcNow() + FlushInterval;
+                    }
+
+                    if (!await next)
+                    {
+                        break;
+                    }
+
+                    var tick = ticks.Current;
+                    writer.Write(tick);
+                    written++;
+                    first ??= tick.Time;
+                    last = tick.Time;
+                    unflushed = true;
+                    if (_time.GetUtcNow() >= nextFlush)
+                    {
+                        await writer.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                        unflushed = false;
+                        nextFlush = _time.GetUtcNow() + FlushInterval;
+                    }
                 }
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            reason = cancellationToken.IsCancellationRequested ? TickRecordingStopReason.Cancelled : TickRecordingStopReason.DurationElapsed;
-        }
-        finally
-        {
-            await _output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                reason = cancellationToken.IsCancellationRequested ? TickRecordingStopReason.Cancelled : TickRecordingStopReason.DurationElapsed;
+            }
+            finally
+            {
+                await ticks.DisposeAsync();
+            }
         }
 
         LiveSourceLog.RecordingStopped(_logger, _source.Name, written, reason);

@@ -121,6 +121,16 @@ public class StrategyCatalogTests
         Assert.Contains(expected, error);
     }
 
+    [Theory]
+    [InlineData("ema-rsi", "FastPeriod", "30", "ema-rsi: FastPeriod (30) must be below SlowPeriod (21).")]
+    [InlineData("utbot", "MinConfirmations", "2", "utbot: MinConfirmations (2) is more than the 1 confirmation(s) switched on; set TrendPeriod to add the trend check.")]
+    public void TryCreate_RuleBetweenParameters_ErrorIsTheRuleAlone(string id, string name, string value, string expected)
+    {
+        Assert.False(StrategySpec.TryCreate(id, new Dictionary<string, string> { [name] = value }, out _, out var error));
+
+        Assert.Equal(expected, error);
+    }
+
     [Fact]
     public void Create_NameGivenTwice_Throws()
     {

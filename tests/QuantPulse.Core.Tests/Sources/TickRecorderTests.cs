@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using QuantPulse.Model;
 using QuantPulse.Sources;
+using QuantPulse.Sources.Csv;
 using QuantPulse.Sources.Deriv;
 using QuantPulse.Tests.Sources.Deriv;
 using QuantPulse.Tests.Testing;
@@ -114,7 +115,7 @@ public class TickRecorderTests
 
         await new TickRecorder(new ScriptedSource(Ticks()), output).RecordAsync();
 
-        var lines = output.ToString().Split(Environment.NewLine);
+        var lines = output.ToString().Split('\n');
         Assert.Equal("2025-04-26T13:52:10Z,R_100,1484.97,0", lines[1]);
         Assert.Equal("2025-04-26T13:52:10.0000001Z,R_100,1485.30,0", lines[2]);
         Assert.Equal("2025-04-26T13:52:10.123Z,BTCUSDT,37012.10,0.005", lines[3]);
@@ -158,6 +159,43 @@ public class TickRecorderTests
         Assert.Equal(TickRecordingStopReason.Cancelled, result.StopReason);
         Assert.Equal(5, ReadBack(Encoding.UTF8.GetString(stream.ToArray())).Count);
         await writer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RecordAsync_WhileTheSourceWaits_EverythingWrittenIsFlushed()
+    {
+        using var stream = new MemoryStream();
+        var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
+        using var cancel = new CancellationTokenSource();
+        var recording = new TickRecorder(new ScriptedSource(Ticks(), waitAtEnd: true), writer, new ManualTimeProvider()).RecordAsync(cancellationToken: cancel.Token);
+
+        // The clock never moves, so only the source running dry can have flushed the big buffer.
+        await Eventually.TrueAsync(() => stream.Length > 0, "the recorder flushed while the source waits");
+        Assert.False(recording.IsCompleted);
+        Assert.Equal(5, ReadBack(Encoding.UTF8.GetString(stream.ToArray())).Count);
+
+        await cancel.CancelAsync();
+        Assert.Equal(TickRecordingStopReason.Cancelled, (await recording).StopReason);
+        await writer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RecordAsync_Always_WritesTheSameBytesAsCsvTickWriter()
+    {
+        using var recorded = new StringWriter(CultureInfo.InvariantCulture);
+        using var written = new StringWriter(CultureInfo.InvariantCulture);
+
+        await new TickRecorder(new ScriptedSource(Ticks()), recorded).RecordAsync();
+        using (var writer = new CsvTickWriter(written, leaveOpen: true))
+        {
+            foreach (var tick in Ticks())
+            {
+                writer.Write(tick);
+            }
+        }
+
+        Assert.Equal(written.ToString(), recorded.ToString());
+        Assert.DoesNotContain('\r', recorded.ToString());
     }
 
     [Fact]

@@ -1,0 +1,227 @@
+using System.Data.Common;
+using QuantPulse.Candles;
+using QuantPulse.Pipeline;
+using QuantPulse.Signals;
+using QuantPulse.Simulation;
+using QuantPulse.Sources;
+using QuantPulse.Sources.Csv;
+using QuantPulse.Storage;
+
+namespace QuantPulse.Cli.Commands;
+
+/// <summary>
+/// One back-test: a tick file through <c>source → candles → indicators → signals → simulator</c> into a
+/// <see cref="SinkBlock"/>, then the run's trades and signals read back from the database and checked against
+/// what the pipeline produced.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The pipeline clock is a <see cref="StoppedClock"/>, so candles close on the data alone, and
+/// <see cref="MarketPipelineOptions.CloseCandlesAtEnd"/> is on: the last, partial candle of every symbol is a
+/// candle of the file (as <c>quantpulse candles</c> writes it), it is stored and the strategy sees it. A signal it
+/// raises has no later tick to open a trade on and is reported as pending at the end. The simulator has no clock at
+/// all (expiry is measured in tick time), so the same file and settings always give the same trades.
+/// </para>
+/// <para>
+/// The sink uses the system clock for its flush interval and retry delays, which decide when rows are written,
+/// never what. It gives up after <see cref="SinkRetries"/> failed attempts of one write, so a database that goes
+/// away fails the command instead of stalling it.
+/// </para>
+/// </remarks>
+internal sealed class BacktestRun
+{
+    /// <summary>How many times one write to the database is retried before the run fails.</summary>
+    public const int SinkRetries = 4;
+
+    private readonly List<Trade> _trades = [];
+    private readonly Dictionary<string, int> _tradeIndex = new(StringComparer.Ordinal);
+    private readonly List<Signal> _signals = [];
+
+    private BacktestRun()
+    {
+    }
+
+    /// <summary>Every trade the simulator opened, in open order, as it stood at the end of the file.</summary>
+    public IReadOnlyList<Trade> Trades => _trades;
+
+    /// <summary>Every signal that went to the simulator, in order.</summary>
+    public IReadOnlyList<Signal> Signals => _signals;
+
+    /// <summary>How many ticks the file yielded.</summary>
+    public long Ticks { get; private set; }
+
+    /// <summary>The earliest and latest tick times, or null for a file without ticks.</summary>
+    public (DateTimeOffset First, DateTimeOffset Last)? Period { get; private set; }
+
+    /// <summary>The source's counters (accepted and rejected rows).</summary>
+    public TickSourceStatistics Source { get; private set; } = new();
+
+    /// <summary>The candle stage's counters.</summary>
+    public CandleStatistics Candles { get; private set; } = null!;
+
+    /// <summary>The signal stage's counters.</summary>
+    public SignalStatistics SignalStatistics { get; private set; } = null!;
+
+    /// <summary>The simulator's counters.</summary>
+    public SimulatorStatistics Simulator { get; private set; } = null!;
+
+    /// <summary>The sink's counters.</summary>
+    public SinkStatistics Sink { get; private set; } = null!;
+
+    /// <summary>Runs the file through the pipeline into <paramref name="store"/>.</summary>
+    /// <exception cref="IOException">A database write failed for good.</exception>
+    /// <exception cref="InvalidDataException">The tick file has no usable header.</exception>
+    public static async Task<BacktestRun> ExecuteAsync(
+        string input,
+        TickFileProblems problems,
+        BacktestSettings settings,
+        IMarketStore store,
+        CancellationToken cancellationToken)
+    {
+        var run = new BacktestRun();
+        var source = new CsvTickSource(input, problems.SourceOptions);
+        var sink = new SinkBlock(store, new SinkBlockOptions { MaxRetryAttempts = SinkRetries });
+        var pipeline = new MarketPipelineBuilder(source)
+            .WithOptions(new MarketPipelineOptions { CloseCandlesAtEnd = true, TimeProvider = StoppedClock.Instance })
+            .WithCandles(new CandleBlockOptions { Timeframes = [settings.Timeframe], HistoryLength = 1 })
+            .WithStrategy(settings.Strategy, settings.Signals)
+            .WithSimulator(settings.Simulator)
+            .OnBatch(run.Collect)
+            .WithSink(sink)
+            .Build();
+
+        try
+        {
+            await pipeline.RunAsync(cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            throw new IOException($"writing to the database failed ({SinkRetries} retries): {ex.Message}", ex);
+        }
+
+        run.Source = source.Statistics;
+        run.Candles = pipeline.Candles.Statistics;
+        run.SignalStatistics = pipeline.Stages.OfType<SignalBlock>().Single().Statistics;
+        run.Simulator = pipeline.Stages.OfType<SimulatorBlock>().Single().Statistics;
+        run.Sink = sink.Statistics;
+        return run;
+    }
+
+    /// <summary>
+    /// Reads this run's trades back from the database, in open order, and checks them and the run's signals
+    /// against the pipeline's, so the trades written out are the table's rows and the table holds this run.
+    /// </summary>
+    /// <exception cref="InvalidDataException">
+    /// A row is missing or differs: the database already held a trade or signal with the same ID from an earlier run
+    /// over the same ticks with other settings (stored trades and signals are never overwritten).
+    /// </exception>
+    public async Task<IReadOnlyList<Trade>> ReadBackAsync(IMarketStore store, string database, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CheckSignalsAsync(store, database, cancellationToken);
+            return await ReadTradesAsync(store, database, cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            throw new IOException($"reading the trades back from the database failed: {ex.Message}", ex);
+        }
+    }
+
+    private static InvalidDataException Conflict(string what, string id, string database) => new(
+        $"the database {database} holds {what} {id} with other values than this run produced (stored by an earlier run over the same ticks with other settings?); use a new database for each set of settings");
+
+    private static DateTimeOffset After(DateTimeOffset time) => StorageTime.Truncate(time).AddTicks(TimeSpan.TicksPerMillisecond / 1000);
+
+    private async Task<IReadOnlyList<Trade>> ReadTradesAsync(IMarketStore store, string database, CancellationToken cancellationToken)
+    {
+        if (_trades.Count == 0)
+        {
+            return [];
+        }
+
+        var stored = (await store.Trades.GetRangeAsync(_trades.Min(t => t.OpenTime), After(_trades.Max(t => t.OpenTime)), cancellationToken: cancellationToken))
+            .ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var rows = new List<Trade>(_trades.Count);
+        foreach (var trade in _trades)
+        {
+            var expected = trade with
+            {
+                OpenTime = StorageTime.Truncate(trade.OpenTime),
+                CloseTime = trade.CloseTime is { } close ? StorageTime.Truncate(close) : null,
+            };
+            if (!stored.TryGetValue(trade.Id, out var row) || row != expected)
+            {
+                throw row is null
+                    ? new InvalidDataException($"trade {trade.Id} of this run is missing from the database {database}")
+                    : Conflict("trade", trade.Id, database);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private async Task CheckSignalsAsync(IMarketStore store, string database, CancellationToken cancellationToken)
+    {
+        if (_signals.Count == 0)
+        {
+            return;
+        }
+
+        var stored = (await store.Signals.GetRangeAsync(_signals.Min(s => s.Timestamp), After(_signals.Max(s => s.Timestamp)), cancellationToken: cancellationToken))
+            .ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var signal in _signals)
+        {
+            if (!stored.TryGetValue(signal.Id, out var row))
+            {
+                throw new InvalidDataException($"signal {signal.Id} of this run is missing from the database {database}");
+            }
+
+            // Timeframe is not a column; confirmations are a list, compared item by item.
+            var expected = signal with { Timestamp = StorageTime.Truncate(signal.Timestamp), Timeframe = null, Confirmations = row.Confirmations };
+            if (row != expected || !row.Confirmations.SequenceEqual(signal.Confirmations))
+            {
+                throw Conflict("signal", signal.Id, database);
+            }
+        }
+    }
+
+    private ValueTask Collect(MarketBatch batch, CancellationToken cancellationToken)
+    {
+        var ticks = batch.Ticks.Span;
+        if (!ticks.IsEmpty)
+        {
+            Ticks += ticks.Length;
+            var (first, last) = Period ?? (ticks[0].Time, ticks[0].Time);
+            foreach (ref readonly var tick in ticks)
+            {
+                first = tick.Time < first ? tick.Time : first;
+                last = tick.Time > last ? tick.Time : last;
+            }
+
+            Period = (first, last);
+        }
+
+        foreach (var raised in batch.Signals)
+        {
+            _signals.Add(raised.Signal);
+        }
+
+        foreach (var trade in batch.Trades)
+        {
+            if (_tradeIndex.TryGetValue(trade.Trade.Id, out var index))
+            {
+                _trades[index] = trade.Trade;
+            }
+            else
+            {
+                _tradeIndex.Add(trade.Trade.Id, _trades.Count);
+                _trades.Add(trade.Trade);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using QuantPulse.Signals;
+using QuantPulse.Simulation;
+
+namespace QuantPulse.Cli.Commands;
+
+/// <summary>The one-screen summary of <c>quantpulse backtest</c>: a headline, then one labelled line per figure.</summary>
+/// <remarks>
+/// The win rate is wins over closed trades (an expired trade is not a win); the average movement and duration are
+/// over closed trades. Every figure is of this run's trades as the database holds them.
+/// </remarks>
+internal static class BacktestSummary
+{
+    private const int LabelWidth = 14;
+
+    /// <summary>The summary lines.</summary>
+    public static IReadOnlyList<string> Lines(
+        BacktestRun run,
+        IReadOnlyList<Trade> trades,
+        BacktestSettings settings,
+        string input,
+        string database,
+        string output)
+    {
+        var closed = trades.Where(t => !t.IsOpen).ToList();
+        var wins = closed.Count(t => t.Result == TradeResult.Win);
+        var losses = closed.Count(t => t.Result == TradeResult.Loss);
+        var expired = closed.Count(t => t.Result == TradeResult.Expired);
+        var signals = run.SignalStatistics;
+        var simulator = run.Simulator;
+        return
+        [
+            Invariant($"backtest: {Words.Count(trades.Count, "trade")} from {Words.Count(run.Ticks, "tick")} of {input}, written to {output}"),
+            Line("input", Invariant($"{input}: {Words.Count(run.Ticks, "tick")}, {Words.Count(run.Candles.Symbols, "symbol")}{Period(run)}")),
+            Line("strategy", Invariant($"{settings.Strategy} on {settings.Timeframe} candles")),
+            Line("levels", settings.DescribeLevels()),
+            Line("simulator", settings.DescribeSimulator()),
+            Line("candles", Invariant($"{run.Candles.CandlesClosed}")),
+            Line("signals", Invariant($"{signals.SignalsRaised} raised; {signals.TotalDropped} dropped{Reasons(DropReasons(signals))}")),
+            Line("not traded", Invariant($"{Words.Count(simulator.TotalSkipped + simulator.PendingSignals, "signal")}{Reasons(SkipReasons(simulator))}")),
+            Line("trades", Invariant($"{trades.Count}: {wins} WIN, {losses} LOSS, {expired} EXPIRED, {trades.Count - closed.Count} open at the end")),
+            Line("win rate", closed.Count == 0
+                ? "none (no closed trade)"
+                : Invariant($"{(100.0 * wins / closed.Count).ToString("0.00", CultureInfo.InvariantCulture)}% ({wins} of {closed.Count} closed trades)")),
+            Line("avg movement", closed.Count == 0
+                ? "none (no closed trade)"
+                : closed.Average(t => t.MovementPercentage!.Value).ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture) + "% per closed trade"),
+            Line("avg duration", closed.Count == 0
+                ? "none (no closed trade)"
+                : Seconds(closed.Average(t => t.DurationSeconds!.Value)) + " per closed trade"),
+            Line("database", Invariant($"{database}: {Words.Count(run.Sink.CandlesWritten, "candle")}, {Words.Count(run.Sink.SignalsWritten, "signal")}, {Words.Count(trades.Count, "trade")} stored")),
+        ];
+    }
+
+    private static string Line(string label, string text) => "  " + label.PadRight(LabelWidth) + text;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Period(BacktestRun run) => run.Period is var (first, last)
+        ? Invariant($", {Time(first)} to {Time(last)}")
+        : string.Empty;
+
+    private static string Time(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    private static string Reasons(IEnumerable<(long Count, string Reason)> reasons)
+    {
+        var listed = reasons.Where(r => r.Count > 0).Select(r => Invariant($"{r.Count} {r.Reason}")).ToList();
+        return listed.Count == 0 ? string.Empty : ": " + string.Join(", ", listed);
+    }
+
+    private static IEnumerable<(long, string)> DropReasons(SignalStatistics signals) =>
+    [
+        (signals.DroppedBelowMinimumRiskReward, "below min reward/risk"),
+        (signals.DroppedBelowMinimumConfidence, "below min confidence"),
+        (signals.DroppedNoRisk, "no risk (stop at the entry: ATR warming up or zero)"),
+        (signals.DroppedInvalidLevels, "invalid levels"),
+    ];
+
+    private static IEnumerable<(long, string)> SkipReasons(SimulatorStatistics simulator) =>
+    [
+        (simulator.SkippedTooManyOpenTrades, "too many open trades"),
+        (simulator.SkippedFillBeyondLevel, "fill beyond a level"),
+        (simulator.SkippedInvalidSignal, "invalid signal"),
+        (simulator.SkippedAlreadyTraded, "already traded"),
+        (simulator.PendingSignals, "pending at the end (no later tick to open on)"),
+    ];
+
+    private static string Seconds(double seconds)
+    {
+        var text = seconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+        var whole = TimeSpan.FromSeconds(Math.Round(seconds));
+        return whole.TotalMinutes < 1
+            ? text
+            : text + " (" + (whole.TotalHours >= 1 ? Invariant($"{(long)whole.TotalHours}h {whole.Minutes}m {whole.Seconds}s") : Invariant($"{whole.Minutes}m {whole.Seconds}s")) + ")";
+    }
+}

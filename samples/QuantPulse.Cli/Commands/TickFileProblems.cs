@@ -1,0 +1,47 @@
+using System.Globalization;
+using QuantPulse.Candles;
+using QuantPulse.Model;
+using QuantPulse.Sources;
+using QuantPulse.Sources.Csv;
+
+namespace QuantPulse.Cli.Commands;
+
+/// <summary>
+/// What a command that replays a tick file reports about the file on standard error: malformed rows (skipped), late
+/// ticks and ticks the candle stage refused. Each kind is one line, and the command still succeeds.
+/// </summary>
+internal sealed class TickFileProblems(string command)
+{
+    private string? _firstRejection;
+
+    /// <summary>Source options that send every rejected row here (the source reports them on its reading thread).</summary>
+    public CsvTickSourceOptions SourceOptions => new() { OnRejected = Add };
+
+    /// <summary>Writes one line per kind of problem the replay met, if any.</summary>
+    public async Task ReportAsync(TextWriter error, TickSourceStatistics source, CandleStatistics candles, Timeframe shortest)
+    {
+        var prefix = $"{CliApp.ToolName} {command}: ";
+        if (source.TotalRejected > 0)
+        {
+            await error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{prefix}skipped {Words.Count(source.TotalRejected, "malformed row")} (first: {Volatile.Read(ref _firstRejection)})"));
+        }
+
+        if (candles.LateTicks > 0)
+        {
+            await error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{prefix}ignored {Words.Count(candles.LateTicks, "late tick")}: their {shortest} bucket had already closed (ticks must be in time order per symbol)"));
+        }
+
+        if (candles.InvalidTicks > 0)
+        {
+            await error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{prefix}ignored {Words.Count(candles.InvalidTicks, "tick")} timed in the last day of year 9999"));
+        }
+    }
+
+    private void Add(SourceRejection rejection) => Interlocked.CompareExchange(ref _firstRejection, rejection.Message, null);
+}

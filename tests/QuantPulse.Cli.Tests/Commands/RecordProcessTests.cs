@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using QuantPulse.Cli.Tests.Testing;
+using QuantPulse.Tests.Sources.Deriv;
+using QuantPulse.Tests.Testing;
+
+namespace QuantPulse.Cli.Tests.Commands;
+
+/// <summary>The real <c>quantpulse</c> process, stopped by a signal while it records: it must flush and exit 0.</summary>
+public sealed class RecordProcessTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [UnixTheory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Record_Signal_StopsCleanlyFlushesAndExits0(string signal)
+    {
+        var clock = new ManualTimeProvider();
+        var market = FakeDerivServer.Market(clock, 20, "R_100");
+        await using var server = await FakeDerivServer.StartAsync(market, 0, clock, requireHistory: false);
+        var output = _temp.File("ticks.csv");
+        using var process = Start("record", "--source", "deriv", "--symbols", "R_100", "--endpoint", server.Endpoint.ToString(), "--output", output);
+        try
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+
+            // Every tick is on disk while the process still runs: the recorder flushes whenever the feed is idle.
+            await Eventually.TrueAsync(() => process.HasExited || TestFiles.LinesOnDisk(output) == 21, "the 20 ticks are on disk");
+            Assert.False(process.HasExited, "quantpulse exited before the signal");
+            using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(timeout.Token);
+            var error = await stderr;
+            Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}: {error}");
+            Assert.Matches(@"^record: wrote 20 ticks of 1 symbol from deriv to .+ \(interrupted\); 0 reconnects, 0 rejected messages\n$", error);
+            Assert.Equal(21, (await File.ReadAllLinesAsync(output)).Length);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts <c>quantpulse</c> from its own build folder (same configuration and framework as the tests; the copy
+    /// next to the tests would resolve its packages against the tests' ASP.NET Core framework) with the dotnet host
+    /// that runs the tests.
+    /// </summary>
+    private static Process Start(params string[] args)
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var cli = Path.Combine(ReferenceData.RepositoryRoot, "samples", "QuantPulse.Cli", "bin", framework.Parent!.Name, framework.Name, "quantpulse.dll");
+        Assert.True(File.Exists(cli), $"{cli} is not built");
+        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+        var start = new ProcessStartInfo(host)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(cli);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("quantpulse did not start");
+    }
+}
+
+/// <summary>A theory that needs POSIX signals; reported as skipped on Windows.</summary>
+public sealed class UnixTheoryAttribute : TheoryAttribute
+{
+    public UnixTheoryAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Skip = "POSIX signals do not exist on Windows.";
+        }
+    }
+}
