@@ -106,8 +106,11 @@ public class SinkBlockTests
         var fourth = sink.SendAsync(SinkBatches.Candles(12, 4));
 
         Assert.False(fourth.IsCompleted);
+
+        // The writer runs on its own task: wait for its first failed attempt rather than assume it has happened.
+        await Eventually.TrueAsync(() => sink.Statistics.ConsecutiveFailures >= 1, "first write failed");
         Assert.Contains(logger.Entries, e => e.EventId.Id == 6003);
-        Assert.True(sink.Statistics.ConsecutiveFailures >= 1);
+        Assert.False(fourth.IsCompleted);
 
         Volatile.Write(ref down, false);
         _time.Advance(TimeSpan.FromMilliseconds(100));
