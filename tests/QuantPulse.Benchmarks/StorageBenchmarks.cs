@@ -12,10 +12,12 @@ namespace QuantPulse.Benchmarks;
 /// database (see docs/benchmarks.md).
 /// </summary>
 [MemoryDiagnoser]
+[WarmupCount(2)]
+[IterationCount(10)]
 public class StorageBenchmarks
 {
-    private const int TickRows = 200_000;
-    private const int CandleRows = 20_000;
+    private const int TickRows = 50_000;
+    private const int CandleRows = 10_000;
     private Tick[] _ticks = [];
     private Candle[] _candles = [];
     private int _round;
@@ -26,8 +28,14 @@ public class StorageBenchmarks
     [Params("sqlite", "postgres")]
     public string Provider { get; set; } = "sqlite";
 
+    // Synchronous wrappers: the in-process toolchain does not await asynchronous setup and cleanup.
     [GlobalSetup]
-    public async Task Setup()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         _ticks = MarketData.Ticks(4, TickRows / 4);
         _candles = MarketData.Candles(CandleRows);
@@ -44,8 +52,7 @@ public class StorageBenchmarks
         }
     }
 
-    [GlobalCleanup]
-    public async Task Cleanup()
+    private async Task CleanupAsync()
     {
         if (_sqlite is not null)
         {
@@ -62,8 +69,14 @@ public class StorageBenchmarks
 
     private IMarketStore Store => (IMarketStore?)_sqlite ?? _postgres!;
 
+    /// <summary>Each invocation appends later ticks, as a live feed does (the table's time index grows at its end).</summary>
     [Benchmark(OperationsPerInvoke = TickRows)]
-    public Task Ticks_Save() => Store.Ticks.SaveAsync(_ticks);
+    public Task Ticks_Save()
+    {
+        var shift = TimeSpan.FromDays(++_round);
+        var batch = Array.ConvertAll(_ticks, t => t with { Time = t.Time + shift });
+        return Store.Ticks.SaveAsync(batch);
+    }
 
     /// <summary>Each invocation writes candles with new open times, so every row is an insert, not a skipped duplicate.</summary>
     [Benchmark(OperationsPerInvoke = CandleRows)]
