@@ -14,8 +14,8 @@ namespace QuantPulse.Sources.Deriv;
 /// Shapes read (property order does not matter, unknown properties are skipped):
 /// <code>
 /// {"echo_req":{"ticks":"R_100","subscribe":1,"req_id":2},"msg_type":"tick","req_id":2,"subscription":{"id":"…"},
-///  "tick":{"ask":1485.0,"bid":1484.9,"epoch":1745675530,"id":"…","pip_size":2,"quote":1484.97,"symbol":"R_100"}}
-/// {"echo_req":{…},"msg_type":"history","pip_size":2,"req_id":3,"history":{"prices":[1484.97,…],"times":[1745675530,…]}}
+///  "tick":{"ask":1234.6,"bid":1234.5,"epoch":1745675530,"id":"…","pip_size":2,"quote":1234.56,"symbol":"R_100"}}
+/// {"echo_req":{…},"msg_type":"history","pip_size":2,"req_id":3,"history":{"prices":[1234.56,…],"times":[1745675530,…]}}
 /// {"echo_req":{"ping":1},"msg_type":"ping","ping":"pong"}
 /// {"echo_req":{"ticks":"R_X",…},"error":{"code":"InvalidSymbol","message":"…"},"msg_type":"ticks","req_id":4}
 /// </code>
