@@ -56,7 +56,7 @@ internal sealed class BacktestCommand : ICliCommand
         }
 
         await using var store = await database.OpenAsync(Db, cancellationToken);
-        await using var output = OutputTarget.Open(outputPath, console);
+        await using var output = OutputTarget.Open(outputPath, console, database.FilePath is { } file ? [input, file] : [input]);
         var problems = new TickFileProblems(Name);
         var run = await BacktestRun.ExecuteAsync(input, problems, settings, store, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();

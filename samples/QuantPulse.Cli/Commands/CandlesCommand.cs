@@ -48,7 +48,7 @@ internal sealed class CandlesCommand : ICliCommand
         var outputPath = options.Value(Output)!;
         InputFile.Check(Input, input, Output, outputPath);
 
-        await using var output = OutputTarget.Open(outputPath, console);
+        await using var output = OutputTarget.Open(outputPath, console, input);
         var problems = new TickFileProblems(Name);
         var source = new CsvTickSource(input, problems.SourceOptions);
         var series = new SortedDictionary<(Timeframe Timeframe, string Symbol), List<Candle>>(SeriesOrder.Instance);

@@ -46,7 +46,7 @@ internal sealed class IndicatorsCommand : ICliCommand
         InputFile.Check(Input, input, Output, outputPath);
 
         var bars = CsvCandleReader.Read(input);
-        await using var output = OutputTarget.Open(outputPath, console);
+        await using var output = OutputTarget.Open(outputPath, console, input);
         var columns = Write(output.Writer, bars, specs, cancellationToken);
         await output.CompleteAsync();
         await output.Summary.WriteLineAsync(string.Create(

@@ -68,11 +68,14 @@ internal sealed class DatabaseLocation
         return new DatabaseLocation(storage, "postgres:" + builder.ConnectionString);
     }
 
+    /// <summary>The SQLite file, or null for PostgreSQL.</summary>
+    public string? FilePath => Storage.Provider == StorageProvider.Sqlite ? Storage.Path : null;
+
     /// <summary>Whether this is a SQLite file at <paramref name="path"/> (so a command can refuse to overwrite its own files).</summary>
     public bool IsFile(string path) =>
-        Storage.Provider == StorageProvider.Sqlite
+        FilePath is { } file
         && path != OutputTarget.StandardOutput
-        && string.Equals(Path.GetFullPath(Storage.Path), Path.GetFullPath(path), StringComparison.Ordinal);
+        && string.Equals(Path.GetFullPath(file), Path.GetFullPath(path), StringComparison.Ordinal);
 
     /// <summary>Opens the database, creating or migrating its schema.</summary>
     /// <exception cref="UsageException">The driver refused the connection string (an unknown keyword, for example).</exception>

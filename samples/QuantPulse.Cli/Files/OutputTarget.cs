@@ -1,4 +1,5 @@
 using System.Text;
+using QuantPulse.Cli.CommandLine;
 using QuantPulse.Cli.Commands;
 
 namespace QuantPulse.Cli.Files;
@@ -9,23 +10,49 @@ namespace QuantPulse.Cli.Files;
 /// never leaves a partial file that looks complete.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Text is UTF-8 without a byte order mark; lines end with <c>\n</c> on every platform. The summary line goes to
 /// standard output when the data goes to a file, and to standard error when the data goes to standard output.
+/// </para>
+/// <para>
+/// Only a regular file is replaced and deleted. A symbolic link is kept: its target is replaced, and emptied if
+/// the command fails. A device or a pipe (<c>/dev/null</c>, <c>/dev/stdout</c> through its link) is only written
+/// to. An output that is one of the command's inputs under another name (a link to it) is refused before anything
+/// is truncated.
+/// </para>
 /// </remarks>
 internal sealed class OutputTarget : IAsyncDisposable
 {
     /// <summary>The <c>--output</c> value that means standard output.</summary>
     public const string StandardOutput = "-";
 
+    private const string Option = "--output";
     private const int BufferSize = 1 << 16;
     private readonly string? _path;
+    private readonly FileStream? _file;
+    private readonly OnFailure _onFailure;
     private bool _completed;
 
-    private OutputTarget(TextWriter writer, string? path, TextWriter summary)
+    private OutputTarget(TextWriter writer, string? path, TextWriter summary, FileStream? file, OnFailure onFailure)
     {
         Writer = writer;
         _path = path;
         Summary = summary;
+        _file = file;
+        _onFailure = onFailure;
+    }
+
+    /// <summary>What happens to an output that was not completed.</summary>
+    private enum OnFailure
+    {
+        /// <summary>Nothing: standard output, a device or a pipe.</summary>
+        Keep,
+
+        /// <summary>The file is deleted.</summary>
+        Delete,
+
+        /// <summary>The file is emptied: the target of a symbolic link, which stays.</summary>
+        Empty,
     }
 
     /// <summary>Where the data goes.</summary>
@@ -37,57 +64,193 @@ internal sealed class OutputTarget : IAsyncDisposable
     /// <summary>The file's path, or <c>standard output</c>, for the summary.</summary>
     public string Description => _path ?? "standard output";
 
-    /// <summary>Opens the output: creates (or replaces) the file at <paramref name="path"/>, or takes standard output for <c>-</c>.</summary>
+    /// <summary>
+    /// Opens the output: creates (or replaces) the file at <paramref name="path"/>, or takes standard output for <c>-</c>.
+    /// </summary>
+    /// <param name="path">The <c>--output</c> value.</param>
+    /// <param name="console">The command's standard streams.</param>
+    /// <param name="inputs">The files the command reads, which the output may not be under any name.</param>
+    /// <exception cref="UsageException">The output is one of <paramref name="inputs"/> (a link to it, say).</exception>
     /// <exception cref="IOException">The file cannot be created; the message names it.</exception>
-    public static OutputTarget Open(string path, CliConsole console)
+    public static OutputTarget Open(string path, CliConsole console, params string[] inputs)
     {
+        ArgumentNullException.ThrowIfNull(console);
         if (path == StandardOutput)
         {
-            return new OutputTarget(console.Out, path: null, console.Error);
+            return new OutputTarget(console.Out, path: null, console.Error, file: null, OnFailure.Keep);
+        }
+
+        FileStream? file = null;
+        try
+        {
+            var isLink = new FileInfo(path).LinkTarget is not null;
+            file = OpenFile(path, inputs);
+            var onFailure = !IsRegularFile(file) ? OnFailure.Keep : isLink ? OnFailure.Empty : OnFailure.Delete;
+            var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize, leaveOpen: true) { NewLine = "\n" };
+            return new OutputTarget(writer, path, console.Out, file, onFailure);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            file?.Dispose();
+            throw new IOException($"cannot write '{path}': {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="stream"/>, open for writing, is a regular file; if so it is truncated to zero length.
+    /// A pipe cannot seek, and a device cannot be truncated.
+    /// </summary>
+    internal static bool IsRegularFile(FileStream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return false;
         }
 
         try
         {
-            var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1);
-            var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize) { NewLine = "\n" };
-            return new OutputTarget(writer, path, console.Out);
+            stream.SetLength(0);
+            return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (IOException)
         {
-            throw new IOException($"cannot write '{path}': {ex.Message}", ex);
+            return false;
         }
     }
 
     /// <summary>Flushes everything written and, for a file, closes it: the output is complete.</summary>
     public async Task CompleteAsync()
     {
-        if (_path is null)
-        {
-            await Writer.FlushAsync();
-        }
-        else
+        await Writer.FlushAsync();
+        if (_file is not null)
         {
             await Writer.DisposeAsync();
+            await _file.DisposeAsync();
         }
 
         _completed = true;
     }
 
-    /// <summary>Closes the file; deletes it when the output was not completed.</summary>
+    /// <summary>Closes the file; deletes or empties it when the output was not completed (see the remarks).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_path is null || _completed)
+        if (_file is null || _completed)
         {
             return;
         }
 
         try
         {
+            // What was written is of no use; a write error here (a full disk) must not hide the command's own error.
             await Writer.DisposeAsync();
+        }
+        catch (IOException)
+        {
+        }
+
+        try
+        {
+            if (_onFailure == OnFailure.Empty)
+            {
+                _file.SetLength(0);
+            }
         }
         finally
         {
-            File.Delete(_path);
+            await _file.DisposeAsync();
+            if (_onFailure == OnFailure.Delete)
+            {
+                File.Delete(_path!);
+            }
+        }
+    }
+
+    // An existing output may be an input under another name (a symbolic or hard link): while the inputs are held
+    // open, opening it exclusively fails instead of truncating it. An empty input (a pipe or a FIFO among them,
+    // which must not be opened twice) has nothing to lose and is not held.
+    private static FileStream OpenFile(string path, string[] inputs)
+    {
+        var held = File.Exists(path) ? inputs.Select(HoldInput).OfType<FileStream>().ToList() : [];
+        if (held.Count == 0)
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, 1);
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 1);
+        }
+        catch (IOException)
+        {
+            // Locked: by one of the inputs held here, or by another process reading the file.
+            Release(held);
+            var same = InputHolding(path, inputs);
+            if (same is null)
+            {
+                throw;
+            }
+
+            throw new UsageException($"{Option}: '{path}' is the same file as '{same}'; write to another file");
+        }
+        finally
+        {
+            Release(held);
+        }
+    }
+
+    // The input that, held open, keeps the output from being opened exclusively (without truncating it), if any.
+    private static string? InputHolding(string path, string[] inputs)
+    {
+        if (!CanOpenExclusively(path))
+        {
+            return null;
+        }
+
+        foreach (var input in inputs)
+        {
+            using var held = HoldInput(input);
+            if (held is not null && !CanOpenExclusively(path))
+            {
+                return input;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool CanOpenExclusively(string path)
+    {
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None, 1);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static void Release(List<FileStream> held)
+    {
+        foreach (var input in held)
+        {
+            input.Dispose();
+        }
+    }
+
+    private static FileStream? HoldInput(string input)
+    {
+        try
+        {
+            return File.Exists(input) && new FileInfo(input).Length > 0
+                ? new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1)
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An input that cannot be opened cannot be the output either; reading it will report the problem.
+            return null;
         }
     }
 }

@@ -246,6 +246,34 @@ public sealed class CandlesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Candles_OutputIsALinkToTheInput_OneLineErrorExit2AndInputUnchanged()
+    {
+        var input = await _temp.WriteLinesAsync("in.csv", "time,symbol,price", "2024-01-02T00:00:00Z,X,1");
+        var output = _temp.File("out.csv");
+        File.CreateSymbolicLink(output, input);
+
+        var result = await CliRunner.RunAsync("candles", "--input", input, "--timeframe", "1m", "--output", output);
+
+        CliAssert.OneLineError(result, 2, $"quantpulse candles: --output: '{output}' is the same file as '{input}'; write to another file (see 'quantpulse candles --help')");
+        Assert.Equal("time,symbol,price\n2024-01-02T00:00:00Z,X,1\n", await File.ReadAllTextAsync(input));
+    }
+
+    [Fact]
+    public async Task Candles_FailsWithTheOutputThroughALink_LinkKeptAndTargetEmptied()
+    {
+        var input = await _temp.WriteLinesAsync("in.csv", "time,symbol,value", "2024-01-02T00:00:00Z,X,1");
+        var target = await _temp.WriteLinesAsync("target.csv", "an older output");
+        var output = _temp.File("out.csv");
+        File.CreateSymbolicLink(output, target);
+
+        var result = await CliRunner.RunAsync("candles", "--input", input, "--timeframe", "1m", "--output", output);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(target, new FileInfo(output).LinkTarget);
+        Assert.Equal(string.Empty, await File.ReadAllTextAsync(target));
+    }
+
+    [Fact]
     public async Task Candles_InputIsADirectory_OneLineErrorExit1()
     {
         var result = await CliRunner.RunAsync("candles", "--input", _temp.Path, "--timeframe", "1m", "--output", _temp.File("out.csv"));
