@@ -8,7 +8,8 @@ namespace QuantPulse.Cli.Commands;
 
 /// <summary>
 /// What a command that replays a tick file reports about the file on standard error: malformed rows (skipped), late
-/// ticks and ticks the candle stage refused. Each kind is one line, and the command still succeeds.
+/// ticks and ticks the candle stage refused (a size its candle's volume cannot hold, a time it cannot bucket). Each
+/// kind is one line, and the command still succeeds.
 /// </summary>
 internal sealed class TickFileProblems(string command)
 {
@@ -39,7 +40,7 @@ internal sealed class TickFileProblems(string command)
         {
             await error.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{prefix}ignored {Words.Count(candles.InvalidTicks, "tick")} timed in the last day of year 9999"));
+                $"{prefix}ignored {Words.Count(candles.InvalidTicks, "tick")} whose size would overflow its candle's volume, or timed in the last day of year 9999"));
         }
     }
 

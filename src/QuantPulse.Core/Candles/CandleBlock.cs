@@ -33,8 +33,8 @@ namespace QuantPulse.Candles;
 /// <see cref="DuplicateTickPolicy.DropNotNewer"/> a tick not strictly newer than its symbol's last applied tick
 /// is dropped and counted in <see cref="CandleStatistics.DuplicateTicks"/>.</para>
 /// <para><b>Invalid ticks</b> (no symbol, non-positive price, negative size, time at or before the Unix epoch or
-/// in the last day of the calendar) are counted in <see cref="CandleStatistics.InvalidTicks"/> and skipped;
-/// they never fault the block.</para>
+/// in the last day of the calendar, or a size that would overflow the volume of its candle) are counted in
+/// <see cref="CandleStatistics.InvalidTicks"/> and skipped for every timeframe; they never fault the block.</para>
 /// <para><b>Gaps.</b> Empty buckets produce no candle unless <see cref="CandleBlockOptions.FillGaps"/> is on;
 /// then each empty bucket between two candles, or up to a heartbeat, becomes a flat candle at the previous close
 /// with zero volume and <see cref="Candle.TickCount"/> 0.</para>

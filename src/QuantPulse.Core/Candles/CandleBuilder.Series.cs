@@ -94,6 +94,10 @@ internal sealed partial class CandleBuilder
             _openTickTime = _closeTickTime = time;
         }
 
+        /// <summary>Whether a tick at <paramref name="time"/> falls in the forming candle and its size would overflow the volume.</summary>
+        public bool WouldOverflow(long time, decimal size) =>
+            HasForming && (ulong)(time - FormingStart) < (ulong)Duration && size > decimal.MaxValue - _volume;
+
         public void Update(long time, decimal price, decimal size)
         {
             if (price > _high)

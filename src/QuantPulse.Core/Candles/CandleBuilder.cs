@@ -82,7 +82,7 @@ internal sealed partial class CandleBuilder
     /// <summary>Ticks dropped by <see cref="DuplicateTickPolicy.DropNotNewer"/>.</summary>
     public long DuplicateTicks => _duplicateTicks;
 
-    /// <summary>Ticks that failed validation.</summary>
+    /// <summary>Ticks that failed validation, or whose size would overflow a candle's volume.</summary>
     public long InvalidTicks => _invalidTicks;
 
     /// <summary>Candles built from ticks that closed.</summary>
@@ -131,6 +131,13 @@ internal sealed partial class CandleBuilder
             _lateTicks++;
             LastLateSymbol = state.Symbol;
             LastLateTime = time;
+            return;
+        }
+
+        // A size the volume cannot take: the coarsest forming candle holds the largest volume, so one check covers all.
+        if (state.Series[^1].WouldOverflow(time, tick.Size))
+        {
+            _invalidTicks++;
             return;
         }
 

@@ -10,7 +10,7 @@ namespace QuantPulse.Candles;
 /// <param name="TicksApplied">Ticks that updated the forming candles of their symbol.</param>
 /// <param name="LateTicks">Ticks for a bucket that had already closed; counted and not applied.</param>
 /// <param name="DuplicateTicks">Ticks dropped by <see cref="DuplicateTickPolicy.DropNotNewer"/>.</param>
-/// <param name="InvalidTicks">Ticks that failed validation (no symbol, non-positive price, negative size, no or impossible time).</param>
+/// <param name="InvalidTicks">Ticks that failed validation (no symbol, non-positive price, negative size, no or impossible time), or whose size would overflow the volume of their candle.</param>
 /// <param name="CandlesClosed">Candles built from ticks that closed (gap-filled candles are not included).</param>
 /// <param name="GapCandles">Flat candles emitted by gap filling.</param>
 /// <param name="GapCandlesSkipped">Empty buckets left unfilled because a gap was longer than the fill limit.</param>

@@ -143,6 +143,32 @@ public sealed class CandlesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Candles_SizesOverflowingTheVolume_TickIgnoredAndReportedExit0()
+    {
+        var input = await _temp.WriteLinesAsync(
+            "ticks.csv",
+            "time,symbol,price,size",
+            "2024-01-02T00:00:10Z,X,100,79228162514264337593543950335",
+            "2024-01-02T00:00:20Z,X,101,1",
+            "2024-01-02T00:01:10Z,X,102,2");
+        var output = _temp.File("out.csv");
+
+        var result = await CliRunner.RunAsync("candles", "--input", input, "--timeframe", "1m", "--output", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            ["quantpulse candles: ignored 1 tick whose size would overflow its candle's volume, or timed in the last day of year 9999"],
+            result.ErrorLines);
+        Assert.Equal(
+            [
+                Header,
+                "X,1m,2024-01-02T00:00:00Z,100,100,100,100,79228162514264337593543950335,1",
+                "X,1m,2024-01-02T00:01:00Z,102,102,102,102,2,1",
+            ],
+            await File.ReadAllLinesAsync(output));
+    }
+
+    [Fact]
     public async Task Candles_UnixTimesAndExtraColumns_Accepted()
     {
         var input = await _temp.WriteLinesAsync(

@@ -373,6 +373,26 @@ public class CandleBuilderTests
     }
 
     [Fact]
+    public void Add_SizeThatWouldOverflowAVolume_CountedInvalidAndAppliedToNoTimeframe()
+    {
+        var builder = Create(new CandleBlockOptions { Timeframes = [M1, H1] });
+        var half = (decimal.MaxValue / 2) + 1m;
+
+        // The second tick starts a new minute (its volume would fit) but would overflow the hour's volume.
+        var closed = Feed(
+            builder,
+            Trade("10:00:01", 100m, size: half),
+            Trade("10:01:01", 101m, size: half),
+            Trade("10:01:02", 102m, size: 1m));
+
+        Assert.Equal(1, builder.InvalidTicks);
+        Assert.Equal(2, builder.TicksApplied);
+        Assert.Equal(new ClosedCandle(Candle("10:00", M1, 100m, 100m, 100m, 100m, half, 1), 2), Assert.Single(closed));
+        Assert.Equal(Candle("10:01", M1, 102m, 102m, 102m, 102m, 1m, 1, isClosed: false), builder.GetForming("R_100", M1));
+        Assert.Equal(Candle("10:00", H1, 100m, 102m, 100m, 102m, half + 1m, 2, isClosed: false), builder.GetForming("R_100", H1));
+    }
+
+    [Fact]
     public void Add_NewSymbolAfterHeartbeat_FirstBucketsStayOpenUntilItsDataOrALaterHeartbeat()
     {
         var builder = Create();
