@@ -9,9 +9,10 @@ namespace QuantPulse.Cli.Commands;
 
 /// <summary><c>quantpulse indicators</c>: appends indicator columns to a bars CSV file.</summary>
 /// <remarks>
-/// The bars are read with <see cref="CsvCandleReader"/> (the first malformed row fails the command with its line
-/// number: skipping a bar would shift every indicator after it) and fed in file order through one
-/// <see cref="IndicatorSet"/> per symbol, the same state machines the pipeline's indicator stage runs.
+/// The bars are read one at a time with <see cref="CsvCandleRowReader"/> (the first malformed row fails the command
+/// with its line number: skipping a bar would shift every indicator after it), fed in file order through one
+/// <see cref="IndicatorSet"/> per symbol, the same state machines the pipeline's indicator stage runs, and written
+/// at once: memory does not grow with the file.
 /// </remarks>
 internal sealed class IndicatorsCommand : ICliCommand
 {
@@ -45,13 +46,13 @@ internal sealed class IndicatorsCommand : ICliCommand
         var outputPath = options.Value(Output)!;
         InputFile.Check(Input, input, Output, outputPath);
 
-        var bars = CsvCandleReader.Read(input);
+        using var bars = CsvCandleRowReader.Open(input);
         await using var output = OutputTarget.Open(outputPath, console, input);
-        var columns = Write(output.Writer, bars, specs, cancellationToken);
+        var (written, columns) = Write(output.Writer, bars, specs, cancellationToken);
         await output.CompleteAsync();
         await output.Summary.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"indicators: wrote {Words.Count(bars.Rows.Count, "bar")} with {Words.Count(columns.Count, "indicator column")} ({string.Join(",", columns)}) to {output.Description}"));
+            $"indicators: wrote {Words.Count(written, "bar")} with {Words.Count(columns.Count, "indicator column")} ({string.Join(",", columns)}) to {output.Description}"));
         return ExitCodes.Success;
     }
 
@@ -79,8 +80,9 @@ internal sealed class IndicatorsCommand : ICliCommand
             : throw new UsageException($"no indicator given (use {string.Join(", ", IndicatorFlag.All.Select(f => f.Option))})");
     }
 
-    // The writer buffers; rows are written synchronously. Returns the indicator columns.
-    private static IndicatorColumns Write(TextWriter writer, CsvCandleFile bars, List<IndicatorSpec> specs, CancellationToken cancellationToken)
+    // Bars are read, computed and written one at a time, so memory does not grow with the file. The writer buffers;
+    // rows are written synchronously. Returns the bars written and the indicator columns.
+    private static (long Written, IndicatorColumns Columns) Write(TextWriter writer, CsvCandleRowReader bars, List<IndicatorSpec> specs, CancellationToken cancellationToken)
     {
         var columns = new IndicatorSet(specs).Columns;
         CsvCells.WriteAll(writer, [.. bars.Columns, .. columns]);
@@ -89,7 +91,8 @@ internal sealed class IndicatorsCommand : ICliCommand
         // One series per symbol and, for files with a timeframe column (the candles command's output), per timeframe.
         var sets = new Dictionary<(string Symbol, Timeframe Timeframe), Series>();
         var values = new double?[columns.Count];
-        foreach (var row in bars.Rows)
+        long written = 0;
+        while (bars.Read() is { } row)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var candle = row.Candle;
@@ -113,9 +116,10 @@ internal sealed class IndicatorsCommand : ICliCommand
             }
 
             writer.Write('\n');
+            written++;
         }
 
-        return columns;
+        return (written, columns);
     }
 
     // The indicators refuse a bar that is not after the previous one or has a price at or below zero; the

@@ -229,6 +229,18 @@ public sealed class IndicatorsCommandTests : IDisposable
         Assert.Equal(["indicators: wrote 2 bars with 1 indicator column (sma_2) to standard output"], result.ErrorLines);
     }
 
+    [Fact]
+    public async Task Indicators_BadBarWithOutputDash_BarsBeforeItStreamedThenOneLineErrorExit1()
+    {
+        var input = await _temp.WriteLinesAsync("bars.csv", "time,open,high,low,close", "1704067200,1,2,1,2", "1704153600,2,3,2,3", "1704240000,2,3,2,x");
+
+        var result = await CliRunner.RunAsync("indicators", "--input", input, "--sma", "2", "--output", "-");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("time,open,high,low,close,sma_2\n1704067200,1,2,1,2,\n1704153600,2,3,2,3,2.5\n", result.Out);
+        Assert.Equal(["quantpulse indicators: bars.csv: line 4: close 'x' is not a number"], result.ErrorLines);
+    }
+
     [ReferenceFact]
     public async Task Indicators_SkenderDefaultQuotes_MatchStockIndicatorsVectors()
     {
