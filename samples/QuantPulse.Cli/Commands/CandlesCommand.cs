@@ -12,17 +12,32 @@ namespace QuantPulse.Cli.Commands;
 /// <remarks>
 /// The ticks go through <see cref="MarketPipeline"/> (source, then <see cref="CandleBlock"/>) with
 /// <see cref="MarketPipelineOptions.CloseCandlesAtEnd"/> set, so the last, partial bucket of every series is in the
-/// output, and with a <see cref="StoppedClock"/>, so candles close on the data alone. Candles are collected per
-/// series (they close in time order within one) and written sorted by timeframe, then symbol, then time.
+/// output, and with a <see cref="StoppedClock"/>, so candles close on the data alone. Each candle is formatted as
+/// it closes and kept per series (they close in time order within one) in a <see cref="SeriesSpool{TKey}"/>, which
+/// holds a bounded amount in memory and the rest in a temporary file; the rows are written sorted by timeframe, then
+/// symbol, then time.
 /// </remarks>
 internal sealed class CandlesCommand : ICliCommand
 {
     /// <summary>The output header: part of the command's contract (docs/cli.md).</summary>
     public const string Header = "symbol,timeframe,open_time,open,high,low,close,volume,ticks";
 
+    /// <summary>The characters of formatted rows held in memory before they go to a temporary file (16 MB).</summary>
+    public const int DefaultMemoryBudget = 8 << 20;
+
     private const string Input = "--input";
     private const string TimeframeOption = "--timeframe";
     private const string Output = "--output";
+
+    private readonly int _memoryBudget;
+
+    public CandlesCommand()
+        : this(DefaultMemoryBudget)
+    {
+    }
+
+    /// <param name="memoryBudget">The characters of rows held in memory, all series together.</param>
+    internal CandlesCommand(int memoryBudget) => _memoryBudget = memoryBudget;
 
     public string Name => "candles";
 
@@ -51,26 +66,33 @@ internal sealed class CandlesCommand : ICliCommand
         await using var output = OutputTarget.Open(outputPath, console, input);
         var problems = new TickFileProblems(Name);
         var source = new CsvTickSource(input, problems.SourceOptions);
-        var series = new SortedDictionary<(Timeframe Timeframe, string Symbol), List<Candle>>(SeriesOrder.Instance);
+        using var rows = new SeriesSpool<(Timeframe Timeframe, string Symbol)>(SeriesOrder.Instance, _memoryBudget);
+        using var row = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        long written = 0;
         var pipeline = new MarketPipelineBuilder(source)
             .WithOptions(new MarketPipelineOptions { CloseCandlesAtEnd = true, TimeProvider = StoppedClock.Instance })
             .WithCandles(new CandleBlockOptions { Timeframes = timeframes, HistoryLength = 1 })
             .OnCandle(closed =>
             {
                 var candle = closed.Candle;
-                if (!series.TryGetValue((candle.Timeframe, candle.Symbol), out var list))
+                var text = row.GetStringBuilder().Clear();
+                WriteRow(row, candle);
+                foreach (var chunk in text.GetChunks())
                 {
-                    series.Add((candle.Timeframe, candle.Symbol), list = []);
+                    rows.Append((candle.Timeframe, candle.Symbol), chunk.Span);
                 }
 
-                list.Add(candle);
+                written++;
             })
             .Build();
 
         await pipeline.RunAsync(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var written = Write(output.Writer, series.Values);
+        await output.Writer.WriteAsync(Header + "\n");
+
+        // The writer buffers, so the rows are copied synchronously.
+        rows.WriteTo(output.Writer);
         await output.CompleteAsync();
         var statistics = pipeline.Candles.Statistics;
         await output.Summary.WriteLineAsync(string.Create(
@@ -96,24 +118,6 @@ internal sealed class CandlesCommand : ICliCommand
 
         timeframes.Sort();
         return [.. timeframes];
-    }
-
-    // The writer buffers, so the rows are written synchronously.
-    private static long Write(TextWriter writer, IEnumerable<List<Candle>> series)
-    {
-        writer.Write(Header);
-        writer.Write('\n');
-        long written = 0;
-        foreach (var candles in series)
-        {
-            foreach (var candle in candles)
-            {
-                WriteRow(writer, candle);
-                written++;
-            }
-        }
-
-        return written;
     }
 
     private static void WriteRow(TextWriter writer, Candle candle)

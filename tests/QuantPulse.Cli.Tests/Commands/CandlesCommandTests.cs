@@ -1,3 +1,5 @@
+using QuantPulse.Cli.CommandLine;
+using QuantPulse.Cli.Commands;
 using QuantPulse.Cli.Tests.Testing;
 using QuantPulse.Tests.Testing;
 
@@ -71,6 +73,28 @@ public sealed class CandlesCommandTests : IDisposable
         Assert.Contains("SIM_B,5m,2024-01-02T01:20:00Z,", lines.Single(l => l.StartsWith("SIM_B,5m,", StringComparison.Ordinal) && l.EndsWith(",230", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.StartsWith("sim_c,1h,2024-01-02T01:00:00Z,", lines[^1], StringComparison.Ordinal);
         Assert.EndsWith(",1430", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Candles_MoreRowsThanTheMemoryBudget_SpilledRowsStillEqualGroupBy()
+    {
+        var ticks = _temp.File("sim.csv");
+        var output = _temp.File("candles.csv");
+        Assert.Equal(0, (await CliRunner.RunAsync(
+            "simulate", "--symbols", "SIM_B,SIM_A", "--seed", "4", "--ticks", "3000", "--interval", "500ms", "--output", ticks)).ExitCode);
+        var command = new CandlesCommand(memoryBudget: 300);
+        var console = new CliConsole(new StringWriter(), new StringWriter());
+
+        var exitCode = await command.RunAsync(
+            ArgumentParser.Parse(["--input", ticks, "--timeframe", "1s,5m", "--timeframe", "1m", "--output", output], command.Options),
+            console,
+            CancellationToken.None);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal($"candles: wrote 3060 candles (1s, 1m, 5m; 2 symbols) from 6000 ticks to {output}\n", console.Out.ToString());
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.Equal(Header, lines[0]);
+        Assert.Equal(TickGroupBy.Rows(TickGroupBy.Read(ticks), "1s", "1m", "5m"), lines[1..]);
     }
 
     [Fact]
