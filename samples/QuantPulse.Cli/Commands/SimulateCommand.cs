@@ -90,5 +90,5 @@ internal sealed class SimulateCommand : ICliCommand
     private static string Report(SimulatedMarketSource source, SimulatedMarketOptions settings, string destination) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"simulate: wrote {source.Statistics.Accepted} simulated ticks ({settings.Symbols.Count} symbols x {settings.TicksPerSymbol}, seed {settings.Seed}) to {destination}");
+            $"simulate: wrote {Words.Count(source.Statistics.Accepted, "simulated tick")} ({Words.Count(settings.Symbols.Count, "symbol")} x {settings.TicksPerSymbol}, seed {settings.Seed}) to {destination}");
 }

@@ -100,7 +100,7 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(4, result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.StartsWith("time,symbol,price,size\n2024-01-02T00:00:00Z,SIM_V100,1000.00,0\n", result.Out, StringComparison.Ordinal);
-        Assert.Equal("simulate: wrote 3 simulated ticks (1 symbols x 3, seed 1) to standard output\n", result.Error);
+        Assert.Equal("simulate: wrote 3 simulated ticks (1 symbol x 3, seed 1) to standard output\n", result.Error);
     }
 
     [Fact]
