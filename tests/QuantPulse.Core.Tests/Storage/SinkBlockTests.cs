@@ -219,7 +219,7 @@ public class SinkBlockTests
 
         await sink.SendAsync(SinkBatches.Of([Candle(T0)], [Signal("s1")], [(OpenTrade("t1"), TradeEventKind.Opened)], [Tick(T0, 1m)]));
         sink.Complete();
-        await Eventually.TrueAsync(() => _time.ActiveTimers == 1, "retry armed");
+        await Eventually.TrueAsync(() => store.Attempts.Count == 3 && _time.ActiveTimers == 1, "trades failed, retry armed");
         _time.Advance(TimeSpan.FromMilliseconds(5));
         await sink.Completion.WaitAsync(Hang);
 
@@ -266,7 +266,9 @@ public class SinkBlockTests
 
         await sink.SendAsync(SinkBatches.Candles(0, 3));
         sink.Complete();
-        await Eventually.TrueAsync(() => _time.ActiveTimers == 1, "retry armed");
+
+        // Wait for the failed attempt itself: the only armed timer may otherwise still be the flush interval's.
+        await Eventually.TrueAsync(() => store.Attempts.Count == 1 && _time.ActiveTimers == 1, "first attempt failed, retry armed");
         _time.Advance(TimeSpan.FromSeconds(1));
         await Eventually.TrueAsync(() => store.Attempts.Count == 2 && _time.ActiveTimers == 1, "second attempt failed");
 
@@ -289,7 +291,8 @@ public class SinkBlockTests
         sink.Complete();
         for (var i = 0; i < 2; i++)
         {
-            await Eventually.TrueAsync(() => _time.ActiveTimers == 1, "retry armed");
+            var attempts = i + 1;
+            await Eventually.TrueAsync(() => store.Attempts.Count == attempts && _time.ActiveTimers == 1, "attempt failed, retry armed");
             _time.Advance(TimeSpan.FromMilliseconds(2));
         }
 
