@@ -14,10 +14,10 @@ internal static class CliApp
 {
     public const string ToolName = "quantpulse";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var console = new CliConsole(stdout, stderr);
+        var console = new CliConsole(stdout, stderr) { Clock = clock ?? TimeProvider.System };
         if (args.Count == 0)
         {
             return await UsageErrorAsync(console, ToolName, "no command given", $"{ToolName} --help");

@@ -60,19 +60,19 @@ internal sealed class RecordCommand : ICliCommand
         var venue = ReadVenue(options.Value(SourceOption)!);
         var symbols = OptionValues.Symbols(Symbols, options.Values(Symbols));
         TimeSpan? duration = options.Value(Duration) is { } d ? OptionValues.Duration(Duration, d) : null;
-        var (source, endpoint) = venue == Deriv ? CreateDeriv(options, symbols) : CreateBinance(options, symbols);
+        var (source, endpoint) = venue == Deriv ? CreateDeriv(options, symbols, console.Clock) : CreateBinance(options, symbols, console.Clock);
         await using var owned = (IAsyncDisposable)source;
         await using var output = OutputTarget.Open(options.Value(Output)!, console);
 
         var prefix = $"{CliApp.ToolName} {Name}";
         var reporter = new ConnectionReporter(console.Error, prefix, endpoint);
-        var started = TimeProvider.System.GetTimestamp();
+        var started = console.Clock.GetTimestamp();
         TickRecordingResult result;
         using (source.StatusChanges.Subscribe(reporter))
         {
             try
             {
-                result = await new TickRecorder(source, output.Writer).RecordAsync(duration, cancellationToken);
+                result = await new TickRecorder(source, output.Writer, console.Clock).RecordAsync(duration, cancellationToken);
             }
             catch (Exception ex) when (ex is InvalidOperationException or WebSocketException or HttpRequestException)
             {
@@ -81,7 +81,7 @@ internal sealed class RecordCommand : ICliCommand
             }
         }
 
-        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        var elapsed = console.Clock.GetElapsedTime(started);
         var connection = source.ConnectionStatistics;
         if (connection.ConnectionsOpened == 0)
         {
@@ -111,7 +111,7 @@ internal sealed class RecordCommand : ICliCommand
             ? text.ToLowerInvariant()
             : throw new UsageException($"{SourceOption}: unknown source '{text}' (use {Deriv} or {Binance})");
 
-    private static (ILiveTickSource Source, Uri Endpoint) CreateDeriv(ParsedOptions options, IReadOnlyList<string> symbols)
+    private static (ILiveTickSource Source, Uri Endpoint) CreateDeriv(ParsedOptions options, IReadOnlyList<string> symbols, TimeProvider clock)
     {
         Refuse(options, Deriv, RestEndpoint);
         var settings = Create(() => new DerivSourceOptions
@@ -121,11 +121,11 @@ internal sealed class RecordCommand : ICliCommand
             AppId = options.Value(AppId) is { } a ? (int)OptionValues.Integer(AppId, a, 1, int.MaxValue) : DerivSourceOptions.DefaultAppId,
             WarmUpTicks = options.Value(WarmUp) is { } w ? (int)OptionValues.Integer(WarmUp, w, 0, DerivSourceOptions.MaxHistoryPageSize) : 0,
         });
-        var source = new DerivTickSource(settings);
+        var source = new DerivTickSource(settings, clock);
         return (source, source.Endpoint);
     }
 
-    private static (ILiveTickSource Source, Uri Endpoint) CreateBinance(ParsedOptions options, IReadOnlyList<string> symbols)
+    private static (ILiveTickSource Source, Uri Endpoint) CreateBinance(ParsedOptions options, IReadOnlyList<string> symbols, TimeProvider clock)
     {
         Refuse(options, Binance, AppId, WarmUp);
         if (symbols.Count > BinanceFuturesSourceOptions.MaxSymbols)
@@ -141,7 +141,7 @@ internal sealed class RecordCommand : ICliCommand
             StreamEndpoint = options.Value(Endpoint) is { } e ? OptionValues.Url(Endpoint, e, "ws", "wss") : BinanceFuturesSourceOptions.DefaultStreamEndpoint,
             RestEndpoint = options.Value(RestEndpoint) is { } r ? OptionValues.Url(RestEndpoint, r, "http", "https") : BinanceFuturesSourceOptions.DefaultRestEndpoint,
         });
-        return (new BinanceFuturesTradeSource(settings), settings.StreamEndpoint);
+        return (new BinanceFuturesTradeSource(settings, clock), settings.StreamEndpoint);
     }
 
     private static void Refuse(ParsedOptions options, string venue, params string[] others)

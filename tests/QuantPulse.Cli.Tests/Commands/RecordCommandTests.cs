@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using QuantPulse.Cli.Tests.Testing;
 using QuantPulse.Tests.Sources.Binance;
@@ -127,17 +126,19 @@ public sealed class RecordCommandTests : IDisposable
         await using var server = await FakeDerivServer.StartAsync(market, 0, clock, requireHistory: false);
         server.StopAt(25);
         var output = _temp.File("ticks.csv");
-        var watch = Stopwatch.StartNew();
 
-        var result = await CliRunner.RunAsync("record", "--source", "DERIV", "--symbols", "R_50", "--endpoint", server.Endpoint.ToString(), "--duration", "1500ms", "--output", output);
+        var run = CliRunner.Start(clock, CancellationToken.None, "record", "--source", "DERIV", "--symbols", "R_50", "--endpoint", server.Endpoint.ToString(), "--duration", "1500ms", "--output", output);
+        await Eventually.TrueAsync(() => run.Result.IsCompleted || TestFiles.LinesOnDisk(output) >= 1 + 25, "25 ticks recorded");
+        Assert.False(run.Result.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1500));
+        var result = await run.Result;
 
-        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.5), $"stopped after {watch.Elapsed}");
         Assert.Equal(0, result.ExitCode);
         var lines = await File.ReadAllLinesAsync(output);
         Assert.Equal(Header, lines[0]);
-        Assert.Equal(market["R_50"].Take(lines.Length - 1).Select(t => $"{Time(DateTimeOffset.FromUnixTimeSeconds(t.Epoch))},R_50,{t.Price.ToString(CultureInfo.InvariantCulture)},0"), lines[1..]);
+        Assert.Equal(market["R_50"].Take(25).Select(t => $"{Time(DateTimeOffset.FromUnixTimeSeconds(t.Epoch))},R_50,{t.Price.ToString(CultureInfo.InvariantCulture)},0"), lines[1..]);
         Assert.Matches(
-            $@"^record: wrote {lines.Length - 1} ticks? of 1 symbol from deriv to .+ in \d+\.\d s \(duration reached\); 0 reconnects, 0 rejected messages$",
+            @"^record: wrote 25 ticks of 1 symbol from deriv to .+ in 1\.5 s \(duration reached\); 0 reconnects, 0 rejected messages$",
             Assert.Single(result.ErrorLines));
     }
 
@@ -236,17 +237,20 @@ public sealed class RecordCommandTests : IDisposable
     {
         var port = TestFiles.ClosedPort();
         var output = _temp.File("ticks.csv");
-        var watch = Stopwatch.StartNew();
-
-        var result = await CliRunner.RunAsync("record", "--source", "deriv", "--symbols", "R_100", "--endpoint", $"ws://127.0.0.1:{port}/websockets/v3", "--duration", "1500ms", "--output", output);
-
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(30));
-        Assert.Equal(1, result.ExitCode);
+        var clock = new ManualTimeProvider();
         var endpoint = $"ws://127.0.0.1:{port}/websockets/v3?app_id=1089";
+
+        var run = CliRunner.Start(clock, CancellationToken.None, "record", "--source", "deriv", "--symbols", "R_100", "--endpoint", $"ws://127.0.0.1:{port}/websockets/v3", "--duration", "1500ms", "--output", output);
+        await Eventually.TrueAsync(() => run.Result.IsCompleted || run.ErrorSoFar.Contains("(failure 1)", StringComparison.Ordinal), "the first failure reported");
+        Assert.False(run.Result.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1500));
+        var result = await run.Result;
+
+        Assert.Equal(1, result.ExitCode);
 
         // The first failure is reported at once; the next, within ReportInterval, only counted.
         Assert.Matches($@"^quantpulse record: {Regex(endpoint)}: .+; retrying in \d\.\d s \(failure 1\)$", Assert.Single(result.ErrorLines, l => l.Contains("retrying", StringComparison.Ordinal)));
-        Assert.Matches($@"^quantpulse record: no connection to {Regex(endpoint)} in 1\.\d s \(\d+ failed attempts?; last: .+\)$", result.ErrorLines[^1]);
+        Assert.Matches($@"^quantpulse record: no connection to {Regex(endpoint)} in 1\.5 s \(\d+ failed attempts?; last: .+\)$", result.ErrorLines[^1]);
         Assert.Equal(2, result.ErrorLines.Count);
         Assert.Empty(result.Out);
         Assert.False(File.Exists(output));

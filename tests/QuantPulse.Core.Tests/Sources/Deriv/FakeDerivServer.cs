@@ -206,6 +206,7 @@ internal sealed class FakeDerivServer : IAsyncDisposable
                 return;
             }
 
+            connection.SubscribedAt[symbol] = _market.Read(position => position);
             connection.Subscriptions[symbol] = reqId;
             CheckReady(connection);
         }
@@ -247,12 +248,16 @@ internal sealed class FakeDerivServer : IAsyncDisposable
             return;
         }
 
-        // Deriv answers with the latest `count` ticks in [start, end].
+        // Deriv answers with the latest `count` ticks in [start, end]. "Latest" is taken as of the symbol's
+        // subscription on this connection, as if the venue had answered at once: the market starts streaming to the
+        // connection once every symbol is subscribed, and how far it got before this request was read is scheduling
+        // luck, which would change how many pages a back-fill takes.
         var count = request.GetProperty("count").GetInt32();
         long? start = request.TryGetProperty("start", out var s) ? s.GetInt64() : null;
         var end = request.GetProperty("end") is { ValueKind: JsonValueKind.Number } e ? e.GetInt64() : long.MaxValue;
+        var latest = connection.SubscribedAt.TryGetValue(symbol, out var subscribedAt) ? subscribedAt : int.MaxValue;
         var answer = _market.Read(position =>
-            series.Take(position).Where(t => t.Epoch <= end && (start is null || t.Epoch >= start)).TakeLast(count).ToArray());
+            series.Take(Math.Min(position, latest)).Where(t => t.Epoch <= end && (start is null || t.Epoch >= start)).TakeLast(count).ToArray());
 
         var prices = string.Join(',', answer.Select(t => t.Price.ToString(CultureInfo.InvariantCulture)));
         var times = string.Join(',', answer.Select(t => t.Epoch.ToString(CultureInfo.InvariantCulture)));
@@ -333,6 +338,9 @@ internal sealed class FakeDerivServer : IAsyncDisposable
         public ConcurrentDictionary<string, long> Subscriptions { get; } = new();
 
         public ConcurrentDictionary<string, bool> History { get; } = new();
+
+        /// <summary>The market position when each symbol was subscribed on this connection.</summary>
+        public ConcurrentDictionary<string, int> SubscribedAt { get; } = new();
 
         public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
