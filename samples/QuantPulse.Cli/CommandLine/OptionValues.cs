@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Globalization;
 using QuantPulse.Model;
 
@@ -11,17 +12,18 @@ internal static class OptionValues
     {
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            throw new UsageException($"{option}: '{text}' is not a whole number");
+            // A whole number too long for 64 bits is out of range, not malformed.
+            if (!BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big))
+            {
+                throw new UsageException($"{option}: '{text}' is not a whole number");
+            }
+
+            throw new UsageException(big.Sign > 0 && max == long.MaxValue ? $"{option}: {text} is too large (at most {max})"
+                : big.Sign < 0 && min == long.MinValue ? $"{option}: {text} is too small (at least {min})"
+                : OutOfRange(option, text, min, max));
         }
 
-        if (value < min || value > max)
-        {
-            throw new UsageException(max == long.MaxValue
-                ? $"{option}: {value} is below the minimum {min}"
-                : $"{option}: {value} is outside {min}..{max}");
-        }
-
-        return value;
+        return value < min || value > max ? throw new UsageException(OutOfRange(option, value.ToString(CultureInfo.InvariantCulture), min, max)) : value;
     }
 
     /// <summary>A positive decimal number.</summary>
@@ -80,9 +82,15 @@ internal static class OptionValues
             "h" => TimeSpan.FromHours(1),
             _ => TimeSpan.Zero,
         };
+        var limit = unit == TimeSpan.Zero ? 0 : TimeSpan.MaxValue.Ticks / unit.Ticks / 2;
+        if (unitStart > 0 && unit != TimeSpan.Zero && BigInteger.Parse(text.AsSpan(0, unitStart), NumberStyles.None, CultureInfo.InvariantCulture) > limit)
+        {
+            throw new UsageException($"{option}: '{text}' is too long (at most {limit}{text[unitStart..]})");
+        }
+
         if (unitStart == 0 || unit == TimeSpan.Zero
             || !long.TryParse(text.AsSpan(0, unitStart), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-            || count <= 0 || count > TimeSpan.MaxValue.Ticks / unit.Ticks / 2)
+            || count <= 0)
         {
             throw new UsageException($"{option}: '{text}' is not a duration (use a positive whole number with ms, s, m or h, e.g. 500ms, 1s, 1m)");
         }
@@ -171,4 +179,7 @@ internal static class OptionValues
 
         return items;
     }
+
+    private static string OutOfRange(string option, string text, long min, long max) =>
+        max == long.MaxValue ? $"{option}: {text} is below the minimum {min}" : $"{option}: {text} is outside {min}..{max}";
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Npgsql;
 using QuantPulse.Cli.CommandLine;
 using QuantPulse.Storage;
 
@@ -50,7 +51,7 @@ internal sealed class DatabaseLocation
             return new DatabaseLocation(storage, "sqlite:" + storage.Path);
         }
 
-        var builder = new DbConnectionStringBuilder();
+        var builder = new KeywordRecorder();
         try
         {
             builder.ConnectionString = storage.ConnectionString;
@@ -60,6 +61,7 @@ internal sealed class DatabaseLocation
             throw new UsageException($"{option}: the text after 'postgres:' is not a connection string (use key=value pairs separated by ';', e.g. postgres:Host=localhost;Database=quantpulse;Username=qp)");
         }
 
+        Validate(option, builder);
         foreach (var key in SecretKeys)
         {
             builder.Remove(key);
@@ -67,6 +69,40 @@ internal sealed class DatabaseLocation
 
         return new DatabaseLocation(storage, "postgres:" + builder.ConnectionString);
     }
+
+    // Npgsql checks every keyword and value; what it refuses is the user's mistake (exit 2), reported before anything
+    // is opened, one keyword at a time so the message can name it (Npgsql's own messages name it in lower case
+    // without the value, or not at all: a keyword it does not know with an empty value).
+    private static void Validate(string option, KeywordRecorder parsed)
+    {
+        var known = new NpgsqlConnectionStringBuilder();
+        if (parsed.Emptied.FirstOrDefault(k => !known.ContainsKey(k)) is { } emptied)
+        {
+            throw new UsageException($"{option}: the connection string was refused: unknown keyword '{emptied}'");
+        }
+
+        foreach (string key in parsed.Keys)
+        {
+            if (!known.ContainsKey(key))
+            {
+                throw new UsageException($"{option}: the connection string was refused: unknown keyword '{key}'");
+            }
+
+            try
+            {
+                known[key] = parsed[key];
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or InvalidCastException or KeyNotFoundException)
+            {
+                var value = SecretKeys.Contains(key) ? "its value" : $"'{parsed[key]}'";
+                throw new UsageException($"{option}: the connection string was refused: {value} is not a valid {key}", ex);
+            }
+        }
+    }
+
+    // Npgsql names the keyword it refused as the parameter; the message without that suffix reads better.
+    private static string Reason(ArgumentException ex) =>
+        ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
 
     /// <summary>The SQLite file, or null for PostgreSQL.</summary>
     public string? FilePath => Storage.Provider == StorageProvider.Sqlite ? Storage.Path : null;
@@ -88,13 +124,23 @@ internal sealed class DatabaseLocation
         }
         catch (ArgumentException ex)
         {
-            // Npgsql names the keyword it refused as the parameter; the message without that suffix reads better.
-            var reason = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
-            throw new UsageException($"{option}: the connection string was refused: {reason}", ex);
+            throw new UsageException($"{option}: the connection string was refused: {Reason(ex)}", ex);
         }
-        catch (DbException ex)
+        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
         {
             throw new IOException($"cannot open the database {Description}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>A connection string parser that also remembers the keywords given an empty value (which it drops).</summary>
+    private sealed class KeywordRecorder : DbConnectionStringBuilder
+    {
+        public List<string> Emptied { get; } = [];
+
+        public override bool Remove(string keyword)
+        {
+            Emptied.Add(keyword);
+            return base.Remove(keyword);
         }
     }
 }

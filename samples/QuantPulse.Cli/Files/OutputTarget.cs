@@ -80,19 +80,24 @@ internal sealed class OutputTarget : IAsyncDisposable
             return new OutputTarget(console.Out, path: null, console.Error, file: null, OnFailure.Keep);
         }
 
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"cannot write '{path}': it is a folder");
+        }
+
         FileStream? file = null;
         try
         {
             var isLink = new FileInfo(path).LinkTarget is not null;
             file = OpenFile(path, inputs);
             var onFailure = !IsRegularFile(file) ? OnFailure.Keep : isLink ? OnFailure.Empty : OnFailure.Delete;
-            var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize, leaveOpen: true) { NewLine = "\n" };
+            var writer = new StreamWriter(new OutputFileStream(file, path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize, leaveOpen: true) { NewLine = "\n" };
             return new OutputTarget(writer, path, console.Out, file, onFailure);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             file?.Dispose();
-            throw new IOException($"cannot write '{path}': {ex.Message}", ex);
+            throw new IOException(OutputFileStream.CannotWrite(path, ex), ex);
         }
     }
 
@@ -154,14 +159,21 @@ internal sealed class OutputTarget : IAsyncDisposable
             {
                 _file.SetLength(0);
             }
-        }
-        finally
-        {
+
             await _file.DisposeAsync();
             if (_onFailure == OnFailure.Delete)
             {
                 File.Delete(_path!);
             }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file that refused to be written may refuse to be removed as well (one under /proc): the command's
+            // own error says what went wrong.
+        }
+        finally
+        {
+            await _file.DisposeAsync();
         }
     }
 

@@ -434,7 +434,12 @@ public sealed class BacktestCommandTests : IDisposable
     [InlineData("--db: 'sqlite:...' is not a database (use sqlite:PATH or postgres:CONNECTION-STRING)", "--db", "sqlite:")]
     [InlineData("--db: 'trades.db' is not a database (use sqlite:PATH or postgres:CONNECTION-STRING)", "--db", "trades.db")]
     [InlineData("--db: the text after 'postgres:' is not a connection string (use key=value pairs separated by ';', e.g. postgres:Host=localhost;Database=quantpulse;Username=qp)", "--db", "postgres:Host")]
-    [InlineData("--db: the connection string was refused: Couldn't set hots", "--db", "postgres:Hots=localhost")]
+    [InlineData("--db: the connection string was refused: unknown keyword 'hots'", "--db", "postgres:Hots=localhost")]
+    [InlineData("--db: the connection string was refused: unknown keyword 'foo'", "--db", "postgres:Host=127.0.0.1;foo=")]
+    [InlineData("--db: the connection string was refused: 'abc' is not a valid port", "--db", "postgres:Host=127.0.0.1;Port=abc")]
+    [InlineData("--db: the connection string was refused: '99999999999' is not a valid port", "--db", "postgres:Host=127.0.0.1;Port=99999999999")]
+    [InlineData("--db: the connection string was refused: '-1' is not a valid timeout", "--db", "postgres:Host=127.0.0.1;Timeout=-1")]
+    [InlineData("--db: the connection string was refused: 'sometimes' is not a valid sslmode", "--db", "postgres:Host=127.0.0.1;SslMode=sometimes")]
     [InlineData("--stop-loss: '2x' is not a distance (use a multiple of the ATR such as 1.5atr, or a percentage of the entry such as 0.5%)", "--stop-loss", "2x")]
     [InlineData("--take-profit: 200 is outside 0.01..100", "--take-profit", "200atr")]
     [InlineData("--min-rr: -1 is outside 0..100", "--min-rr=-1")]
@@ -556,6 +561,20 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.StartsWith($"quantpulse backtest: writing to the database failed ({BacktestRun.SinkRetries} retries): ", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
         Assert.Contains("trades are read-only here", result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Out);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task Backtest_SqlitePathUnderAFile_OneLineExit1()
+    {
+        var ticks = await _temp.WriteLinesAsync("ticks.csv", "time,symbol,price", "2024-01-02T00:00:00Z,X,100");
+        var output = _temp.File("trades.csv");
+        var notAFolder = await _temp.WriteLinesAsync("plain.txt", "x");
+
+        var result = await BacktestAsync(ticks, $"sqlite:{notAFolder}/q.db", output);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"quantpulse backtest: cannot open the database sqlite:{notAFolder}/q.db: ", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
         Assert.False(File.Exists(output));
     }
 

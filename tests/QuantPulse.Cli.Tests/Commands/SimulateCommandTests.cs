@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantPulse.Cli.Tests.Testing;
 using QuantPulse.Model;
 using QuantPulse.Sources;
 using QuantPulse.Sources.Csv;
@@ -121,8 +122,12 @@ public sealed class SimulateCommandTests : IDisposable
     [InlineData("--seed: 'abc' is not a whole number", "--ticks", "5", "--seed", "abc")]
     [InlineData("--ticks: 0 is below the minimum 1", "--ticks", "0")]
     [InlineData("--ticks: '1e3' is not a whole number", "--ticks", "1e3")]
+    [InlineData("--ticks: 99999999999999999999 is too large (at most 9223372036854775807)", "--ticks", "99999999999999999999")]
+    [InlineData("--seed: -99999999999999999999 is too small (at least -9223372036854775808)", "--ticks", "5", "--seed", "-99999999999999999999")]
+    [InlineData("--decimals: 99999999999999999999 is outside 0..10", "--ticks", "5", "--decimals", "99999999999999999999")]
     [InlineData("--interval: '1.5s' is not a duration (use a positive whole number with ms, s, m or h, e.g. 500ms, 1s, 1m)", "--ticks", "5", "--interval", "1.5s")]
     [InlineData("--interval: '0s' is not a duration (use a positive whole number with ms, s, m or h, e.g. 500ms, 1s, 1m)", "--ticks", "5", "--interval", "0s")]
+    [InlineData("--interval: '99999999999999999999s' is too long (at most 461168601842s)", "--ticks", "5", "--interval", "99999999999999999999s")]
     [InlineData("--interval: '5' is not a duration (use a positive whole number with ms, s, m or h, e.g. 500ms, 1s, 1m)", "--ticks", "5", "--interval", "5")]
     [InlineData("--start: 'yesterday' is not an ISO-8601 time (e.g. 2024-01-02T00:00:00Z)", "--ticks", "5", "--start", "yesterday")]
     [InlineData("--start: '01/02/2024' is not an ISO-8601 time (e.g. 2024-01-02T00:00:00Z)", "--ticks", "5", "--start", "01/02/2024")]
@@ -162,6 +167,27 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.ErrorLines);
         Assert.StartsWith($"quantpulse simulate: cannot write '{path}': ", line, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public async Task Simulate_OutputIsAFolder_SaysSoExit1()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_temp.Path, "adir")).FullName;
+
+        var result = await CliRunner.RunAsync("simulate", "--ticks", "5", "--output", folder);
+
+        CliAssert.OneLineError(result, 1, $"quantpulse simulate: cannot write '{folder}': it is a folder");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
+
+    [UnixFact]
+    public async Task Simulate_OutputRefusesWrites_CannotWritePrefixExit1()
+    {
+        var result = await CliRunner.RunAsync("simulate", "--ticks", "5", "--output", "/proc/version");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("quantpulse simulate: cannot write '/proc/version': ", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
         Assert.Empty(result.Out);
     }
 
