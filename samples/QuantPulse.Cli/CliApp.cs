@@ -1,6 +1,7 @@
 using System.Reflection;
 using QuantPulse.Cli.CommandLine;
 using QuantPulse.Cli.Commands;
+using QuantPulse.Cli.Files;
 
 namespace QuantPulse.Cli;
 
@@ -8,13 +9,27 @@ namespace QuantPulse.Cli;
 /// <remarks>
 /// Every error is one line on standard error, <c>quantpulse[ COMMAND]: message</c>, with exit code 2 for a wrong
 /// command line (followed by where to find help) and 1 for a failure while working (a file that cannot be read
-/// or written, malformed input). Ctrl+C gives exit code 130. See docs/cli.md.
+/// or written, malformed input). Ctrl+C gives exit code 130; a reader that closes standard output early (a pipe
+/// into <c>head</c>) gives 141 and no message, as SIGPIPE would. See docs/cli.md.
 /// </remarks>
 internal static class CliApp
 {
     public const string ToolName = "quantpulse";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, TimeProvider? clock = null)
+    {
+        try
+        {
+            return await DispatchAsync(args, stdout, stderr, clock, cancellationToken);
+        }
+        catch (Exception ex) when (IsOutputClosed(ex))
+        {
+            // Whoever read standard output has all they wanted (head -1): stop as quietly as SIGPIPE would.
+            return ExitCodes.OutputClosed;
+        }
+    }
+
+    private static async Task<int> DispatchAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider? clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         var console = new CliConsole(stdout, stderr) { Clock = clock ?? TimeProvider.System };
@@ -64,7 +79,7 @@ internal static class CliApp
             await stderr.WriteLineAsync($"{prefix}: cancelled");
             return ExitCodes.Cancelled;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException && !IsOutputClosed(ex))
         {
             await stderr.WriteLineAsync($"{prefix}: {OneLine(ex.Message)}");
             return ExitCodes.Failure;
@@ -97,6 +112,14 @@ internal static class CliApp
         await console.Error.WriteLineAsync($"{prefix}: {OneLine(message)} (see '{help}')");
         return ExitCodes.Usage;
     }
+
+    private static bool IsOutputClosed(Exception? ex) => ex switch
+    {
+        null => false,
+        OutputClosedException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsOutputClosed),
+        _ => IsOutputClosed(ex.InnerException),
+    };
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Standard output was closed by its reader (128 + SIGPIPE, as shells report a process SIGPIPE killed).</summary>
+    public const int OutputClosed = 141;
 }

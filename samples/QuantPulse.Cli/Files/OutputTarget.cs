@@ -89,17 +89,24 @@ internal sealed class OutputTarget : IAsyncDisposable
         try
         {
             var isLink = new FileInfo(path).LinkTarget is not null;
-            file = OpenFile(path, inputs);
-            var onFailure = !IsRegularFile(file) ? OnFailure.Keep : isLink ? OnFailure.Empty : OnFailure.Delete;
-            var writer = new StreamWriter(new OutputFileStream(file, path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize, leaveOpen: true) { NewLine = "\n" };
+            var onFailure = OnFailure.Keep;
+            file = UnfinishedOutputs.Create(() =>
+            {
+                var created = OpenFile(path, inputs);
+                onFailure = !IsRegularFile(created) ? OnFailure.Keep : isLink ? OnFailure.Empty : OnFailure.Delete;
+                return (created, onFailure == OnFailure.Keep ? null : path, onFailure == OnFailure.Empty);
+            });
+            var writer = new StreamWriter(new WriteOnlyStream(file, ex => new IOException(CannotWrite(path, ex), ex)), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize, leaveOpen: true) { NewLine = "\n" };
             return new OutputTarget(writer, path, console.Out, file, onFailure);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             file?.Dispose();
-            throw new IOException(OutputFileStream.CannotWrite(path, ex), ex);
+            throw new IOException(CannotWrite(path, ex), ex);
         }
     }
+
+    private static string CannotWrite(string path, Exception ex) => $"cannot write '{path}': {ex.Message}";
 
     /// <summary>
     /// Whether <paramref name="stream"/>, open for writing, is a regular file; if so it is truncated to zero length.
@@ -131,6 +138,7 @@ internal sealed class OutputTarget : IAsyncDisposable
         {
             await Writer.DisposeAsync();
             await _file.DisposeAsync();
+            UnfinishedOutputs.Finished(_path!);
         }
 
         _completed = true;
@@ -174,6 +182,7 @@ internal sealed class OutputTarget : IAsyncDisposable
         finally
         {
             await _file.DisposeAsync();
+            UnfinishedOutputs.Finished(_path!);
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using QuantPulse.Cli.Tests.Testing;
 using QuantPulse.Tests.Sources.Deriv;
 using QuantPulse.Tests.Testing;
@@ -22,7 +20,7 @@ public sealed class RecordProcessTests : IDisposable
         var market = FakeDerivServer.Market(clock, 20, "R_100");
         await using var server = await FakeDerivServer.StartAsync(market, 0, clock, requireHistory: false);
         var output = _temp.File("ticks.csv");
-        using var process = Start("record", "--source", "deriv", "--symbols", "R_100", "--endpoint", server.Endpoint.ToString(), "--output", output);
+        using var process = CliProcess.Start("record", "--source", "deriv", "--symbols", "R_100", "--endpoint", server.Endpoint.ToString(), "--output", output);
         try
         {
             var stderr = process.StandardError.ReadToEndAsync();
@@ -30,14 +28,9 @@ public sealed class RecordProcessTests : IDisposable
             // Every tick is on disk while the process still runs: the recorder flushes whenever the feed is idle.
             await Eventually.TrueAsync(() => process.HasExited || TestFiles.LinesOnDisk(output) == 21, "the 20 ticks are on disk");
             Assert.False(process.HasExited, "quantpulse exited before the signal");
-            using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
+            await CliProcess.SignalAsync(process, signal);
 
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await process.WaitForExitAsync(timeout.Token);
-            var error = await stderr;
+            var error = await CliProcess.ExitAsync(process, stderr);
             Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}: {error}");
             Assert.Matches(@"^record: wrote 20 ticks of 1 symbol from deriv to .+ \(interrupted\); 0 reconnects, 0 rejected messages\n$", error);
             Assert.Equal(21, (await File.ReadAllLinesAsync(output)).Length);
@@ -49,32 +42,6 @@ public sealed class RecordProcessTests : IDisposable
                 process.Kill();
             }
         }
-    }
-
-    /// <summary>
-    /// Starts <c>quantpulse</c> from its own build folder (same configuration and framework as the tests; the copy
-    /// next to the tests would resolve its packages against the tests' ASP.NET Core framework) with the dotnet host
-    /// that runs the tests.
-    /// </summary>
-    private static Process Start(params string[] args)
-    {
-        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var cli = Path.Combine(ReferenceData.RepositoryRoot, "samples", "QuantPulse.Cli", "bin", framework.Parent!.Name, framework.Name, "quantpulse.dll");
-        Assert.True(File.Exists(cli), $"{cli} is not built");
-        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(cli);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("quantpulse did not start");
     }
 }
 
