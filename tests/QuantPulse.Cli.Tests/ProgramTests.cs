@@ -48,6 +48,21 @@ public sealed class ProgramTests : IDisposable
         Assert.Equal(141, process.ExitCode);
     }
 
+    [UnixFact]
+    public async Task Main_StandardOutputIsAFileTheShellShares_TheNextCommandWritesAfterIt()
+    {
+        var ticks = _temp.File("ticks.csv");
+        var log = _temp.File("log.txt");
+
+        // The shell opens the log once for both commands: each must write where the other stopped.
+        using var shell = CliProcess.StartTool("sh", "-c", "{ \"$0\" \"$1\" simulate --ticks 2 --output \"$2\"; echo next; } > \"$3\"", CliProcess.Host, CliProcess.Cli, ticks, log);
+        var error = await CliProcess.ExitAsync(shell, shell.StandardError.ReadToEndAsync());
+
+        Assert.Equal(0, shell.ExitCode);
+        Assert.Equal(string.Empty, error);
+        Assert.Equal($"simulate: wrote 2 simulated ticks (1 symbol x 2, seed 1) to {ticks}\nnext\n", await File.ReadAllTextAsync(log));
+    }
+
     [Theory]
     [InlineData("simulate", "--ticks", "10", "--output", "-")]
     [InlineData("simulate", "--ticks", "10", "--output", "OUT")]

@@ -9,14 +9,15 @@ namespace QuantPulse.Cli.Files;
 /// </summary>
 /// <remarks>
 /// .NET ignores SIGPIPE and its console stream drops the EPIPE error, so a command writing to a closed pipe would
-/// run to the end and report success. This stream writes to file descriptor 1 itself, where EPIPE surfaces as an
-/// <see cref="IOException"/> whose <see cref="Exception.HResult"/> is the error number.
+/// run to the end and report success. When standard output is a pipe (or a terminal), this stream writes to file
+/// descriptor 1 itself, where EPIPE surfaces as an <see cref="IOException"/> whose <see cref="Exception.HResult"/>
+/// is the error number.
 /// </remarks>
 internal static class StandardOutput
 {
     private const int BrokenPipe = 32; // EPIPE on Linux and macOS
 
-    /// <summary>Standard output as a stream; on Windows, the console's own.</summary>
+    /// <summary>Standard output as a stream; the console's own on Windows and when it is a file.</summary>
     public static Stream Open()
     {
         if (OperatingSystem.IsWindows())
@@ -28,6 +29,15 @@ internal static class StandardOutput
 #pragma warning disable CA2000
         var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
 #pragma warning restore CA2000
+        if (stream.CanSeek)
+        {
+            // A file (quantpulse ... >> log): FileStream writes at the offset it keeps itself and would not move the
+            // offset the shell shares with the next command, which would then overwrite this output. A file has no
+            // reader to go away, so the console's stream loses nothing.
+            stream.Dispose();
+            return Console.OpenStandardOutput();
+        }
+
         return new WriteOnlyStream(stream, ex => ex is IOException { HResult: BrokenPipe } ? new OutputClosedException(ex) : null);
     }
 }

@@ -12,25 +12,38 @@ public static class CliProcess
     /// next to the tests would resolve its packages against the tests' ASP.NET Core framework) with the dotnet host
     /// that runs the tests, standard output and error redirected.
     /// </summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => StartTool(Host, [Cli, .. args]);
+
+    /// <summary>The dotnet host that runs the tests.</summary>
+    public static string Host => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+
+    /// <summary>The built <c>quantpulse.dll</c>.</summary>
+    public static string Cli
     {
-        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var cli = Path.Combine(ReferenceData.RepositoryRoot, "samples", "QuantPulse.Cli", "bin", framework.Parent!.Name, framework.Name, "quantpulse.dll");
-        Assert.True(File.Exists(cli), $"{cli} is not built");
-        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        var start = new ProcessStartInfo(host)
+        get
+        {
+            var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var cli = Path.Combine(ReferenceData.RepositoryRoot, "samples", "QuantPulse.Cli", "bin", framework.Parent!.Name, framework.Name, "quantpulse.dll");
+            Assert.True(File.Exists(cli), $"{cli} is not built");
+            return cli;
+        }
+    }
+
+    /// <summary>Starts <paramref name="tool"/> with standard output and error redirected.</summary>
+    public static Process StartTool(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(cli);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException("quantpulse did not start");
+        return Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
     }
 
     /// <summary>Sends <paramref name="signal"/> (INT, TERM) to <paramref name="process"/>, unless it has already exited.</summary>
