@@ -19,10 +19,17 @@ return await CliApp.RunAsync(args, stdout, Console.Error, cancellation.Token);
 
 bool FirstSignal()
 {
-    if (Interlocked.Increment(ref signals) == 1)
+    var count = Interlocked.Increment(ref signals);
+    if (count == 1)
     {
         cancellation.Cancel();
         return true;
+    }
+
+    if (count > 2)
+    {
+        // The second is already ending the process.
+        return false;
     }
 
     var removed = UnfinishedOutputs.Abandon();

@@ -62,7 +62,7 @@ internal sealed class RecordCommand : ICliCommand
         TimeSpan? duration = options.Value(Duration) is { } d ? OptionValues.Duration(Duration, d) : null;
         var (source, endpoint) = venue == Deriv ? CreateDeriv(options, symbols, console.Clock) : CreateBinance(options, symbols, console.Clock);
         await using var owned = (IAsyncDisposable)source;
-        await using var output = OutputTarget.Open(options.Value(Output)!, console);
+        await using var output = OutputTarget.OpenRecording(options.Value(Output)!, console);
 
         var prefix = $"{CliApp.ToolName} {Name}";
         var reporter = new ConnectionReporter(console.Error, prefix, endpoint);

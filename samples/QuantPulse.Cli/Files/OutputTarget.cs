@@ -72,7 +72,17 @@ internal sealed class OutputTarget : IAsyncDisposable
     /// <param name="inputs">The files the command reads, which the output may not be under any name.</param>
     /// <exception cref="UsageException">The output is one of <paramref name="inputs"/> (a link to it, say).</exception>
     /// <exception cref="IOException">The file cannot be created; the message names it.</exception>
-    public static OutputTarget Open(string path, CliConsole console, params string[] inputs)
+    public static OutputTarget Open(string path, CliConsole console, params string[] inputs) => Open(path, console, inputs, keptOnInterrupt: false);
+
+    /// <summary>
+    /// Opens the output of a recording: as <see cref="Open(string, CliConsole, string[])"/>, except that a second
+    /// Ctrl+C, which ends the process at once, keeps the file (see <see cref="UnfinishedOutputs"/>): what was
+    /// recorded until then is flushed and worth keeping.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be created; the message names it.</exception>
+    public static OutputTarget OpenRecording(string path, CliConsole console) => Open(path, console, [], keptOnInterrupt: true);
+
+    private static OutputTarget Open(string path, CliConsole console, string[] inputs, bool keptOnInterrupt)
     {
         ArgumentNullException.ThrowIfNull(console);
         if (path == StandardOutput)
@@ -94,7 +104,7 @@ internal sealed class OutputTarget : IAsyncDisposable
             {
                 var created = OpenFile(path, inputs);
                 onFailure = !IsRegularFile(created) ? OnFailure.Keep : isLink ? OnFailure.Empty : OnFailure.Delete;
-                return (created, onFailure == OnFailure.Keep ? null : path, onFailure == OnFailure.Empty);
+                return (created, onFailure == OnFailure.Keep || keptOnInterrupt ? null : path, onFailure == OnFailure.Empty);
             });
             var writer = new StreamWriter(new WriteOnlyStream(file, ex => new IOException(CannotWrite(path, ex), ex)), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize, leaveOpen: true) { NewLine = "\n" };
             return new OutputTarget(writer, path, console.Out, file, onFailure);
