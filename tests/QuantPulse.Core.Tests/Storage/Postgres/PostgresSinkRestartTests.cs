@@ -36,10 +36,18 @@ public sealed class PostgresSinkRestartTests(PostgresServer server)
         var expected = new Expected();
         var sent = 0;
         Task<bool>? pending = null;
+
+        // The producer waits for the outage after a few batches: however fast the machine, the run cannot end before it.
+        var outage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var producer = Task.Run(async () =>
         {
             for (var i = 0; i < Batches; i++)
             {
+                if (i == 60)
+                {
+                    await outage.Task;
+                }
+
                 var send = sink.SendAsync(expected.Batch(i));
                 Volatile.Write(ref pending, send);
                 Assert.True(await send);
@@ -51,6 +59,7 @@ public sealed class PostgresSinkRestartTests(PostgresServer server)
 
         await Eventually.TrueAsync(() => sink.Statistics.Writes >= 5 && Volatile.Read(ref sent) >= 30, "a few writes before the outage");
         await server.InterruptAsync(connectionString);
+        outage.SetResult();
         await Eventually.TrueAsync(() => sink.Statistics.Retries >= 2, "writes failing while the server is down");
         await Eventually.TrueAsync(
             () => sink.Statistics.Backlog >= BufferCapacity && Volatile.Read(ref pending) is { IsCompleted: false },
