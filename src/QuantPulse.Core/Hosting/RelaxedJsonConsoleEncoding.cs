@@ -13,14 +13,18 @@ internal sealed class RelaxedJsonConsoleEncoding : IConfigureOptions<JsonConsole
 {
     public void Configure(JsonConsoleFormatterOptions options)
     {
-        if (options.JsonWriterOptions.Encoder is null)
+        var current = options.JsonWriterOptions;
+        if (current.Encoder is null)
         {
             options.JsonWriterOptions = new JsonWriterOptions
             {
                 Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-                Indented = options.JsonWriterOptions.Indented,
-                MaxDepth = options.JsonWriterOptions.MaxDepth,
-                SkipValidation = options.JsonWriterOptions.SkipValidation,
+                Indented = current.Indented,
+                IndentCharacter = current.IndentCharacter,
+                IndentSize = current.IndentSize,
+                NewLine = current.NewLine,
+                MaxDepth = current.MaxDepth,
+                SkipValidation = current.SkipValidation,
             };
         }
     }
