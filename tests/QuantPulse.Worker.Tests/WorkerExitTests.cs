@@ -82,7 +82,7 @@ public sealed partial class WorkerExitTests : IDisposable
         Assert.StartsWith("The pipeline failed, the host stops: NpgsqlException: Failed to connect to 127.0.0.1:1", Assert.Single(messages, m => m.Level == "Critical").Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [UnixFact]
     public async Task Worker_StartedFromAnotherFolderAndInterrupted_ReadsItsSettingsStoresInTheDataFolderAndExits0()
     {
         var data = Path.Combine(_dir, "data");
