@@ -248,7 +248,7 @@ public sealed class CandleBlock : IPropagatorBlock<TickBatch, MarketBatch>, IRec
     {
         if (ReachedPowerOfTwo(before.LateTicks, after.LateTicks) && lateSymbol is not null)
         {
-            Log.LateTicks(_logger, after.LateTicks, lateSymbol, new DateTimeOffset(lateTime, TimeSpan.Zero));
+            Log.LateTicks(_logger, after.LateTicks, lateSymbol, LogText.Time(new DateTimeOffset(lateTime, TimeSpan.Zero)));
         }
 
         if (ReachedPowerOfTwo(before.InvalidTicks, after.InvalidTicks))

@@ -6,8 +6,8 @@ namespace QuantPulse.Candles;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 2001, EventName = "LateTicks", Level = LogLevel.Warning,
-        Message = "{Count} late ticks counted and not applied so far; the latest was {Symbol} at {Time:O}, for a bucket that had already closed")]
-    public static partial void LateTicks(ILogger logger, long count, string symbol, DateTimeOffset time);
+        Message = "{Count} late ticks counted and not applied so far; the latest was {Symbol} at {Time}, for a bucket that had already closed")]
+    public static partial void LateTicks(ILogger logger, long count, string symbol, string time);
 
     [LoggerMessage(EventId = 2002, EventName = "InvalidTicks", Level = LogLevel.Warning,
         Message = "{Count} invalid ticks rejected so far (no symbol, non-positive price, negative size, or no or impossible time)")]

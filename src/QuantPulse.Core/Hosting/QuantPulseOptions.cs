@@ -50,4 +50,17 @@ public sealed class QuantPulseOptions
     /// <summary>Persistence (SQLite by default, or PostgreSQL).</summary>
     [Required]
     public StorageHostOptions Storage { get; set; } = new();
+
+    /// <summary>
+    /// Where the host keeps its files (the SQLite database unless <c>Storage:Path</c> is absolute). A relative path
+    /// is resolved against the application's base directory. Default: <c>data</c>, the folder <c>data/</c> beside the
+    /// application.
+    /// </summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The full path of <see cref="DataDirectory"/>.</summary>
+    internal string DataDirectoryPath => Path.GetFullPath(DataDirectory, AppContext.BaseDirectory);
+
+    /// <summary>Values the configuration holds that cannot become their option's type, found before binding (see <see cref="ConfigurationCheck"/>).</summary>
+    internal List<string> ConfigurationErrors { get; } = [];
 }

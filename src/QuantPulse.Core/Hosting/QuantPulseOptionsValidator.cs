@@ -7,9 +7,18 @@ namespace QuantPulse.Hosting;
 /// <summary>The checks that span several fields of <see cref="QuantPulseOptions"/>.</summary>
 internal sealed class QuantPulseOptionsValidator : IValidateOptions<QuantPulseOptions>
 {
+    // The sections that take QuantPulse:Pipeline:BoundedCapacity are checked with a valid one: an invalid capacity is
+    // reported once, under its own key, not again under keys the user never set.
+    private static readonly int ValidCapacity = new PipelineHostOptions().BoundedCapacity;
+
     public ValidateOptionsResult Validate(string? name, QuantPulseOptions options)
     {
-        var failures = new List<string>();
+        var failures = new List<string>(options.ConfigurationErrors);
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            failures.Add("QuantPulse:DataDirectory must name a folder (default: data, beside the application).");
+        }
+
         var seen = new HashSet<Timeframe>();
         foreach (var text in options.Candles.Timeframes)
         {
@@ -87,7 +96,7 @@ internal sealed class QuantPulseOptionsValidator : IValidateOptions<QuantPulseOp
 
         ValidateStrategies(options, failures);
         ValidateLiveSources(options.Sources, failures);
-        Check(failures, "QuantPulse:Simulator", () => options.Simulator.ToSimulatorOptions(options.Pipeline.BoundedCapacity));
+        Check(failures, "QuantPulse:Simulator", () => options.Simulator.ToSimulatorOptions(ValidCapacity));
         var storage = options.Storage;
         if (storage.Enabled)
         {
@@ -116,7 +125,7 @@ internal sealed class QuantPulseOptionsValidator : IValidateOptions<QuantPulseOp
             }
         }
 
-        Check(failures, "QuantPulse:Signals", () => options.Signals.ToBlockOptions(options.Pipeline.BoundedCapacity));
+        Check(failures, "QuantPulse:Signals", () => options.Signals.ToBlockOptions(ValidCapacity));
     }
 
     private static void ValidateLiveSources(SourcesHostOptions sources, List<string> failures)

@@ -73,7 +73,7 @@ public sealed class QuantPulseRuntime
 
     /// <summary>Builds the pipeline from configuration and runs it until the sources end or <paramref name="cancellationToken"/> stops it.</summary>
     /// <param name="cancellationToken">Stops the sources; what was read drains before the method returns.</param>
-    /// <returns>A task that ends when the pipeline has drained; it fails with the pipeline's first failure.</returns>
+    /// <returns>A task that ends when the pipeline has drained; it fails with the pipeline's first failure (the hosted service logs it).</returns>
     /// <exception cref="InvalidOperationException">A pipeline is already running, or no source is enabled.</exception>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -86,15 +86,7 @@ public sealed class QuantPulseRuntime
         {
             var pipeline = await BuildAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _pipeline, pipeline);
-            try
-            {
-                await pipeline.RunAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                Log.PipelineFailed(_logger, ex);
-                throw;
-            }
+            await pipeline.RunAsync(cancellationToken).ConfigureAwait(false);
 
             var stats = pipeline.Candles.Statistics;
             Log.PipelineStopped(_logger, stats.TicksReceived, stats.CandlesClosed);
@@ -115,7 +107,6 @@ public sealed class QuantPulseRuntime
         var sources = _sourceFactories.Where(f => f.IsEnabled).Select(f => f.Create()).ToArray();
         if (sources.Length == 0)
         {
-            Log.NoSources(_logger);
             throw new InvalidOperationException("No tick source is enabled: enable one under QuantPulse:Sources.");
         }
 
@@ -147,17 +138,21 @@ public sealed class QuantPulseRuntime
 
         if (pipelineOptions.LogCandles)
         {
-            builder.OnCandle(c => Log.CandleClosed(
-                _logger,
-                c.Candle.Symbol,
-                c.Candle.Timeframe.Name,
-                c.Candle.OpenTime,
-                c.Candle.Open,
-                c.Candle.High,
-                c.Candle.Low,
-                c.Candle.Close,
-                c.Candle.Volume,
-                c.Candle.TickCount));
+            builder.OnCandle(c =>
+            {
+                var openTime = LogText.Time(c.Candle.OpenTime);
+                Log.CandleClosed(
+                    _logger,
+                    c.Candle.Symbol,
+                    c.Candle.Timeframe.Name,
+                    openTime,
+                    c.Candle.Open,
+                    c.Candle.High,
+                    c.Candle.Low,
+                    c.Candle.Close,
+                    c.Candle.Volume,
+                    c.Candle.TickCount);
+            });
         }
 
         builder.OnBatch((batch, _) =>

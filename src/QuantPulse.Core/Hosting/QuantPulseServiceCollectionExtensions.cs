@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using QuantPulse.Hosting;
 
@@ -15,7 +16,8 @@ public static class QuantPulseServiceCollectionExtensions
     /// Registers the QuantPulse pipeline: options bound from the <c>QuantPulse</c> section and validated at start,
     /// the sources (simulated, CSV, Deriv, Binance — each switched on by configuration), the indicator, signal,
     /// simulator and storage stages, the <see cref="QuantPulseRuntime"/> and a hosted service that runs it. Safe to
-    /// call more than once.
+    /// call more than once. Run the host with <c>RunQuantPulseAsync</c> for honest exit codes; the JSON console log
+    /// formatter, when used, writes characters such as <c>+</c> and <c>'</c> unescaped.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root holding the <c>QuantPulse</c> section.</param>
@@ -27,10 +29,9 @@ public static class QuantPulseServiceCollectionExtensions
 
         if (!services.Any(d => d.ServiceType == typeof(QuantPulseRuntime)))
         {
-            services.AddOptions<QuantPulseOptions>()
-                .Bind(configuration.GetSection(QuantPulseOptions.SectionName))
-                .ValidateOnStart();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuantPulseOptions>, QuantPulseOptionsAnnotationsValidator>());
+            services.AddOptions<QuantPulseOptions>().ValidateOnStart();
+            services.AddSingleton<IConfigureOptions<QuantPulseOptions>>(new QuantPulseOptionsBinder(configuration));
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuantPulseOptions>, KeyedAnnotationsValidator>());
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<QuantPulseOptions>, QuantPulseOptionsDefaults>());
@@ -46,7 +47,9 @@ public static class QuantPulseServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, SimulatorContributor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, StorageContributor>());
         services.TryAddSingleton<QuantPulseRuntime>();
+        services.TryAddSingleton<QuantPulseHostStatus>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, QuantPulseWorker>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JsonConsoleFormatterOptions>, RelaxedJsonConsoleEncoding>());
         return new QuantPulseBuilder(services, configuration);
     }
 }

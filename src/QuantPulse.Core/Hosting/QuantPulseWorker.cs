@@ -1,9 +1,38 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using QuantPulse.Model;
 
 namespace QuantPulse.Hosting;
 
-/// <summary>Runs the configured pipeline for the lifetime of the host; a pipeline failure stops the host with the error.</summary>
-internal sealed class QuantPulseWorker(QuantPulseRuntime runtime) : BackgroundService
+/// <summary>
+/// Runs the configured pipeline for the lifetime of the host. A failure is logged on one line (the stack trace only
+/// at Debug level), recorded in <see cref="QuantPulseHostStatus"/> and stops the host, which then exits non-zero
+/// (see <c>RunQuantPulseAsync</c>).
+/// </summary>
+internal sealed class QuantPulseWorker(
+    QuantPulseRuntime runtime,
+    QuantPulseHostStatus status,
+    ILogger<QuantPulseWorker> logger,
+    IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => runtime.RunAsync(stoppingToken);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await runtime.RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // Every failure is reported and turned into the host's exit code; nothing is swallowed.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            status.Fail(ex);
+            var error = LogText.Error(ex);
+            Log.PipelineFailed(logger, error);
+            Log.PipelineFailureDetail(logger, ex);
+            lifetime?.StopApplication(); // Absent only when the service runs outside a generic host.
+        }
+    }
 }

@@ -4,7 +4,9 @@ namespace QuantPulse.Hosting;
 
 /// <summary>Where candles, signals, trades (and optionally ticks) are kept (<c>QuantPulse:Storage</c>).</summary>
 /// <remarks>
-/// The default is an embedded SQLite file next to the application. For PostgreSQL set <c>Provider</c> to
+/// The default is an embedded SQLite file in the data directory (<see cref="QuantPulseOptions.DataDirectory"/>). A
+/// store that cannot be reached at start-up because of a connection failure (PostgreSQL not up yet) is retried with
+/// the same back-off as failed writes. For PostgreSQL set <c>Provider</c> to
 /// <c>Postgres</c> and the connection string through the environment
 /// (<c>QuantPulse__Storage__ConnectionString</c>), never in a committed file.
 /// </remarks>
@@ -18,7 +20,7 @@ public sealed class StorageHostOptions
     /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
-    /// <summary>The SQLite file, created on first run. Default: <c>quantpulse.db</c>.</summary>
+    /// <summary>The SQLite file, created on first run; a relative path is resolved against <see cref="QuantPulseOptions.DataDirectory"/>. Default: <c>quantpulse.db</c>.</summary>
     public string Path { get; set; } = "quantpulse.db";
 
     /// <summary>The PostgreSQL connection string (Npgsql syntax).</summary>
@@ -33,18 +35,30 @@ public sealed class StorageHostOptions
     /// <summary>The longest an accepted item waits before it is written (see <see cref="SinkBlockOptions"/>).</summary>
     public TimeSpan FlushInterval { get; set; } = SinkDefaults.FlushInterval;
 
+    /// <summary>The wait after the first failed write or connection attempt; it doubles with each further failure (see <see cref="SinkBlockOptions"/>).</summary>
+    public TimeSpan InitialRetryDelay { get; set; } = SinkDefaults.InitialRetryDelay;
+
+    /// <summary>The longest wait between two attempts (see <see cref="SinkBlockOptions"/>).</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = SinkDefaults.MaxRetryDelay;
+
+    /// <summary>How many times a write, or opening the store at start-up, is retried before the host stops with the error. Default: empty, retry for ever.</summary>
+    public int? MaxRetryAttempts { get; set; } = SinkDefaults.MaxRetryAttempts;
+
     internal SinkBlockOptions ToSinkOptions(TimeProvider timeProvider) => new()
     {
         BatchSize = BatchSize,
         FlushInterval = FlushInterval,
         StoreTicks = StoreTicks,
+        InitialRetryDelay = InitialRetryDelay,
+        MaxRetryDelay = MaxRetryDelay,
+        MaxRetryAttempts = MaxRetryAttempts,
         TimeProvider = timeProvider,
     };
 
-    internal StorageOptions ToStorageOptions() => new()
+    internal StorageOptions ToStorageOptions(string dataDirectory) => new()
     {
         Provider = Provider,
-        Path = Path,
+        Path = System.IO.Path.GetFullPath(Path, dataDirectory),
         ConnectionString = ConnectionString,
         StoreTicks = StoreTicks,
     };

@@ -129,7 +129,7 @@ public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
             if (set.Status is IndicatorStatus.RejectedOutOfOrder or IndicatorStatus.RejectedInvalid)
             {
                 Interlocked.Increment(ref _rejectedCandles);
-                Log.CandleRejected(_logger, candle.Symbol, candle.Timeframe, candle.OpenTime, set.Status);
+                Log.CandleRejected(_logger, candle.Symbol, candle.Timeframe, LogText.Time(candle.OpenTime), set.Status);
             }
         }
 

@@ -11,7 +11,7 @@ internal static partial class Log
     public static partial void SeriesStarted(ILogger logger, string symbol, Timeframe timeframe, string indicators);
 
     [LoggerMessage(EventId = 3002, EventName = "IndicatorCandleRejected", Level = LogLevel.Warning,
-        Message = "Indicators ignored the {Symbol} {Timeframe} candle opening at {OpenTime:o}: {Status}")]
+        Message = "Indicators ignored the {Symbol} {Timeframe} candle opening at {OpenTime}: {Status}")]
     public static partial void CandleRejected(
-        ILogger logger, string symbol, Timeframe timeframe, DateTimeOffset openTime, IndicatorStatus status);
+        ILogger logger, string symbol, Timeframe timeframe, string openTime, IndicatorStatus status);
 }

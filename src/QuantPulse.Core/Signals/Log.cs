@@ -7,7 +7,7 @@ namespace QuantPulse.Signals;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 4001, EventName = "SignalRaised", Level = LogLevel.Information,
-        Message = "Signal {SignalId}: {Strategy} {Type} {Asset} {Timeframe} at {Timestamp:O}, entry {Entry}, stop loss {StopLoss}, "
+        Message = "Signal {SignalId}: {Strategy} {Type} {Asset} {Timeframe} at {Timestamp}, entry {Entry}, stop loss {StopLoss}, "
             + "take profit {TakeProfit}, rr {RrRatio}, confidence {Confidence}, confirmations {Confirmations}")]
     public static partial void SignalRaised(
         ILogger logger,
@@ -16,7 +16,7 @@ internal static partial class Log
         string type,
         string asset,
         string timeframe,
-        DateTimeOffset timestamp,
+        string timestamp,
         decimal entry,
         decimal stopLoss,
         decimal takeProfit,

@@ -3,6 +3,7 @@ using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Indicators;
+using QuantPulse.Model;
 using QuantPulse.Pipeline;
 using QuantPulse.Pipeline.Internal;
 
@@ -196,8 +197,9 @@ public sealed class SignalBlock : IPropagatorBlock<MarketBatch, MarketBatch>, IR
         var type = SignalTypeText.Of(signal.Type);
         var timeframe = signal.Timeframe?.Name ?? string.Empty;
         var confirmations = string.Join(",", signal.Confirmations.Select(c => (c.Agrees ? "+" : "-") + c.Name));
+        var timestamp = LogText.Time(signal.Timestamp);
         Log.SignalRaised(
-            _logger, signal.Id, signal.Strategy, type, signal.Asset, timeframe, signal.Timestamp, signal.Entry,
+            _logger, signal.Id, signal.Strategy, type, signal.Asset, timeframe, timestamp, signal.Entry,
             signal.StopLoss, signal.TakeProfit, signal.RrRatio, signal.Confidence, confirmations);
     }
 

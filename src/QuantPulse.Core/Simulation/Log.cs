@@ -6,20 +6,20 @@ namespace QuantPulse.Simulation;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 5001, EventName = "TradeOpened", Level = LogLevel.Information,
-        Message = "Trade {TradeId} opened: {Direction} {Asset} at {EntryPrice} on {OpenTime:O}, stop loss {StopLoss}, take profit {TakeProfit}, signal {SignalId}")]
+        Message = "Trade {TradeId} opened: {Direction} {Asset} at {EntryPrice} on {OpenTime}, stop loss {StopLoss}, take profit {TakeProfit}, signal {SignalId}")]
     public static partial void TradeOpened(
         ILogger logger,
         string tradeId,
         string direction,
         string asset,
         decimal entryPrice,
-        DateTimeOffset openTime,
+        string openTime,
         decimal stopLoss,
         decimal takeProfit,
         string signalId);
 
     [LoggerMessage(EventId = 5002, EventName = "TradeClosed", Level = LogLevel.Information,
-        Message = "Trade {TradeId} closed {Result}: {Direction} {Asset} from {EntryPrice} to {ClosePrice} on {CloseTime:O}, "
+        Message = "Trade {TradeId} closed {Result}: {Direction} {Asset} from {EntryPrice} to {ClosePrice} on {CloseTime}, "
             + "{MovementPercentage}% in {DurationSeconds} s")]
     public static partial void TradeClosed(
         ILogger logger,
@@ -29,7 +29,7 @@ internal static partial class Log
         string asset,
         decimal entryPrice,
         decimal closePrice,
-        DateTimeOffset closeTime,
+        string closeTime,
         double movementPercentage,
         double durationSeconds);
 

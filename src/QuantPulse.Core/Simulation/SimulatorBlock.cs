@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuantPulse.Model;
 using QuantPulse.Pipeline;
 using QuantPulse.Pipeline.Internal;
 using QuantPulse.Signals;
@@ -185,14 +186,16 @@ public sealed class SimulatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
             var direction = SignalTypeText.Of(trade.Direction);
             if (kind == TradeEventKind.Opened)
             {
+                var openTime = LogText.Time(trade.OpenTime);
                 Log.TradeOpened(
-                    _logger, trade.Id, direction, trade.Asset, trade.EntryPrice, trade.OpenTime, trade.StopLoss, trade.TakeProfit, trade.SignalId);
+                    _logger, trade.Id, direction, trade.Asset, trade.EntryPrice, openTime, trade.StopLoss, trade.TakeProfit, trade.SignalId);
             }
             else
             {
+                var closeTime = LogText.Time(trade.CloseTime!.Value);
                 Log.TradeClosed(
                     _logger, trade.Id, trade.Result!.Value, direction, trade.Asset, trade.EntryPrice, trade.ClosePrice!.Value,
-                    trade.CloseTime!.Value, trade.MovementPercentage!.Value, trade.DurationSeconds!.Value);
+                    closeTime, trade.MovementPercentage!.Value, trade.DurationSeconds!.Value);
             }
         }
     }

@@ -6,8 +6,8 @@ namespace QuantPulse.Storage;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 6001, EventName = "StorageWriteFailed", Level = LogLevel.Warning,
-        Message = "Writing {Items} items to storage failed (attempt {Attempt}); retrying in {Delay}; {Backlog} accepted items are waiting")]
-    public static partial void WriteFailed(ILogger logger, Exception exception, int items, int attempt, TimeSpan delay, int backlog);
+        Message = "Writing {Items} items to storage failed (attempt {Attempt}): {Error}; retrying in {Delay}; {Backlog} accepted items are waiting")]
+    public static partial void WriteFailed(ILogger logger, Exception? exception, int items, int attempt, string error, TimeSpan delay, int backlog);
 
     [LoggerMessage(EventId = 6002, EventName = "StorageWriteRecovered", Level = LogLevel.Information,
         Message = "Storage write succeeded after {Attempts} attempts; {Backlog} accepted items are waiting")]
@@ -22,8 +22,8 @@ internal static partial class Log
     public static partial void BackPressureReleased(ILogger logger, int backlog);
 
     [LoggerMessage(EventId = 6005, EventName = "StorageGaveUp", Level = LogLevel.Error,
-        Message = "Giving up on storage after {Attempts} failed attempts; the sink faults and {Backlog} accepted items are not written")]
-    public static partial void GaveUp(ILogger logger, Exception exception, int attempts, int backlog);
+        Message = "Giving up on storage after {Attempts} failed attempts: {Error}; the sink faults and {Backlog} accepted items are not written")]
+    public static partial void GaveUp(ILogger logger, Exception? exception, int attempts, string error, int backlog);
 
     [LoggerMessage(EventId = 6006, EventName = "StorageSinkAborted", Level = LogLevel.Warning,
         Message = "The storage sink was aborted ({Reason}); {Backlog} accepted items are not written")]

@@ -1,6 +1,7 @@
 using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuantPulse.Model;
 using QuantPulse.Pipeline;
 
 namespace QuantPulse.Storage;
@@ -46,6 +47,7 @@ public sealed class SinkBlock : ITargetBlock<MarketBatch>
     private readonly SinkBuffer _buffer = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HashSet<Type> _stacksLogged = [];
     private TaskCompletionSource _wake = NewSignal();
     private TaskCompletionSource? _space;
     private int _inFlight;
@@ -311,13 +313,13 @@ public sealed class SinkBlock : ITargetBlock<MarketBatch>
                 Volatile.Write(ref _consecutiveFailures, attempt);
                 if (_options.MaxRetryAttempts is { } max && attempt > max)
                 {
-                    Log.GaveUp(_logger, ex, attempt, Statistics.Backlog);
+                    Log.GaveUp(_logger, StackOnce(ex), attempt, LogText.Error(ex), Statistics.Backlog);
                     throw;
                 }
 
-                var delay = RetryDelay(attempt);
+                var delay = _options.RetryDelay(attempt);
                 Interlocked.Increment(ref _retries);
-                Log.WriteFailed(_logger, ex, chunk.ItemCount, attempt, delay, Statistics.Backlog);
+                Log.WriteFailed(_logger, StackOnce(ex), chunk.ItemCount, attempt, LogText.Error(ex), delay, Statistics.Backlog);
                 await Task.Delay(delay, _time, _abort.Token).ConfigureAwait(false);
                 attempt++;
             }
@@ -350,13 +352,13 @@ public sealed class SinkBlock : ITargetBlock<MarketBatch>
         }
     }
 
-    /// <summary>The wait after failed attempt <paramref name="attempt"/> (1-based): initial × 2^(attempt−1), capped.</summary>
-    private TimeSpan RetryDelay(int attempt)
+    // A failure's type and message go into every warning; its stack trace only the first time that type fails.
+    private Exception? StackOnce(Exception exception)
     {
-        var initial = _options.InitialRetryDelay;
-        var max = _options.MaxRetryDelay < initial ? initial : _options.MaxRetryDelay;
-        var scaled = initial.Ticks * Math.Pow(2, Math.Min(attempt - 1, 40));
-        return scaled >= max.Ticks ? max : TimeSpan.FromTicks((long)scaled);
+        lock (_stacksLogged)
+        {
+            return _stacksLogged.Add(exception.GetType()) ? exception : null;
+        }
     }
 
     private async Task WriteTablesAsync(SinkChunk chunk, CancellationToken cancellationToken)

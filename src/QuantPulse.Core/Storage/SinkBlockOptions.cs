@@ -99,6 +99,14 @@ public sealed class SinkBlockOptions
     /// <summary>Whether every tick of each batch is stored as well (table <c>ticks</c>).</summary>
     public bool StoreTicks { get; init; }
 
+    /// <summary>The wait after failed attempt <paramref name="attempt"/> (1-based): initial × 2^(attempt−1), capped at the maximum.</summary>
+    internal TimeSpan RetryDelay(int attempt)
+    {
+        var max = MaxRetryDelay < InitialRetryDelay ? InitialRetryDelay : MaxRetryDelay;
+        var scaled = InitialRetryDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 40));
+        return scaled >= max.Ticks ? max : TimeSpan.FromTicks((long)scaled);
+    }
+
     /// <summary>The clock behind <see cref="FlushInterval"/> and the retry delays.</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public TimeProvider TimeProvider

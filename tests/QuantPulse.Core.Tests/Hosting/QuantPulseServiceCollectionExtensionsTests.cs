@@ -1,7 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using QuantPulse.Hosting;
 using QuantPulse.Model;
@@ -35,6 +38,20 @@ public class QuantPulseServiceCollectionExtensionsTests
         Assert.Single(provider.GetServices<IHostedService>());
         Assert.Equal(["simulated", "csv", "deriv", "binance"], provider.GetServices<ITickSourceFactory>().Select(f => f.Id));
         Assert.Equal([100, 200, 300, 400], provider.GetServices<IPipelineContributor>().Select(c => c.Order).Order());
+    }
+
+    [Fact]
+    public void AddQuantPulse_JsonConsoleLogs_WriteTextUnescapedUnlessTheHostChoseAnEncoder()
+    {
+        using var relaxed = new ServiceCollection().AddLogging().AddQuantPulse(Config()).Services.BuildServiceProvider();
+        var own = new ServiceCollection().AddLogging()
+            .Configure<JsonConsoleFormatterOptions>(o => o.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.Default, Indented = true });
+        using var kept = own.AddQuantPulse(Config()).Services.BuildServiceProvider();
+
+        Assert.Same(JavaScriptEncoder.UnsafeRelaxedJsonEscaping, relaxed.GetRequiredService<IOptions<JsonConsoleFormatterOptions>>().Value.JsonWriterOptions.Encoder);
+        var hostOptions = kept.GetRequiredService<IOptions<JsonConsoleFormatterOptions>>().Value.JsonWriterOptions;
+        Assert.Same(JavaScriptEncoder.Default, hostOptions.Encoder);
+        Assert.True(hostOptions.Indented);
     }
 
     [Fact]

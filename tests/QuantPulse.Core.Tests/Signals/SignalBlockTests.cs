@@ -136,7 +136,7 @@ public class SignalBlockTests
         Assert.Equal("BUY", state["Type"]);
         Assert.Equal("R_100", state["Asset"]);
         Assert.Equal("1m", state["Timeframe"]);
-        Assert.Equal(Ticks.Day.AddMinutes(1), state["Timestamp"]);
+        Assert.Equal("2024-01-02T00:01:00.000Z", state["Timestamp"]); // ISO-8601 UTC, as the JSON console writes it
         Assert.Equal(101m, state["Entry"]);
         Assert.Equal(99.99m, state["StopLoss"]);
         Assert.Equal(103.02m, state["TakeProfit"]);

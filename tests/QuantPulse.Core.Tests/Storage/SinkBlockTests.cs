@@ -89,6 +89,29 @@ public class SinkBlockTests
     }
 
     [Fact]
+    public async Task Write_StoreFailing_EachWarningNamesTheErrorAndOnlyTheFirstCarriesTheStackTrace()
+    {
+        var store = new FakeMarketStore(_time) { Failure = (_, attempt) => attempt <= 3 ? new IOException($"down {attempt}") : null };
+        var logger = new ListLogger<SinkBlock>();
+        var sink = new SinkBlock(store, new SinkBlockOptions { InitialRetryDelay = TimeSpan.FromMilliseconds(10), TimeProvider = _time }, logger);
+
+        await sink.SendAsync(SinkBatches.Candles(0, 2));
+        sink.Complete();
+        while (!sink.Completion.IsCompleted)
+        {
+            await Eventually.TrueAsync(() => _time.ActiveTimers == 1 || sink.Completion.IsCompleted, "retry armed or done");
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        await sink.Completion.WaitAsync(Hang);
+        var warnings = logger.Entries.Select((e, i) => (e.EventId.Id, e.Message, Exception: logger.Exceptions[i])).Where(e => e.Id == 6001).ToList();
+        Assert.Equal(3, warnings.Count);
+        Assert.All(warnings.Select((w, i) => (w.Message, i)), w => Assert.Contains($"(attempt {w.i + 1}): IOException: down {w.i + 1};", w.Message, StringComparison.Ordinal));
+        Assert.NotNull(warnings[0].Exception);
+        Assert.All(warnings.Skip(1), w => Assert.Null(w.Exception));
+    }
+
+    [Fact]
     public async Task SendAsync_StoreDownAndBufferFull_StopsAcceptingThenLosesNothing()
     {
         var down = true;

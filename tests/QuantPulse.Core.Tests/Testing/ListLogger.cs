@@ -7,6 +7,19 @@ public sealed class ListLogger<T> : ILogger<T>
 {
     private readonly List<(LogLevel Level, EventId EventId, string Message)> _entries = [];
     private readonly List<IReadOnlyDictionary<string, object?>> _states = [];
+    private readonly List<Exception?> _exceptions = [];
+
+    /// <summary>The exception passed with each entry (null when none), in the order of <see cref="Entries"/>.</summary>
+    public IReadOnlyList<Exception?> Exceptions
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return [.. _exceptions];
+            }
+        }
+    }
 
     public IReadOnlyList<(LogLevel Level, EventId EventId, string Message)> Entries
     {
@@ -41,6 +54,7 @@ public sealed class ListLogger<T> : ILogger<T>
         lock (_entries)
         {
             _entries.Add((logLevel, eventId, formatter(state, exception)));
+            _exceptions.Add(exception);
             _states.Add(state is IEnumerable<KeyValuePair<string, object?>> values
                 ? values.ToDictionary(v => v.Key, v => v.Value)
                 : new Dictionary<string, object?>());

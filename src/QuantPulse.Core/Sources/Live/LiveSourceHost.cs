@@ -91,7 +91,8 @@ internal sealed class LiveSourceHost : IAsyncDisposable
         }
         finally
         {
-            _feed.Publish(failure is null ? ConnectionState.Stopped : ConnectionState.Failed, 0, reason: failure?.Message);
+            // The last attempt number stays: a stop reports how far the reconnection had got, not a reset counter.
+            _feed.Publish(failure is null ? ConnectionState.Stopped : ConnectionState.Failed, _feed.Status.Attempt, reason: failure?.Message);
             _feed.Complete(failure);
         }
     }
