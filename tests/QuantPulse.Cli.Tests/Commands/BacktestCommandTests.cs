@@ -661,13 +661,16 @@ public sealed class BacktestCommandTests : IDisposable
                 continue;
             }
 
-            // …and closes at the first later tick that reaches a level or the expiry, at that tick's price.
+            // …and closes at the first later tick before the expiry that reaches a level, at that tick's price, or
+            // else at the expiry, at the last price before it.
             var (entry, stop, target) = (fill.Price, TradeRows.Decimal(TradeRows.Cell(row, "stop_loss")), TradeRows.Decimal(TradeRows.Cell(row, "take_profit")));
             var buy = target > entry;
-            var close = ticks.First(t => t.Time > open
-                && ((buy ? t.Price >= target || t.Price <= stop : t.Price <= target || t.Price >= stop) || t.Time >= open.AddMinutes(5)));
+            var expiry = open.AddMinutes(5);
+            var hit = ticks.FirstOrDefault(t => t.Time > open && t.Time < expiry
+                && (buy ? t.Price >= target || t.Price <= stop : t.Price <= target || t.Price >= stop));
+            var close = hit ?? new OracleTick(expiry, fill.Symbol, ticks.Last(t => t.Time < expiry).Price, 0m);
             Assert.Equal((close.Time, close.Price), (TradeRows.Time(TradeRows.Cell(row, "close_time")), TradeRows.Decimal(TradeRows.Cell(row, "close_price"))));
-            var expected = (buy ? close.Price >= target : close.Price <= target) ? "WIN" : (buy ? close.Price <= stop : close.Price >= stop) ? "LOSS" : "EXPIRED";
+            var expected = hit is null ? "EXPIRED" : (buy ? close.Price >= target : close.Price <= target) ? "WIN" : "LOSS";
             Assert.Equal(expected, outcome);
             var movement = (double)((buy ? close.Price - entry : entry - close.Price) / entry * 100);
             Assert.Equal(movement, TradeRows.Double(TradeRows.Cell(row, "movement_percentage")), 1e-9);

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuantPulse.Hosting;
 using QuantPulse.Model;
+using QuantPulse.Signals;
+using QuantPulse.Simulation;
 using QuantPulse.Sources;
 using QuantPulse.Sources.Simulated;
 using QuantPulse.Storage;
@@ -59,6 +61,29 @@ public sealed class SimulatedMarketRestartTests : IDisposable
             var next = candles.Single(c => c.OpenTime == Now); // the first minute the restarted market generated
             Assert.InRange(next.Open, lastBefore.Close * 0.98m, lastBefore.Close * 1.02m);
             Assert.All(candles, c => Assert.True(c.High < 2000m));
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_ReloadedTradeOnASymbolNoLongerConfigured_ClosesItAsExpiredAtStartUp()
+    {
+        var db = Path.Combine(_dir, "orphan.db");
+        var orphan = new Trade("trade:gone", "gone", "SIM_GONE", SignalType.Sell, 1003.03m, 1010m, 990m, Now.AddHours(-3));
+        var waiting = new Trade("trade:young", "young", "SIM_GONE", SignalType.Buy, 1000m, 990m, 1010m, Now.AddMinutes(-5));
+        await using (var store = await MarketStore.OpenAsync(new StorageOptions { Path = db }))
+        {
+            await store.Trades.UpsertAsync([orphan, waiting]);
+        }
+
+        await RunUntilLiveAsync(new ManualTimeProvider(Now), db, ("QuantPulse:Sources:Simulated:History", "00:10:00"));
+
+        await using (var store = await MarketStore.OpenAsync(new StorageOptions { Path = db }))
+        {
+            Assert.Empty(await store.Trades.GetOpenTradesAsync());
+            var expired = (await store.Trades.GetAsync(orphan.Id))!;
+            Assert.Equal((TradeResult.Expired, Now.AddHours(-2), 1003.03m), (expired.Result, expired.CloseTime, expired.ClosePrice));
+            var young = (await store.Trades.GetAsync(waiting.Id))!;
+            Assert.Equal((TradeResult.Expired, Now), (young.Result, young.CloseTime)); // not expired yet: closed at start-up
         }
     }
 
