@@ -61,6 +61,13 @@ public sealed class SimulatedMarketRestartTests : IDisposable
             var next = candles.Single(c => c.OpenTime == Now); // the first minute the restarted market generated
             Assert.InRange(next.Open, lastBefore.Close * 0.98m, lastBefore.Close * 1.02m);
             Assert.All(candles, c => Assert.True(c.High < 2000m));
+
+            // Each start is a run of its own, recorded and attributed.
+            var runs = await store.Runs.GetAllAsync();
+            Assert.Equal(2, runs.Count);
+            Assert.All(runs, r => Assert.Equal(("live", RunStatus.Completed), (r.Command, r.Status)));
+            Assert.Equal([Now, Now.AddMinutes(10)], runs.Select(r => r.Started));
+            Assert.All(runs, r => Assert.Matches(@"^live-\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}$", r.Id));
         }
     }
 
