@@ -34,6 +34,7 @@ internal sealed class BacktestCommand : ICliCommand
         new(TimeframeOption, "TF", "Timeframe of the candles the strategy runs on: 1s, 1m, 5m, 15m, 30m, 1h, 4h or 1d", Required: true),
         new(Db, "SPEC", "Database: sqlite:PATH (created if missing) or postgres:CONNECTION-STRING (an existing database)", Required: true),
         new(Output, "PATH", "Trades CSV file to write (replaced if it exists); - for standard output", Required: true),
+        BacktestLedger.Option,
         .. BacktestSettings.Options,
         .. StrategyFlags.Options,
     ];
@@ -55,16 +56,29 @@ internal sealed class BacktestCommand : ICliCommand
             throw new UsageException($"{Db}: '{database.Storage.Path}' is the input or output file; store the database in another file");
         }
 
+        var runId = BacktestLedger.ChooseRunId(options.Value(BacktestLedger.RunIdOption), settings, input);
         await using var store = await database.OpenAsync(Db, cancellationToken);
         await using var output = OutputTarget.Open(outputPath, console, database.FilePath is { } file ? [input, file] : [input]);
         var problems = new TickFileProblems(Name);
-        var run = await BacktestRun.ExecuteAsync(input, problems, settings, store, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
+        var ledger = await BacktestLedger.StartAsync(store, runId, settings, input, cancellationToken);
+        BacktestRun run;
+        IReadOnlyList<Simulation.Trade> trades;
+        try
+        {
+            run = await BacktestRun.ExecuteAsync(input, problems, settings, ledger.Store, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            trades = await run.ReadBackAsync(ledger.Store, database.Description, cancellationToken);
+            await ledger.CompleteAsync(cancellationToken);
+        }
+        catch
+        {
+            await ledger.FailAsync();
+            throw;
+        }
 
-        var trades = await run.ReadBackAsync(store, database.Description, cancellationToken);
-        TradesCsv.Write(output.Writer, trades);
+        TradesCsv.Write(output.Writer, trades, runId);
         await output.CompleteAsync();
-        foreach (var line in BacktestSummary.Lines(run, trades, settings, input, database.Description, output.Description))
+        foreach (var line in BacktestSummary.Lines(run, trades, settings, input, database.Description, output.Description, runId))
         {
             await output.Summary.WriteLineAsync(line);
         }

@@ -19,8 +19,9 @@ namespace QuantPulse.Cli.Commands;
 /// The pipeline clock is a <see cref="StoppedClock"/>, so candles close on the data alone, and
 /// <see cref="MarketPipelineOptions.CloseCandlesAtEnd"/> is on: the last, partial candle of every symbol is a
 /// candle of the file (as <c>quantpulse candles</c> writes it), it is stored and the strategy sees it. A signal it
-/// raises has no later tick to open a trade on and is reported as pending at the end. The simulator has no clock at
-/// all (expiry is measured in tick time), so the same file and settings always give the same trades.
+/// raises has no later tick to open a trade on and is reported as pending at the end. The stopped clock's
+/// heartbeats lie before every tick, so expiry is found by the ticks alone (and would be the same if it were found
+/// by the clock), and the same file and settings always give the same trades.
 /// </para>
 /// <para>
 /// The sink uses the system clock for its flush interval and retry delays, which decide when rows are written,
@@ -112,8 +113,8 @@ internal sealed class BacktestRun
     /// against the pipeline's, so the trades written out are the table's rows and the table holds this run.
     /// </summary>
     /// <exception cref="InvalidDataException">
-    /// A row is missing or differs: the database already held a trade or signal with the same ID from an earlier run
-    /// over the same ticks with other settings (stored trades and signals are never overwritten).
+    /// A row is missing or differs: something else wrote under the same run id while the run was in progress
+    /// (stored trades and signals are never overwritten).
     /// </exception>
     public async Task<IReadOnlyList<Trade>> ReadBackAsync(IMarketStore store, string database, CancellationToken cancellationToken)
     {
@@ -129,7 +130,7 @@ internal sealed class BacktestRun
     }
 
     private static InvalidDataException Conflict(string what, string id, string database) => new(
-        $"the database {database} holds {what} {id} with other values than this run produced (stored by an earlier run over the same ticks with other settings?); use a new database for each set of settings");
+        $"the database {database} holds {what} {id} with other values than this run produced (written under the same run id by another process at the same time?); run again, or choose another --run-id");
 
     private static DateTimeOffset After(DateTimeOffset time) => StorageTime.Truncate(time).AddTicks(TimeSpan.TicksPerMillisecond / 1000);
 

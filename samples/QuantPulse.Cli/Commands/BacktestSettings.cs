@@ -36,7 +36,7 @@ internal sealed record BacktestSettings(StrategySpec Strategy, Timeframe Timefra
         new(LevelAtrPeriod, "N", "Period of the ATR (TradingView seeding) that ATR distances use, 1-100000", Text(DefaultLevels.AtrPeriod)),
         new(MinRiskReward, "X", "Least reward/risk (take-profit distance / stop-loss distance) a signal needs, 0-100", Text(DefaultLevels.MinRiskReward)),
         new(MinConfidence, "X", "Least confidence (share of the strategy's checks that agree) a signal needs, 0-1", Text(DefaultSignals.MinConfidence)),
-        new(Expiry, "DURATION", "A trade still open this long after its fill closes as EXPIRED at the next tick: 30m, 4h, ... or none", DefaultSimulator.Expiry is { } e ? Duration(e) : NoExpiry),
+        new(Expiry, "DURATION", "A trade still open this long after its fill closes as EXPIRED then, at the last price before: 30m, 4h, ... or none", DefaultSimulator.Expiry is { } e ? Duration(e) : NoExpiry),
         new(MaxOpenTrades, "N", "Trades one asset may have open at once (later signals are skipped), 1-10000", Text(DefaultSimulator.MaxOpenTradesPerAsset)),
         new(LevelAnchor, "fill|signal", "fill: levels keep the signal's distances from the fill price; signal: levels stay where the signal put them", Anchor(DefaultSimulator.LevelAnchor)),
     ];

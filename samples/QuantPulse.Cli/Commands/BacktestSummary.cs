@@ -20,7 +20,8 @@ internal static class BacktestSummary
         BacktestSettings settings,
         string input,
         string database,
-        string output)
+        string output,
+        string runId)
     {
         var closed = trades.Where(t => !t.IsOpen).ToList();
         var wins = closed.Count(t => t.Result == TradeResult.Win);
@@ -49,6 +50,7 @@ internal static class BacktestSummary
                 ? "none (no closed trade)"
                 : Seconds(closed.Average(t => t.DurationSeconds!.Value)) + " per closed trade"),
             Line("database", Invariant($"{database}: {Words.Count(run.Sink.CandlesWritten, "candle")}, {Words.Count(run.Sink.SignalsWritten, "signal")}, {Words.Count(trades.Count, "trade")} stored")),
+            Line("run", Invariant($"{runId} (the run's signals and trades are stored under this id)")),
         ];
     }
 

@@ -3,7 +3,7 @@ using QuantPulse.Simulation;
 
 namespace QuantPulse.Cli.Files;
 
-/// <summary>Writes simulated trades as CSV with exactly the columns of the <c>trades</c> table, in its order.</summary>
+/// <summary>Writes one back-test's trades as CSV with exactly the columns of the <c>trades</c> table, in its order.</summary>
 /// <remarks>
 /// Times are ISO-8601 UTC (<c>2024-01-02T00:03:00Z</c>; a fraction of a second only when there is one, to the
 /// microsecond the database keeps, trailing zeros removed). Prices are the exact decimals; durations and movements
@@ -13,18 +13,18 @@ namespace QuantPulse.Cli.Files;
 internal static class TradesCsv
 {
     /// <summary>The header: the <c>trades</c> table's columns. Part of the <c>backtest</c> contract (docs/cli.md).</summary>
-    public const string Header = "id,signal_id,asset,entry_price,stop_loss,take_profit,open_time,close_time,result,duration_seconds,movement_percentage,close_price";
+    public const string Header = "id,signal_id,asset,entry_price,stop_loss,take_profit,open_time,close_time,result,duration_seconds,movement_percentage,close_price,run_id,run_scope";
 
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'";
 
-    /// <summary>Writes the header and one row per trade, in the order given.</summary>
-    public static void Write(TextWriter writer, IEnumerable<Trade> trades)
+    /// <summary>Writes the header and one row per trade of run <paramref name="runId"/> (stored in its own scope), in the order given.</summary>
+    public static void Write(TextWriter writer, IEnumerable<Trade> trades, string runId)
     {
         writer.Write(Header);
         writer.Write('\n');
         foreach (var trade in trades)
         {
-            CsvCells.WriteAll(writer, Cells(trade));
+            CsvCells.WriteAll(writer, [.. Cells(trade), runId, runId]);
             writer.Write('\n');
         }
     }

@@ -35,7 +35,7 @@ public sealed class QuantPulseOptions
     [ValidateObjectMembers]
     public SourcesHostOptions Sources { get; set; } = new();
 
-    /// <summary>The strategies evaluated on every closed candle (<c>ema-rsi</c>, <c>utbot</c>); none by default.</summary>
+    /// <summary>The strategies evaluated on every closed candle (<c>ema-rsi</c>, <c>utbot</c>). Default (when none is configured): both, with their default parameters.</summary>
     [ValidateEnumeratedItems]
     public IList<StrategyOptions> Strategies { get; } = [];
 

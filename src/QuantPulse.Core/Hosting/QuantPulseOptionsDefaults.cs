@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using QuantPulse.Indicators;
+using QuantPulse.Signals;
 
 namespace QuantPulse.Hosting;
 
@@ -24,6 +25,13 @@ internal sealed class QuantPulseOptionsDefaults : IPostConfigureOptions<QuantPul
             options.Indicators.Add(Entry("ATR", ("Period", "14")));
             options.Indicators.Add(Entry("MACD", ("Fast", "12"), ("Slow", "26"), ("Signal", "9")));
             options.Indicators.Add(Entry("BB", ("Period", "20"), ("K", "2")));
+        }
+
+        // With the simulated market's history a new installation has signals and trades at once.
+        if (options.Strategies.Count == 0)
+        {
+            options.Strategies.Add(new StrategyOptions { Id = "ema-rsi" });
+            options.Strategies.Add(new StrategyOptions { Id = "utbot" });
         }
     }
 

@@ -83,6 +83,11 @@ internal sealed class QuantPulseOptionsValidator : IValidateOptions<QuantPulseOp
             failures.Add("QuantPulse:Sources:Simulated:TickInterval must be between 00:00:00.001 and 1.00:00:00.");
         }
 
+        if (simulated.History < TimeSpan.Zero || simulated.History > TimeSpan.FromDays(366))
+        {
+            failures.Add("QuantPulse:Sources:Simulated:History must be between 00:00:00 and 366.00:00:00.");
+        }
+
         if (simulated.StartPrice <= 0m)
         {
             failures.Add("QuantPulse:Sources:Simulated:StartPrice must be positive.");

@@ -3,11 +3,14 @@ using Microsoft.Extensions.Options;
 using QuantPulse.Model;
 using QuantPulse.Sources;
 using QuantPulse.Sources.Simulated;
+using QuantPulse.Storage;
 
 namespace QuantPulse.Hosting;
 
+/// <summary>Creates the simulated market; with storage enabled, each symbol resumes from its last stored price.</summary>
 internal sealed class SimulatedSourceFactory(
     IOptions<QuantPulseOptions> options,
+    IMarketStoreProvider stores,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : ITickSourceFactory
 {
@@ -15,8 +18,25 @@ internal sealed class SimulatedSourceFactory(
 
     public bool IsEnabled => options.Value.Sources.Simulated.Enabled;
 
-    public ITickSource Create() => new SimulatedMarketSource(
-        options.Value.Sources.Simulated.ToMarketOptions(),
-        timeProvider,
-        loggerFactory.CreateLogger<SimulatedMarketSource>());
+    public ITickSource Create()
+    {
+        var value = options.Value;
+        var simulated = value.Sources.Simulated;
+        Func<CancellationToken, ValueTask<IReadOnlyList<Tick>>>? resume = null;
+        if (stores.IsEnabled)
+        {
+            var symbols = simulated.EffectiveSymbols;
+            var timeframes = value.Candles.Timeframes.Select(Timeframe.Parse).ToArray();
+            resume = async cancellationToken =>
+            {
+                var store = await stores.GetStoreAsync(cancellationToken).ConfigureAwait(false);
+                return await LastKnownPrices.ReadAsync(store, symbols, timeframes, TickSources.Simulated, cancellationToken).ConfigureAwait(false);
+            };
+        }
+
+        return new SimulatedMarketSource(
+            simulated.ToMarketOptions(resume),
+            timeProvider,
+            loggerFactory.CreateLogger<SimulatedMarketSource>());
+    }
 }

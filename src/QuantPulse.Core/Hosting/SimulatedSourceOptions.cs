@@ -34,10 +34,19 @@ public sealed class SimulatedSourceOptions
     [Range(0, 8)]
     public int Decimals { get; set; } = 2;
 
+    /// <summary>
+    /// How much recent history the simulated market generates at start-up (as fast as the pipeline takes it, every
+    /// tick labelled simulated), so candles, indicators, signals and trades exist at once; a symbol with a stored
+    /// last price generates only from there up to now, within this bound. Zero to 366 days. Default: 24 hours.
+    /// </summary>
+    public TimeSpan History { get; set; } = TimeSpan.FromHours(24);
+
     internal IReadOnlyList<string> EffectiveSymbols => Symbols.Count > 0 ? [.. Symbols] : [SimulatedMarketOptions.DefaultSymbol, "SIM_V25"];
 
-    internal SimulatedMarketOptions ToMarketOptions() => new()
+    internal SimulatedMarketOptions ToMarketOptions(Func<CancellationToken, ValueTask<IReadOnlyList<Model.Tick>>>? resumeFrom = null) => new()
     {
+        History = History,
+        ResumeFrom = resumeFrom,
         Symbols = EffectiveSymbols,
         Seed = Seed,
         TickInterval = TickInterval,

@@ -22,4 +22,31 @@ public sealed class SourcesHostOptions
     /// <summary>Binance USD-M futures aggregate trades.</summary>
     [Required]
     public BinanceSourceHostOptions Binance { get; set; } = new();
+
+    /// <summary>The symbols the enabled sources stream, or null when a source can carry any symbol (a CSV recording).</summary>
+    internal IReadOnlySet<string>? KnownSymbols()
+    {
+        if (Csv.Enabled)
+        {
+            return null;
+        }
+
+        var symbols = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (Simulated.Enabled)
+        {
+            symbols.UnionWith(Simulated.EffectiveSymbols);
+        }
+
+        if (Deriv.Enabled)
+        {
+            symbols.UnionWith(Deriv.Symbols);
+        }
+
+        if (Binance.Enabled)
+        {
+            symbols.UnionWith(Binance.Symbols);
+        }
+
+        return symbols;
+    }
 }

@@ -40,4 +40,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 5004, EventName = "OpenTradesReloaded", Level = LogLevel.Information,
         Message = "{Count} open trades reloaded and watched again")]
     public static partial void OpenTradesReloaded(ILogger logger, long count);
+
+    [LoggerMessage(EventId = 5005, EventName = "OrphanTradeExpired", Level = LogLevel.Warning,
+        Message = "Open trade {TradeId} on {Asset} closed as EXPIRED at start-up: no configured source streams {Asset} any more (closed at {CloseTime:O}, price {ClosePrice})")]
+    public static partial void OrphanTradeExpired(ILogger logger, string tradeId, string asset, DateTimeOffset closeTime, decimal closePrice);
 }

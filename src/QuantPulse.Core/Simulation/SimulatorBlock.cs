@@ -11,7 +11,8 @@ namespace QuantPulse.Simulation;
 
 /// <summary>
 /// The paper-trade stage: opens a simulated trade on each signal at the next tick of its asset and closes it at
-/// the first tick that reaches its take profit, its stop loss or its expiry, adding the
+/// the first tick that reaches its take profit or its stop loss, or at its expiry (found by a tick or by the
+/// batch's heartbeat, so a silent asset's trades expire on time), adding the
 /// <see cref="TradeEvent"/>s to each <see cref="MarketBatch"/>.
 /// </summary>
 /// <remarks>
@@ -160,6 +161,12 @@ public sealed class SimulatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
                 {
                     _simulator.OnTick(in ticks[i], i, _events);
                 }
+            }
+
+            if (batch.Heartbeat is { } now)
+            {
+                // Every tick before the heartbeat has been seen: trades expired by then close even if their asset is silent.
+                _simulator.OnClock(now, ticks.Length, _events);
             }
 
             if (_events.Count == 0)

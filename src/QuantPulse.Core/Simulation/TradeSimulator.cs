@@ -6,14 +6,16 @@ namespace QuantPulse.Simulation;
 
 /// <summary>
 /// The paper-trade simulator's synchronous core: signals wait for the next tick of their asset and open a trade
-/// at its price; every later tick of the asset is checked against each open trade's take profit, stop loss and
-/// expiry, and the first tick that reaches one closes the trade at that tick's price.
+/// at its price; every later tick of the asset before the trade's expiry is checked against its take profit and
+/// stop loss, and the first tick that reaches one closes the trade at that tick's price. A trade still open at its
+/// expiry closes there, at the last price of its asset seen before the expiry, whether a later tick, a later
+/// signal or the clock (<see cref="OnClock"/>) finds it.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Everything depends only on the order of the calls and the ticks' prices and times, never on a clock or on how
-/// the stream was batched, so the same ticks and signals give the same trades. See docs/simulation.md for the
-/// rules. <see cref="OnTick"/> allocates nothing unless a trade opens or closes.
+/// Every trade depends only on the ticks' prices and times and the signals, never on when the clock readings come
+/// or how the stream was batched, so the same ticks and signals give the same trades. See docs/simulation.md for
+/// the rules. <see cref="OnTick"/> allocates nothing unless a trade opens or closes.
 /// </para>
 /// <para>Not thread-safe: one stream, one thread.</para>
 /// </remarks>
@@ -111,7 +113,7 @@ internal sealed class TradeSimulator
             return Skip(signal, SkippedSignalReason.AlreadyTraded);
         }
 
-        if (book.Open.Count + book.Pending.Count >= _maxOpen)
+        if (Holding(book, signal.Timestamp.UtcTicks) + book.Pending.Count >= _maxOpen)
         {
             return Skip(signal, SkippedSignalReason.TooManyOpenTrades);
         }
@@ -170,7 +172,7 @@ internal sealed class TradeSimulator
                 continue;
             }
 
-            if (Exit(open, tick.Price, time) is not { } result)
+            if (Exit(open, book, tick.Price, time) is not { } closed)
             {
                 i++;
                 continue;
@@ -178,7 +180,13 @@ internal sealed class TradeSimulator
 
             book.Open.RemoveAt(i);
             _openCount--;
-            events.Add(new TradeEvent(Close(open.Trade, result, tick), TradeEventKind.Closed, position));
+            events.Add(new TradeEvent(closed, TradeEventKind.Closed, position));
+        }
+
+        if (time >= book.LastTicks)
+        {
+            book.LastPrice = tick.Price;
+            book.LastTicks = time;
         }
 
         for (var i = 0; i < book.Pending.Count;)
@@ -214,40 +222,105 @@ internal sealed class TradeSimulator
             ? stopLoss > 0m && stopLoss < entry && entry < takeProfit
             : type == SignalType.Sell && takeProfit > 0m && takeProfit < entry && entry < stopLoss;
 
-    private static Trade Close(Trade trade, TradeResult result, in Tick tick)
+    /// <summary>
+    /// Closes every open trade whose expiry is at or before <paramref name="now"/>, at its expiry time and the last
+    /// price of its asset seen before it: the clock's share of expiry, for assets whose ticks stopped.
+    /// </summary>
+    /// <param name="now">The clock reading (a heartbeat): every tick before it has been seen.</param>
+    /// <param name="position">The position for the events (after the batch's ticks).</param>
+    /// <param name="events">Receives the closed trades, by expiry then ID.</param>
+    public void OnClock(DateTimeOffset now, int position, List<TradeEvent> events)
     {
-        var price = tick.Price;
+        if (_openCount == 0)
+        {
+            return;
+        }
+
+        var first = events.Count;
+        foreach (var book in _books.Values)
+        {
+            ExpireBook(book, now.UtcTicks, position, events);
+        }
+
+        if (events.Count - first > 1)
+        {
+            events.Sort(first, events.Count - first, ExpiryOrder.Instance);
+        }
+    }
+
+    /// <summary>Closes the trade as expired at <paramref name="time"/> and <paramref name="price"/>.</summary>
+    internal static Trade Expire(Trade trade, DateTimeOffset time, decimal price) => Close(trade, TradeResult.Expired, time, price);
+
+    private static Trade Close(Trade trade, TradeResult result, DateTimeOffset time, decimal price)
+    {
         var move = trade.Direction == SignalType.Buy ? price - trade.EntryPrice : trade.EntryPrice - price;
         return trade with
         {
-            CloseTime = tick.Time,
+            CloseTime = time,
             Result = result,
             ClosePrice = price,
-            DurationSeconds = (tick.Time - trade.OpenTime).TotalSeconds,
+            DurationSeconds = (time - trade.OpenTime).TotalSeconds,
             MovementPercentage = (double)(move / trade.EntryPrice * 100m),
         };
     }
 
-    private TradeResult? Exit(Position open, decimal price, long time)
+    // A trade expired by `time` no longer holds a slot, whether or not a tick or the clock has closed it yet: so
+    // the limit does not depend on when the clock readings come.
+    private static int Holding(Book book, long time)
     {
+        var holding = 0;
+        foreach (var open in book.Open)
+        {
+            holding += time < open.ExpiryTicks ? 1 : 0;
+        }
+
+        return holding;
+    }
+
+    // Expired by `time`: closed at the expiry with the last price before it (no tick of the book has reached the expiry yet).
+    private void ExpireBook(Book book, long time, int position, List<TradeEvent> events)
+    {
+        for (var i = 0; i < book.Open.Count;)
+        {
+            var open = book.Open[i];
+            if (time < open.ExpiryTicks)
+            {
+                i++;
+                continue;
+            }
+
+            book.Open.RemoveAt(i);
+            _openCount--;
+            events.Add(new TradeEvent(ExpireAtDeadline(open, book), TradeEventKind.Closed, position));
+        }
+    }
+
+    private Trade ExpireAtDeadline(Position open, Book book)
+    {
+        _expired++;
+        var price = book.LastTicks >= open.OpenTicks ? book.LastPrice : open.Trade.EntryPrice;
+        return Close(open.Trade, TradeResult.Expired, new DateTimeOffset(open.ExpiryTicks, TimeSpan.Zero), price);
+    }
+
+    private Trade? Exit(Position open, Book book, decimal price, long time)
+    {
+        if (time >= open.ExpiryTicks)
+        {
+            return ExpireAtDeadline(open, book);
+        }
+
         var trade = open.Trade;
         var buy = trade.Direction == SignalType.Buy;
         if (buy ? price >= trade.TakeProfit : price <= trade.TakeProfit)
         {
             _wins++;
-            return TradeResult.Win;
+            return Close(trade, TradeResult.Win, new DateTimeOffset(time, TimeSpan.Zero), price);
         }
 
         if (buy ? price <= trade.StopLoss : price >= trade.StopLoss)
         {
             _losses++;
-            return TradeResult.Loss;
-        }
-
-        if (time >= open.ExpiryTicks)
-        {
-            _expired++;
-            return TradeResult.Expired;
+            return Close(trade, TradeResult.Loss, new DateTimeOffset(time, TimeSpan.Zero), price);
         }
 
         return null;
@@ -324,6 +397,22 @@ internal sealed class TradeSimulator
         public List<Position> Open { get; } = [];
 
         public List<Signal> Pending { get; } = [];
+
+        /// <summary>The price of the newest tick seen (valid when <see cref="LastTicks"/> is not <see cref="long.MinValue"/>).</summary>
+        public decimal LastPrice { get; set; }
+
+        public long LastTicks { get; set; } = long.MinValue;
+    }
+
+    private sealed class ExpiryOrder : IComparer<TradeEvent>
+    {
+        public static readonly ExpiryOrder Instance = new();
+
+        public int Compare(TradeEvent? x, TradeEvent? y)
+        {
+            var byTime = Nullable.Compare(x!.Trade.CloseTime, y!.Trade.CloseTime);
+            return byTime != 0 ? byTime : string.CompareOrdinal(x.Trade.Id, y.Trade.Id);
+        }
     }
 
     private sealed class Position(Trade trade, long expiryTicks)

@@ -36,4 +36,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 6010, EventName = "SchemaMigrationApplied", Level = LogLevel.Information,
         Message = "Applied {Provider} schema migration {Version} ({Name})")]
     public static partial void MigrationApplied(ILogger logger, string provider, int version, string name);
+
+    [LoggerMessage(EventId = 6011, EventName = "RunStarted", Level = LogLevel.Information,
+        Message = "Run {RunId} started ({Command}): {Parameters}")]
+    public static partial void RunStarted(ILogger logger, string runId, string command, string parameters);
+
+    [LoggerMessage(EventId = 6012, EventName = "RunFinished", Level = LogLevel.Information,
+        Message = "Run {RunId} finished: {Status}")]
+    public static partial void RunFinished(ILogger logger, string runId, RunStatus status);
+
+    [LoggerMessage(EventId = 6013, EventName = "RunNotRecorded", Level = LogLevel.Warning,
+        Message = "Run {RunId} could not be recorded as {Status}: {Error}")]
+    public static partial void RunNotRecorded(ILogger logger, string runId, RunStatus status, string error);
 }

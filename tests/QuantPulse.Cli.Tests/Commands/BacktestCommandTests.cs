@@ -237,7 +237,7 @@ public sealed class BacktestCommandTests : IDisposable
         var losses = closed.Count(r => TradeRows.Cell(r, "result") == "LOSS");
         var expired = closed.Count(r => TradeRows.Cell(r, "result") == "EXPIRED");
         var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(13, lines.Length);
+        Assert.Equal(14, lines.Length);
         Assert.Equal($"backtest: {rows.Count} trades from 40000 ticks of {ticks}, written to {output}", lines[0]);
         Assert.Equal($"  input         {ticks}: 40000 ticks, 2 symbols, 2024-01-02T00:00:00Z to 2024-01-02T05:33:19Z", lines[1]);
         Assert.Equal("  strategy      ema-rsi(FastPeriod=9,SlowPeriod=21,TrendPeriod=50,RsiPeriod=14,RsiOverbought=70,RsiOversold=30,MinConfirmations=2) on 1m candles", lines[2]);
@@ -247,7 +247,8 @@ public sealed class BacktestCommandTests : IDisposable
         // 20,000 s from 00:00:00 are 334 minutes per symbol, the last one partial and closed by the end of the file.
         Assert.Equal("  candles       668", lines[5]);
         await using var store = await MarketStore.OpenAsync(new StorageOptions { Path = db });
-        var signals = await store.Signals.GetRangeAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue.AddDays(-1));
+        var runId = Assert.Single(await store.Runs.GetAllAsync()).Id;
+        var signals = await store.ForRun(runId, RunScope.Own).Signals.GetRangeAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue.AddDays(-1));
         Assert.StartsWith($"  signals       {signals.Count} raised; ", lines[6], StringComparison.Ordinal);
         Assert.Matches(@"^  not traded    \d+ signals?(: .+)?$", lines[7]);
         var notTraded = int.Parse(lines[7].Split(' ', StringSplitOptions.RemoveEmptyEntries)[2], CultureInfo.InvariantCulture);
@@ -261,6 +262,8 @@ public sealed class BacktestCommandTests : IDisposable
         var duration = closed.Average(r => TradeRows.Double(TradeRows.Cell(r, "duration_seconds")));
         Assert.StartsWith($"  avg duration  {duration.ToString("0.###", CultureInfo.InvariantCulture)} s (", lines[11], StringComparison.Ordinal);
         Assert.Equal($"  database      sqlite:{db}: 668 candles, {signals.Count} signals, {rows.Count} trades stored", lines[12]);
+        Assert.Equal($"  run           {runId} (the run's signals and trades are stored under this id)", lines[13]);
+        Assert.Matches("^bt-[0-9a-f]{16}$", runId);
     }
 
     [Fact]
@@ -293,7 +296,7 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Equal(await File.ReadAllTextAsync(file), result.Out);
         Assert.StartsWith("backtest: ", result.ErrorLines[0], StringComparison.Ordinal);
         Assert.EndsWith(", written to standard output", result.ErrorLines[0], StringComparison.Ordinal);
-        Assert.Equal(13, result.ErrorLines.Count);
+        Assert.Equal(14, result.ErrorLines.Count);
     }
 
     [Fact]
@@ -315,7 +318,8 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Equal("  simulator     expiry 20m, at most 2 open trades per asset, levels anchored to the signal", lines[4]);
         var rows = TradeRows.Read(await File.ReadAllTextAsync(output));
         Assert.NotEmpty(rows);
-        await using var store = await MarketStore.OpenAsync(new StorageOptions { Path = db });
+        await using var stores = await MarketStore.OpenAsync(new StorageOptions { Path = db });
+        var store = stores.ForRun(TradeRows.Cell(rows[0], "run_id"), RunScope.Own);
         foreach (var row in rows)
         {
             var signal = (await store.Signals.GetAsync(TradeRows.Cell(row, "signal_id")))!;
@@ -595,20 +599,73 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Backtest_DatabaseHoldsAnotherRunsTrades_Exit1AndNoTradesFile()
+    public async Task Backtest_DatabaseHoldsAnotherRun_BothRunsKeptApartAndARerunIsIdempotent()
+    {
+        // Two runs over the same ticks with other settings give the same signal and trade IDs with other values.
+        var ticks = await SimulatedTicksAsync(_temp);
+        var path = _temp.File("q.db");
+        var db = "sqlite:" + path;
+        Assert.Equal(0, (await BacktestAsync(ticks, db, _temp.File("first.csv"))).ExitCode);
+        var second = await BacktestAsync(ticks, db, _temp.File("second.csv"), "--stop-loss", "1atr");
+        var again = await BacktestAsync(ticks, db, _temp.File("again.csv"));
+
+        Assert.Equal((0, 0), (second.ExitCode, again.ExitCode));
+        Assert.Empty(second.Error);
+        var first = TradeRows.Read(await File.ReadAllTextAsync(_temp.File("first.csv")));
+        var other = TradeRows.Read(await File.ReadAllTextAsync(_temp.File("second.csv")));
+        Assert.Equal(await File.ReadAllBytesAsync(_temp.File("first.csv")), await File.ReadAllBytesAsync(_temp.File("again.csv")));
+        Assert.Contains(first, r => other.Any(o => o[0] == r[0] && TradeRows.Cell(o, "stop_loss") != TradeRows.Cell(r, "stop_loss")));
+        await using var store = await MarketStore.OpenAsync(new StorageOptions { Path = path });
+        var runs = await store.Runs.GetAllAsync();
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Equal(("backtest", RunStatus.Completed, Path.GetFullPath(ticks)), (r.Command, r.Status, r.Input)));
+        var firstRun = TradeRows.Cell(first[0], "run_id");
+        Assert.Contains(runs, r => r.Id == firstRun && r.Parameters.Contains("stop loss 1.5atr", StringComparison.Ordinal));
+        Assert.Equal(first.Count, (await store.ForRun(firstRun, RunScope.Own).Trades.GetRangeAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue.AddDays(-1))).Count);
+        Assert.Equal(other.Count, (await store.ForRun(TradeRows.Cell(other[0], "run_id"), RunScope.Own).Trades.GetRangeAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue.AddDays(-1))).Count);
+    }
+
+    [Fact]
+    public async Task Backtest_RunIdGiven_StoresTheRunUnderItAndWritesItsTrades()
     {
         var ticks = await SimulatedTicksAsync(_temp);
-        var db = "sqlite:" + _temp.File("q.db");
-        Assert.Equal(0, (await BacktestAsync(ticks, db, _temp.File("first.csv"))).ExitCode);
-        var output = _temp.File("second.csv");
+        var path = _temp.File("q.db");
+        var output = _temp.File("trades.csv");
 
-        var result = await BacktestAsync(ticks, db, output, "--stop-loss", "1atr");
+        Assert.Equal(0, (await BacktestAsync(ticks, "sqlite:" + path, output, "--run-id", "my-run.1")).ExitCode);
+
+        var rows = TradeRows.Read(await File.ReadAllTextAsync(output));
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(("my-run.1", "my-run.1"), (TradeRows.Cell(r, "run_id"), TradeRows.Cell(r, "run_scope"))));
+        await using var store = await MarketStore.OpenAsync(new StorageOptions { Path = path });
+        Assert.Equal(RunStatus.Completed, (await store.Runs.GetAsync("my-run.1"))!.Status);
+    }
+
+    [Fact]
+    public async Task Backtest_BadRunId_UsageErrorExit2()
+    {
+        var ticks = await SimulatedTicksAsync(_temp, 100);
+
+        var result = await BacktestAsync(ticks, "sqlite:" + _temp.File("q.db"), _temp.File("t.csv"), "--run-id", "no spaces");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("quantpulse backtest: --run-id: 'no spaces' is not a run id", result.ErrorLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backtest_RunThatFails_IsRecordedFailedWithItsRowsRemoved()
+    {
+        var ticks = await _temp.WriteLinesAsync("bad.csv", "a,b", "1,2");
+        var path = _temp.File("q.db");
+
+        var result = await BacktestAsync(ticks, "sqlite:" + path, _temp.File("t.csv"), "--run-id", "broken");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Matches(
-            $"^quantpulse backtest: the database {db.Replace(".", "\\.", StringComparison.Ordinal)} holds (signal|trade) \\S+ with other values than this run produced .*; use a new database for each set of settings$",
-            Assert.Single(result.ErrorLines));
-        Assert.False(File.Exists(output));
+        await using var store = await MarketStore.OpenAsync(new StorageOptions { Path = path });
+        var run = (await store.Runs.GetAsync("broken"))!;
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.NotNull(run.Finished);
+        Assert.Empty(await store.ForRun("broken", RunScope.Own).Signals.GetRangeAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue.AddDays(-1)));
     }
 
     [Fact]
@@ -680,13 +737,16 @@ public sealed class BacktestCommandTests : IDisposable
                 continue;
             }
 
-            // …and closes at the first later tick that reaches a level or the expiry, at that tick's price.
+            // …and closes at the first later tick before the expiry that reaches a level, at that tick's price, or
+            // else at the expiry, at the last price before it.
             var (entry, stop, target) = (fill.Price, TradeRows.Decimal(TradeRows.Cell(row, "stop_loss")), TradeRows.Decimal(TradeRows.Cell(row, "take_profit")));
             var buy = target > entry;
-            var close = ticks.First(t => t.Time > open
-                && ((buy ? t.Price >= target || t.Price <= stop : t.Price <= target || t.Price >= stop) || t.Time >= open.AddMinutes(5)));
+            var expiry = open.AddMinutes(5);
+            var hit = ticks.FirstOrDefault(t => t.Time > open && t.Time < expiry
+                && (buy ? t.Price >= target || t.Price <= stop : t.Price <= target || t.Price >= stop));
+            var close = hit ?? new OracleTick(expiry, fill.Symbol, ticks.Last(t => t.Time < expiry).Price, 0m);
             Assert.Equal((close.Time, close.Price), (TradeRows.Time(TradeRows.Cell(row, "close_time")), TradeRows.Decimal(TradeRows.Cell(row, "close_price"))));
-            var expected = (buy ? close.Price >= target : close.Price <= target) ? "WIN" : (buy ? close.Price <= stop : close.Price >= stop) ? "LOSS" : "EXPIRED";
+            var expected = hit is null ? "EXPIRED" : (buy ? close.Price >= target : close.Price <= target) ? "WIN" : "LOSS";
             Assert.Equal(expected, outcome);
             var movement = (double)((buy ? close.Price - entry : entry - close.Price) / entry * 100);
             Assert.Equal(movement, TradeRows.Double(TradeRows.Cell(row, "movement_percentage")), 1e-9);

@@ -45,7 +45,8 @@ public sealed class BacktestPostgresTests(PostgresServer server) : IDisposable
         }
 
         Assert.Equal(TradeRows.Columns, names);
-        await using var store = await MarketStore.OpenAsync(StorageOptions.Parse("postgres:" + connection));
+        await using var stores = await MarketStore.OpenAsync(StorageOptions.Parse("postgres:" + connection));
+        var store = stores.ForRun(TradeRows.Cell(rows[0], "run_id"), RunScope.Own);
         var stored = (await store.Trades.GetRangeAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue.AddDays(-1))).ToDictionary(t => t.Id);
         Assert.Equal(stored.Count, rows.Count);
         foreach (var row in rows)

@@ -5,11 +5,11 @@ namespace QuantPulse.Cli.Tests.Testing;
 /// <summary>The trades CSV of <c>quantpulse backtest</c>, read back with plain splitting (its cells hold no commas).</summary>
 public static class TradeRows
 {
-    public const string Header = "id,signal_id,asset,entry_price,stop_loss,take_profit,open_time,close_time,result,duration_seconds,movement_percentage,close_price";
+    public const string Header = "id,signal_id,asset,entry_price,stop_loss,take_profit,open_time,close_time,result,duration_seconds,movement_percentage,close_price,run_id,run_scope";
 
     public static readonly string[] Columns = Header.Split(',');
 
-    /// <summary>The data rows of a trades file, each as its 12 cells, after checking the header.</summary>
+    /// <summary>The data rows of a trades file, each as its 14 cells, after checking the header.</summary>
     public static IReadOnlyList<string[]> Read(string text)
     {
         Assert.EndsWith("\n", text, StringComparison.Ordinal);

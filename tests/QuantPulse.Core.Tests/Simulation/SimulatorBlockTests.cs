@@ -48,6 +48,25 @@ public class SimulatorBlockTests
     }
 
     [Fact]
+    public async Task SendAsync_HeartbeatPastTheExpiryOfAReloadedTradeWithoutTicks_ClosesItAsExpired()
+    {
+        // A trade reloaded after a restart whose asset no longer gets ticks: only the clock can close it.
+        var reloaded = new Trade("trade:x", "x", "SIM_V100", SignalType.Sell, 1003.03m, 1010m, 990m, Ticks.At("00:00:30"));
+        var block = new SimulatorBlock(new SimulatorOptions { Expiry = TimeSpan.FromHours(1) }, [reloaded]);
+        var quiet = new MarketBatch(new[] { Ticks.Trade("00:30:00", 60m, symbol: "R_50") }, [], Ticks.At("00:30:00"));
+        var later = new MarketBatch(ReadOnlyMemory<Tick>.Empty, [], Ticks.At("01:00:31"));
+
+        var output = await TradingTesting.RunAsync(block, [quiet, later]);
+
+        Assert.Empty(output[0].Trades);
+        var closed = Assert.Single(output[1].Trades);
+        Assert.Equal(
+            (TradeEventKind.Closed, TradeResult.Expired, Ticks.At("01:00:30"), 1003.03m),
+            (closed.Kind, closed.Trade.Result, closed.Trade.CloseTime, closed.Trade.ClosePrice));
+        Assert.Empty(block.GetOpenTrades());
+    }
+
+    [Fact]
     public async Task SendAsync_NothingToDo_PassesTheSameInstance()
     {
         var block = new SimulatorBlock();

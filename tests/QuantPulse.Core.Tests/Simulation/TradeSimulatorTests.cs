@@ -146,7 +146,7 @@ public class TradeSimulatorTests
     }
 
     [Fact]
-    public void OnTick_ExpiryWithoutExactTick_ClosesOnTheFirstTickAfterIt()
+    public void OnTick_FirstTickAfterExpiry_ClosesAtTheExpiryWithTheLastPriceBeforeIt()
     {
         var simulator = new TradeSimulator(new SimulatorOptions { Expiry = TimeSpan.FromMinutes(10) });
         simulator.OnSignal(Buy());
@@ -160,13 +160,13 @@ public class TradeSimulatorTests
 
         var expired = Closed(events);
         Assert.Equal(TradeResult.Expired, expired.Result);
-        Assert.Equal((Ticks.At("00:11:07"), 100.8m, 607.0), (expired.CloseTime!.Value, expired.ClosePrice!.Value, expired.DurationSeconds!.Value));
-        Assert.Equal(0.8, expired.MovementPercentage!.Value, 12);
-        Assert.Equal(2, events[^1].Position);
+        Assert.Equal((Ticks.At("00:11:00"), 100.5m, 600.0), (expired.CloseTime!.Value, expired.ClosePrice!.Value, expired.DurationSeconds!.Value));
+        Assert.Equal(0.5, expired.MovementPercentage!.Value, 12);
+        Assert.Equal(2, events[^1].Position); // found by the tick at 00:11:07
     }
 
     [Fact]
-    public void OnTick_TickExactlyAtExpiry_ClosesThere()
+    public void OnTick_TickExactlyAtExpiry_ExpiresBeforeIt()
     {
         var simulator = new TradeSimulator(new SimulatorOptions { Expiry = TimeSpan.FromMinutes(10) });
         simulator.OnSignal(Sell());
@@ -174,19 +174,96 @@ public class TradeSimulatorTests
         var trade = Closed(Feed(simulator, Ticks.Trade("00:01:00", 100m), Ticks.Trade("00:11:00", 100.5m)));
 
         Assert.Equal(TradeResult.Expired, trade.Result);
+        Assert.Equal((Ticks.At("00:11:00"), 100m), (trade.CloseTime, trade.ClosePrice));
         Assert.Equal(600, trade.DurationSeconds);
-        Assert.Equal(-0.5, trade.MovementPercentage);
+        Assert.Equal(0, trade.MovementPercentage);
     }
 
     [Fact]
-    public void OnTick_LevelReachedByTheExpiryTick_TheLevelWins()
+    public void OnTick_LevelReachedAtTheExpiry_TooLateTheTradeHasExpired()
     {
         var simulator = new TradeSimulator(new SimulatorOptions { Expiry = TimeSpan.FromMinutes(10) });
         simulator.OnSignal(Buy());
 
         var trade = Closed(Feed(simulator, Ticks.Trade("00:01:00", 100m), Ticks.Trade("00:11:00", 102.5m)));
 
-        Assert.Equal(TradeResult.Win, trade.Result);
+        Assert.Equal((TradeResult.Expired, 100m), (trade.Result, trade.ClosePrice));
+    }
+
+    [Fact]
+    public void OnClock_SilentAssetPastExpiry_ClosesAtTheExpiryWithTheLastKnownPrice()
+    {
+        var simulator = new TradeSimulator(new SimulatorOptions { Expiry = TimeSpan.FromMinutes(10) });
+        simulator.OnSignal(Buy());
+        Feed(simulator, Ticks.Trade("00:01:00", 100m), Ticks.Trade("00:05:00", 100.7m));
+        var events = new List<TradeEvent>();
+
+        simulator.OnClock(Ticks.At("00:10:59"), 3, events);
+        Assert.Empty(events);
+        simulator.OnClock(Ticks.At("00:30:00"), 3, events);
+
+        var trade = Closed(events);
+        Assert.Equal((TradeResult.Expired, Ticks.At("00:11:00"), 100.7m, 3), (trade.Result, trade.CloseTime, trade.ClosePrice, events[0].Position));
+        Assert.Equal(0, simulator.Statistics.OpenTrades);
+        Assert.Equal(1, simulator.Statistics.Expired);
+    }
+
+    [Fact]
+    public void OnClock_ReloadedTradeWithoutTicks_ClosesAtItsExpiryWithTheEntryPrice()
+    {
+        var reloaded = new Trade("trade:x", "x", "SIM_GONE", SignalType.Sell, 1003.03m, 1010m, 990m, Ticks.At("00:00:30"));
+        var simulator = new TradeSimulator(new SimulatorOptions { Expiry = TimeSpan.FromHours(1) }, [reloaded]);
+        var events = new List<TradeEvent>();
+
+        simulator.OnClock(Ticks.At("05:00:00"), 0, events);
+
+        var trade = Closed(events);
+        Assert.Equal((TradeResult.Expired, Ticks.At("01:00:30"), 1003.03m, 0.0), (trade.Result, trade.CloseTime, trade.ClosePrice, trade.MovementPercentage));
+    }
+
+    [Fact]
+    public void OnTickAndOnClock_SameStream_GiveTheSameTradesWhateverTheClockReadings()
+    {
+        Tick[] stream =
+        [
+            Ticks.Trade("00:01:00", 100m), Ticks.Trade("00:01:00", 50m, symbol: "R_50"),
+            Ticks.Trade("00:04:00", 100.3m), Ticks.Trade("00:20:00", 50.2m, symbol: "R_50"),
+            Ticks.Trade("00:25:00", 99.1m),
+        ];
+        Trade[] Run(bool withClock)
+        {
+            var simulator = new TradeSimulator(new SimulatorOptions { Expiry = TimeSpan.FromMinutes(10) });
+            simulator.OnSignal(Buy(asset: "R_100", id: "a"));
+            simulator.OnSignal(Buy(entry: 50m, stopLoss: 49m, takeProfit: 52m, asset: "R_50", id: "b"));
+            var events = new List<TradeEvent>();
+            for (var i = 0; i < stream.Length; i++)
+            {
+                simulator.OnTick(in stream[i], i, events);
+                if (withClock)
+                {
+                    simulator.OnClock(stream[i].Time, i + 1, events);
+                }
+            }
+
+            return [.. events.Where(e => e.Kind == TradeEventKind.Closed).Select(e => e.Trade).OrderBy(t => t.Id, StringComparer.Ordinal)];
+        }
+
+        var ticksOnly = Run(withClock: false);
+
+        Assert.Equal(2, ticksOnly.Length);
+        Assert.Equal(ticksOnly, Run(withClock: true));
+    }
+
+    [Fact]
+    public void OnSignal_OnlyTradeOfTheAssetHasExpired_TakesTheSignalBeforeAnyTickClosesIt()
+    {
+        var simulator = new TradeSimulator(new SimulatorOptions { Expiry = TimeSpan.FromMinutes(10) });
+        simulator.OnSignal(Buy(id: "first"));
+        Feed(simulator, Ticks.Trade("00:01:00", 100m));
+
+        var late = TradingTesting.Signal(SignalType.Buy, 100m, 99m, 102m, Ticks.At("00:12:00"), "R_100", "second");
+
+        Assert.Null(simulator.OnSignal(late));
     }
 
     [Fact]

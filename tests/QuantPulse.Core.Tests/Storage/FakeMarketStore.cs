@@ -48,6 +48,10 @@ public sealed class FakeMarketStore : IMarketStore
 
     public IStatisticsRepository Statistics => throw new NotSupportedException("The fake store has no statistics.");
 
+    public IRunRepository Runs => throw new NotSupportedException("The fake store records no runs.");
+
+    public IMarketStore ForRun(string runId, RunScope scope) => throw new NotSupportedException("The fake store has one scope.");
+
     public IReadOnlyList<(string Table, int Count, DateTimeOffset At)> Writes { get { lock (_gate) { return [.. _writes]; } } }
 
     public IReadOnlyList<(string Table, DateTimeOffset At)> Attempts { get { lock (_gate) { return [.. _attempts]; } } }

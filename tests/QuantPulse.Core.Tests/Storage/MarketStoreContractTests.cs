@@ -247,7 +247,7 @@ public abstract class MarketStoreContractTests : IAsyncLifetime
 
         await using var again = await OpenAsync();
         var after = await ReadSchemaVersionsAsync();
-        Assert.Equal([(1, "initial")], before);
+        Assert.Equal([(1, "initial"), (2, "runs")], before);
         Assert.Equal(before, after);
         Assert.NotNull(await again.Signals.GetAsync("kept"));
     }
@@ -256,13 +256,98 @@ public abstract class MarketStoreContractTests : IAsyncLifetime
     public async Task Schema_Tables_HaveExactlyTheDocumentedColumns()
     {
         Assert.Equal(
-            ["id", "asset", "timestamp", "type", "confidence", "entry_price", "stop_loss", "take_profit", "rr_ratio", "strategy", "confirmations"],
+            ["id", "asset", "timestamp", "type", "confidence", "entry_price", "stop_loss", "take_profit", "rr_ratio", "strategy", "confirmations", "run_id", "run_scope"],
             await ReadColumnsAsync("signals"));
         Assert.Equal(
-            ["id", "signal_id", "asset", "entry_price", "stop_loss", "take_profit", "open_time", "close_time", "result", "duration_seconds", "movement_percentage", "close_price"],
+            ["id", "signal_id", "asset", "entry_price", "stop_loss", "take_profit", "open_time", "close_time", "result", "duration_seconds", "movement_percentage", "close_price", "run_id", "run_scope"],
             await ReadColumnsAsync("trades"));
         Assert.Equal(["symbol", "timeframe", "open_time", "open", "high", "low", "close", "volume", "ticks"], await ReadColumnsAsync("candles"));
         Assert.Equal(["symbol", "time", "price", "size", "source"], await ReadColumnsAsync("ticks"));
+        Assert.Equal(["id", "started", "finished", "command", "parameters", "input", "status"], await ReadColumnsAsync("runs"));
+    }
+
+    [Fact]
+    public async Task ForRun_TwoOwnScopesWithTheSameIds_KeepEachRunsRowsApart()
+    {
+        // Two back-tests over the same ticks with other settings: the same IDs, other values.
+        var first = Store.ForRun("bt-first", RunScope.Own);
+        var second = Store.ForRun("bt-second", RunScope.Own);
+        await first.Signals.SaveAsync([Signal("s1")]);
+        await first.Trades.UpsertAsync([OpenTrade("t1", signalId: "s1")]);
+        await second.Signals.SaveAsync([Signal("s1", strategy: "utbot")]);
+        await second.Trades.UpsertAsync([Closed(OpenTrade("t1", signalId: "s1"), TradeResult.Win, TimeSpan.FromMinutes(1), 1.0, 1243.69m)]);
+
+        Assert.Equal("ema-rsi", (await first.Signals.GetAsync("s1"))!.Strategy);
+        Assert.Equal("utbot", (await second.Signals.GetAsync("s1"))!.Strategy);
+        Assert.True((await first.Trades.GetAsync("t1"))!.IsOpen);
+        Assert.Equal(TradeResult.Win, (await second.Trades.GetAsync("t1"))!.Result);
+        Assert.Single(await first.Trades.GetOpenTradesAsync());
+        Assert.Null(await Store.Signals.GetAsync("s1")); // the shared scope holds neither
+        Assert.Empty(await Store.Trades.GetOpenTradesAsync());
+        Assert.Equal("bt-first,bt-second", await ReadScalarTextAsync("SELECT MIN(run_id) || ',' || MAX(run_id) FROM signals"));
+    }
+
+    [Fact]
+    public async Task ForRun_SharedScope_ALaterStartReloadsAndClosesAnEarlierStartsTrade()
+    {
+        var start1 = Store.ForRun("live-1", RunScope.Shared);
+        var start2 = Store.ForRun("live-2", RunScope.Shared);
+        await start1.Signals.SaveAsync([Signal("s1")]);
+        await start1.Trades.UpsertAsync([OpenTrade("t1", signalId: "s1")]);
+
+        var reloaded = Assert.Single(await start2.Trades.GetOpenTradesAsync());
+        Assert.Equal(0, await start2.Signals.SaveAsync([Signal("s1")])); // replayed: stored once
+        await start2.Trades.UpsertAsync([Closed(reloaded, TradeResult.Loss, TimeSpan.FromMinutes(2), -0.5, 1230.01m)]);
+
+        Assert.Equal(TradeResult.Loss, (await Store.Trades.GetAsync("t1"))!.Result);
+        Assert.Equal("live-1", await ReadScalarTextAsync("SELECT run_id FROM trades WHERE id = 't1'")); // attributed to the start that opened it
+        Assert.Equal("1", await ReadScalarTextAsync("SELECT COUNT(*) FROM trades"));
+    }
+
+    [Fact]
+    public async Task Runs_StartFinishAndRemoveOwnRows_RecordTheRunAndLeaveOtherRunsAlone()
+    {
+        var started = new DateTimeOffset(2026, 12, 6, 1, 2, 3, TimeSpan.Zero);
+        var run = new RunRecord("bt-1", started, "backtest", "strategy utbot on 1m", "ticks.csv", RunStatus.Running);
+        await Store.Runs.StartAsync(run);
+        await Store.Runs.StartAsync(new RunRecord("live-1", started.AddHours(1), "live", "{}", null, RunStatus.Running));
+        await Store.ForRun("bt-1", RunScope.Own).Signals.SaveAsync([Signal("s1")]);
+        await Store.ForRun("bt-1", RunScope.Own).Trades.UpsertAsync([OpenTrade("t1", signalId: "s1")]);
+        await Store.ForRun("live-1", RunScope.Shared).Trades.UpsertAsync([OpenTrade("t1", signalId: "s1")]);
+
+        Assert.Equal(2, await Store.Runs.RemoveOwnRowsAsync("bt-1"));
+        Assert.True(await Store.Runs.FinishAsync("bt-1", RunStatus.Failed, started.AddMinutes(1)));
+        Assert.False(await Store.Runs.FinishAsync("nobody", RunStatus.Failed, started));
+
+        Assert.Equal(run with { Status = RunStatus.Failed, Finished = started.AddMinutes(1) }, await Store.Runs.GetAsync("bt-1"));
+        Assert.Equal(["bt-1", "live-1"], (await Store.Runs.GetAllAsync()).Select(r => r.Id));
+        Assert.Null(await Store.ForRun("bt-1", RunScope.Own).Trades.GetAsync("t1"));
+        Assert.NotNull(await Store.Trades.GetAsync("t1"));
+
+        // Started again (a re-run of the same run): running, not finished.
+        await Store.Runs.StartAsync(run);
+        Assert.Equal(run, await Store.Runs.GetAsync("bt-1"));
+    }
+
+    [Fact]
+    public void ForRun_InvalidRunId_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => Store.ForRun("", RunScope.Own));
+        Assert.Throws<ArgumentException>(() => Store.ForRun("has space", RunScope.Own));
+        Assert.Throws<ArgumentException>(() => Store.ForRun(new string('a', 65), RunScope.Shared));
+    }
+
+    [Fact]
+    public async Task Statistics_OfAnOwnScope_CoverOnlyThatRunsTrades()
+    {
+        await SeedStatisticsAsync();
+        var run = Store.ForRun("bt-1", RunScope.Own);
+        await run.Signals.SaveAsync([Signal("sig-a1")]);
+        await run.Trades.UpsertAsync([Closed(OpenTrade("a1", at: T0), TradeResult.Loss, TimeSpan.FromSeconds(60), -1.0, 1230.01m)]);
+
+        var stats = await run.Statistics.GetTradeStatisticsAsync(new TradeStatisticsQuery(T0, T0.AddDays(1)));
+
+        Assert.Equal((1L, 1L), (stats.Overall.Total, stats.Overall.Losses));
     }
 
     [Fact]

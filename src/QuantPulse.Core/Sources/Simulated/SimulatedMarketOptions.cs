@@ -14,6 +14,8 @@ namespace QuantPulse.Sources.Simulated;
 /// <item><term><see cref="StartTime"/></term><description><c>null</c>: the clock reading when reading starts</description></item>
 /// <item><term><see cref="TicksPerSymbol"/></term><description><c>null</c>: no limit</description></item>
 /// <item><term><see cref="Pacing"/></term><description><see cref="TickPacing.Paced"/></description></item>
+/// <item><term><see cref="History"/></term><description>zero: no history</description></item>
+/// <item><term><see cref="ResumeFrom"/></term><description><c>null</c>: every symbol starts at <see cref="StartPrice"/></description></item>
 /// </list>
 /// </remarks>
 public sealed class SimulatedMarketOptions
@@ -28,6 +30,7 @@ public sealed class SimulatedMarketOptions
     private readonly DateTimeOffset? _startTime;
     private readonly long? _ticksPerSymbol;
     private readonly TickPacing _pacing = TickPacing.Paced;
+    private readonly TimeSpan _history;
 
     /// <summary>
     /// The simulated instruments, in the order their ticks are emitted at equal times. Each gets its own random
@@ -138,4 +141,42 @@ public sealed class SimulatedMarketOptions
         get => _pacing;
         init => _pacing = SourceOptionGuards.DefinedPacing(value, nameof(Pacing));
     }
+
+    /// <summary>
+    /// When paced: how much recent history the market generates, as fast as it is read, before it follows the
+    /// clock, so candles, indicators and signals exist at once. History ticks lie on the grid
+    /// <c>now − k·TickInterval</c> (k ≥ 1) that leads into the first live step at <c>now</c>, and come from the
+    /// same walks, so they continue seamlessly into the live ticks. A symbol resumed from
+    /// <see cref="ResumeFrom"/> generates only the part after its last known tick. Zero (the default) generates
+    /// none. Ignored when <see cref="Pacing"/> is <see cref="TickPacing.AsFastAsPossible"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or over 366 days.</exception>
+    public TimeSpan History
+    {
+        get => _history;
+        init
+        {
+            if (value < TimeSpan.Zero || value > MaxHistory)
+            {
+                throw new ArgumentOutOfRangeException(nameof(History), value, "The history must be between zero and 366 days.");
+            }
+
+            _history = value;
+        }
+    }
+
+    /// <summary>
+    /// Where each symbol left off in an earlier run, asked once when reading starts: for every symbol with a
+    /// tick in the answer, the walk continues from that tick's price instead of <see cref="StartPrice"/> and,
+    /// when paced, history begins after that tick's time. Symbols without a tick start at
+    /// <see cref="StartPrice"/>; ticks of other symbols are ignored. <c>null</c> (the default) resumes nothing.
+    /// </summary>
+    /// <remarks>
+    /// A resumed walk draws its random numbers from a stream derived from <see cref="Seed"/>, the symbol's
+    /// position and the resumed tick's time, so a restart does not replay the first run's moves and the same
+    /// stored state and clock still give the same ticks.
+    /// </remarks>
+    public Func<CancellationToken, ValueTask<IReadOnlyList<Model.Tick>>>? ResumeFrom { get; init; }
+
+    private static readonly TimeSpan MaxHistory = TimeSpan.FromDays(366);
 }

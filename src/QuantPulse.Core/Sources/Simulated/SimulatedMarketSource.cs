@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Model;
+using QuantPulse.Sources.Live;
 
 namespace QuantPulse.Sources.Simulated;
 
@@ -26,6 +27,12 @@ namespace QuantPulse.Sources.Simulated;
 /// process) are dropped, not caught up in a burst. Ticks carry no size, bid or ask.
 /// </para>
 /// <para>
+/// When paced, the market can first generate its recent <see cref="SimulatedMarketOptions.History"/> and
+/// continue each symbol from where an earlier run left off (<see cref="SimulatedMarketOptions.ResumeFrom"/>).
+/// <see cref="Status"/> is <see cref="ConnectionState.Backfilling"/> while history is handed out and
+/// <see cref="ConnectionState.Live"/> afterwards; history ticks are simulated ticks like the others.
+/// </para>
+/// <para>
 /// A source is read once: <see cref="ReadAsync"/> throws on a second call. <see cref="GetWatermark"/> and
 /// <see cref="Statistics"/> may be read from any thread.
 /// </para>
@@ -44,8 +51,11 @@ public sealed class SimulatedMarketSource : ITickSource
     private readonly DateTimeOffset? _startTime;
     private readonly long? _ticksPerSymbol;
     private readonly TickPacing _pacing;
+    private readonly TimeSpan _history;
+    private readonly Func<CancellationToken, ValueTask<IReadOnlyList<Tick>>>? _resumeFrom;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly StatusPublisher _status;
 
     // Fast: the time of the last tick handed out. Paced: the time of a step whose ticks are still being handed out.
     private long _watermarkTicks = NoTime;
@@ -92,8 +102,13 @@ public sealed class SimulatedMarketSource : ITickSource
         _startTime = options.StartTime;
         _ticksPerSymbol = options.TicksPerSymbol;
         _pacing = options.Pacing;
+        _history = options.History;
+        _resumeFrom = options.ResumeFrom;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _status = new StatusPublisher(
+            new ConnectionStatus(ConnectionState.Idle, 0, _timeProvider.GetUtcNow()),
+            ex => Log.StatusObserverFailed(_logger, ex));
     }
 
     /// <summary>Always <see cref="TickSources.Simulated"/>.</summary>
@@ -105,6 +120,16 @@ public sealed class SimulatedMarketSource : ITickSource
     /// <summary>The simulated symbols, in emission order.</summary>
     public IReadOnlyList<string> Symbols => _symbols;
 
+    /// <summary>
+    /// <see cref="ConnectionState.Idle"/> before reading, <see cref="ConnectionState.Backfilling"/> while history
+    /// is handed out, <see cref="ConnectionState.Live"/> afterwards and <see cref="ConnectionState.Stopped"/> once
+    /// reading has ended. Safe to read from any thread.
+    /// </summary>
+    public ConnectionStatus Status => _status.Current;
+
+    /// <summary>Every status change, starting with the current status (observers must return quickly).</summary>
+    public IObservable<ConnectionStatus> StatusChanges => _status;
+
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The source has already been read.</exception>
     public IAsyncEnumerable<Tick> ReadAsync(CancellationToken cancellationToken = default)
@@ -114,7 +139,9 @@ public sealed class SimulatedMarketSource : ITickSource
             throw new InvalidOperationException("A SimulatedMarketSource is read once; create a new source for another run.");
         }
 
-        return _pacing == TickPacing.Paced ? ReadPacedAsync(cancellationToken) : ReadFastAsync(cancellationToken);
+        return ReadWithStatusAsync(
+            _pacing == TickPacing.Paced ? ReadPacedAsync(cancellationToken) : ReadFastAsync(cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>
@@ -134,21 +161,68 @@ public sealed class SimulatedMarketSource : ITickSource
         return ticks == NoTime ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
     }
 
-    private RandomWalk[] CreateWalks()
+    private async ValueTask<(RandomWalk[] Walks, long[] ResumedAt)> CreateWalksAsync(CancellationToken cancellationToken)
     {
+        var resumed = new Tick?[_symbols.Length];
+        if (_resumeFrom is not null)
+        {
+            foreach (var tick in await _resumeFrom(cancellationToken).ConfigureAwait(false))
+            {
+                var i = Array.IndexOf(_symbols, tick.Symbol);
+                if (i >= 0 && tick.Price > 0m && (resumed[i] is not { } seen || tick.Time > seen.Time))
+                {
+                    resumed[i] = tick;
+                }
+            }
+        }
+
         var walks = new RandomWalk[_symbols.Length];
+        var resumedAt = new long[_symbols.Length];
         for (var i = 0; i < walks.Length; i++)
         {
-            walks[i] = new RandomWalk(_seed, i, _startPrice, _volatility, _interval, _decimals);
+            if (resumed[i] is { } last)
+            {
+                // A stream of its own per resume point: a restart must not replay the first run's moves.
+                var seed = _seed ^ unchecked((ulong)last.Time.UtcTicks);
+                walks[i] = new RandomWalk(seed, i, last.Price, _volatility, _interval, _decimals);
+                walks[i].Next(); // the resumed price itself was already handed out by the earlier run
+                resumedAt[i] = last.Time.UtcTicks;
+                Log.Resumed(_logger, _symbols[i], last.Price, last.Time);
+            }
+            else
+            {
+                walks[i] = new RandomWalk(_seed, i, _startPrice, _volatility, _interval, _decimals);
+                resumedAt[i] = NoTime;
+            }
         }
 
         Log.Started(_logger, _pacing, _symbolList, unchecked((long)_seed), _interval, _volatility);
-        return walks;
+        return (walks, resumedAt);
+    }
+
+    private void SetState(ConnectionState state) =>
+        _status.Publish(new ConnectionStatus(state, 0, _timeProvider.GetUtcNow()));
+
+    private async IAsyncEnumerable<Tick> ReadWithStatusAsync(
+        IAsyncEnumerable<Tick> ticks, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var tick in ticks.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return tick;
+            }
+        }
+        finally
+        {
+            SetState(ConnectionState.Stopped);
+        }
     }
 
     private async IAsyncEnumerable<Tick> ReadFastAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var walks = CreateWalks();
+        var (walks, _) = await CreateWalksAsync(cancellationToken).ConfigureAwait(false);
+        SetState(ConnectionState.Live);
         var time = (_startTime ?? _timeProvider.GetUtcNow()).UtcTicks;
         var step = _interval.Ticks;
         long steps = 0;
@@ -178,7 +252,39 @@ public sealed class SimulatedMarketSource : ITickSource
 
     private async IAsyncEnumerable<Tick> ReadPacedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var walks = CreateWalks();
+        var (walks, resumedAt) = await CreateWalksAsync(cancellationToken).ConfigureAwait(false);
+        var now = _timeProvider.GetUtcNow().UtcTicks;
+        var step = _interval.Ticks;
+        var earliest = Math.Max(now - _history.Ticks, DateTimeOffset.UnixEpoch.UtcTicks + 1);
+        var first = HistorySteps(now, earliest, resumedAt);
+        if (first > 0)
+        {
+            SetState(ConnectionState.Backfilling);
+            Log.Backfilling(_logger, _symbolList, new DateTimeOffset(now - (first * step), TimeSpan.Zero), first);
+            for (var k = first; k >= 1; k--)
+            {
+                // The grid now − k·interval leads into the first live step at now.
+                var time = now - (k * step);
+                var stamp = new DateTimeOffset(time, TimeSpan.Zero);
+                Volatile.Write(ref _watermarkTicks, time);
+                for (var i = 0; i < walks.Length; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (time < earliest || time <= resumedAt[i])
+                    {
+                        continue;
+                    }
+
+                    var tick = new Tick(_symbols[i], stamp, walks[i].Next(), 0m, TickSources.Simulated);
+                    Statistics.RecordAccepted();
+                    yield return tick;
+                }
+            }
+
+            Volatile.Write(ref _watermarkTicks, NoTime);
+        }
+
+        SetState(ConnectionState.Live);
         using var timer = new PeriodicTimer(_interval, _timeProvider);
         long steps = 0;
         while (_ticksPerSymbol is not { } limit || steps < limit)
@@ -189,7 +295,7 @@ public sealed class SimulatedMarketSource : ITickSource
                 break;
             }
 
-            var time = _timeProvider.GetUtcNow().UtcTicks;
+            var time = steps == 0 ? now : _timeProvider.GetUtcNow().UtcTicks;
             var stamp = new DateTimeOffset(time, TimeSpan.Zero);
             Volatile.Write(ref _watermarkTicks, time);
             for (var i = 0; i < walks.Length; i++)
@@ -205,5 +311,23 @@ public sealed class SimulatedMarketSource : ITickSource
         }
 
         Log.Finished(_logger, Statistics.Accepted);
+    }
+
+    /// <summary>How many grid steps before <paramref name="now"/> the history goes back: the oldest step any symbol needs.</summary>
+    private long HistorySteps(long now, long earliest, long[] resumedAt)
+    {
+        var step = _interval.Ticks;
+        long first = 0;
+        foreach (var resumed in resumedAt)
+        {
+            // Steps strictly after the resumed tick and not before the earliest history instant.
+            var from = Math.Max(earliest, resumed == NoTime ? earliest : resumed + 1);
+            if (from < now)
+            {
+                first = Math.Max(first, (now - from) / step);
+            }
+        }
+
+        return first;
     }
 }

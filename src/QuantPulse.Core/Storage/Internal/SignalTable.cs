@@ -5,7 +5,7 @@ using QuantPulse.Signals;
 namespace QuantPulse.Storage.Internal;
 
 /// <summary>The <c>signals</c> table, the same for every backend but for its SQL and value forms.</summary>
-internal sealed class SignalTable(StorageDialect db, SignalSql sql) : ISignalRepository
+internal sealed class SignalTable(StorageDialect db, SignalSql sql, RunTag tag) : ISignalRepository
 {
     public Task<int> SaveAsync(IReadOnlyList<Signal> signals, CancellationToken cancellationToken = default)
     {
@@ -28,6 +28,8 @@ internal sealed class SignalTable(StorageDialect db, SignalSql sql) : ISignalRep
             s.RrRatio,
             s.Strategy,
             Confirmations = StorageFormat.ToJson(s.Confirmations),
+            tag.RunId,
+            tag.Scope,
         }).ToList();
         return db.InTransactionAsync(
             (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(sql.Insert, rows, transaction, cancellationToken: cancellationToken)),
@@ -37,7 +39,7 @@ internal sealed class SignalTable(StorageDialect db, SignalSql sql) : ISignalRep
     public Task<Signal?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return db.QuerySingleAsync(sql.Get, new { Id = id }, Read, cancellationToken);
+        return db.QuerySingleAsync(sql.Get, new { Id = id, tag.Scope }, Read, cancellationToken);
     }
 
     public Task<IReadOnlyList<Signal>> GetRangeAsync(
@@ -47,7 +49,7 @@ internal sealed class SignalTable(StorageDialect db, SignalSql sql) : ISignalRep
         CancellationToken cancellationToken = default)
     {
         StorageFormat.CheckRange(from, to, nameof(to));
-        return db.QueryAsync(sql.Range, new { From = db.Time(from), To = db.Time(to), Asset = asset }, Read, cancellationToken);
+        return db.QueryAsync(sql.Range, new { From = db.Time(from), To = db.Time(to), Asset = asset, tag.Scope }, Read, cancellationToken);
     }
 
     private Signal Read(DbDataReader r) => new(

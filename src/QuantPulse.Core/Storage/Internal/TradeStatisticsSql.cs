@@ -6,7 +6,7 @@ namespace QuantPulse.Storage.Internal;
 
 /// <summary>
 /// The statistics query, shared by the backends: only the grouping expressions differ (how each database reads
-/// the UTC hour of an open time). Parameters: <c>@From</c>, <c>@To</c>, <c>@Asset</c>, <c>@Strategy</c>.
+/// the UTC hour of an open time). Parameters: <c>@Scope</c> (the run scope), <c>@From</c>, <c>@To</c>, <c>@Asset</c>, <c>@Strategy</c>.
 /// </summary>
 /// <remarks>
 /// The median uses window functions (both SQLite ≥ 3.25 and PostgreSQL have them): the middle row, or the mean
@@ -18,8 +18,8 @@ internal static class TradeStatisticsSql
         WITH scoped AS (
             SELECT {group} AS grp, t.result AS result, t.movement_percentage AS movement, t.duration_seconds AS duration
             FROM trades t
-            LEFT JOIN signals s ON s.id = t.signal_id
-            WHERE t.open_time >= @From AND t.open_time < @To
+            LEFT JOIN signals s ON s.run_scope = t.run_scope AND s.id = t.signal_id
+            WHERE t.run_scope = @Scope AND t.open_time >= @From AND t.open_time < @To
               AND (@Asset IS NULL OR t.asset = @Asset)
               AND (@Strategy IS NULL OR s.strategy = @Strategy)
         ),

@@ -5,7 +5,7 @@ using QuantPulse.Simulation;
 namespace QuantPulse.Storage.Internal;
 
 /// <summary>The <c>trades</c> table, the same for every backend but for its SQL and value forms.</summary>
-internal sealed class TradeTable(StorageDialect db, TradeSql sql) : ITradeRepository
+internal sealed class TradeTable(StorageDialect db, TradeSql sql, RunTag tag) : ITradeRepository
 {
     public Task UpsertAsync(IReadOnlyList<Trade> trades, CancellationToken cancellationToken = default)
     {
@@ -29,6 +29,8 @@ internal sealed class TradeTable(StorageDialect db, TradeSql sql) : ITradeReposi
             t.DurationSeconds,
             t.MovementPercentage,
             ClosePrice = db.Decimal(t.ClosePrice),
+            tag.RunId,
+            tag.Scope,
         }).ToList();
         return db.InTransactionAsync(
             (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(sql.Upsert, rows, transaction, cancellationToken: cancellationToken)),
@@ -38,11 +40,11 @@ internal sealed class TradeTable(StorageDialect db, TradeSql sql) : ITradeReposi
     public Task<Trade?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return db.QuerySingleAsync(sql.Get, new { Id = id }, Read, cancellationToken);
+        return db.QuerySingleAsync(sql.Get, new { Id = id, tag.Scope }, Read, cancellationToken);
     }
 
     public Task<IReadOnlyList<Trade>> GetOpenTradesAsync(CancellationToken cancellationToken = default) =>
-        db.QueryAsync(sql.Open, null, Read, cancellationToken);
+        db.QueryAsync(sql.Open, new { tag.Scope }, Read, cancellationToken);
 
     public Task<IReadOnlyList<Trade>> GetRangeAsync(
         DateTimeOffset from,
@@ -51,7 +53,7 @@ internal sealed class TradeTable(StorageDialect db, TradeSql sql) : ITradeReposi
         CancellationToken cancellationToken = default)
     {
         StorageFormat.CheckRange(from, to, nameof(to));
-        return db.QueryAsync(sql.Range, new { From = db.Time(from), To = db.Time(to), Asset = asset }, Read, cancellationToken);
+        return db.QueryAsync(sql.Range, new { From = db.Time(from), To = db.Time(to), Asset = asset, tag.Scope }, Read, cancellationToken);
     }
 
     private Trade Read(DbDataReader r)

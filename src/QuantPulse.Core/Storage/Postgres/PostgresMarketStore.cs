@@ -17,6 +17,7 @@ namespace QuantPulse.Storage.Postgres;
 public sealed class PostgresMarketStore : IMarketStore
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly StoreTables _tables;
 
     private PostgresMarketStore(NpgsqlDataSource dataSource)
     {
@@ -27,14 +28,16 @@ public sealed class PostgresMarketStore : IMarketStore
             value => value,
             (reader, ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal),
             (reader, ordinal) => reader.GetDecimal(ordinal));
-        Signals = new SignalTable(db, PostgresSql.Signals);
-        Trades = new TradeTable(db, PostgresSql.Trades);
+        _tables = new StoreTables(db, PostgresSql.Signals, PostgresSql.Trades, PostgresSql.Statistics);
+        Signals = _tables.Signals(RunTag.Shared);
+        Trades = _tables.Trades(RunTag.Shared);
+        Runs = _tables.Runs();
         Candles = new CandleTable(db, PostgresSql.Candles, PostgresBulk.InsertNewCandlesAsync);
         Ticks = new TickTable(
             db,
             PostgresSql.Ticks,
             (ticks, cancellationToken) => db.InTransactionAsync((c, _) => PostgresBulk.AppendTicksAsync(c, ticks, cancellationToken), cancellationToken));
-        Statistics = new StatisticsTable(db, PostgresSql.Statistics);
+        Statistics = _tables.Statistics(RunTag.Shared);
     }
 
     /// <inheritdoc/>
@@ -54,6 +57,12 @@ public sealed class PostgresMarketStore : IMarketStore
 
     /// <inheritdoc/>
     public IStatisticsRepository Statistics { get; }
+
+    /// <inheritdoc/>
+    public IRunRepository Runs { get; }
+
+    /// <inheritdoc/>
+    public IMarketStore ForRun(string runId, RunScope scope) => new RunView(this, _tables, RunTag.For(runId, scope));
 
     /// <summary>Connects to the database and brings its schema up to date.</summary>
     /// <param name="connectionString">An Npgsql connection string naming an existing database.</param>

@@ -17,6 +17,7 @@ namespace QuantPulse.Storage.Sqlite;
 public sealed class SqliteMarketStore : IMarketStore
 {
     private readonly SqliteConnectionFactory _connections;
+    private readonly StoreTables _tables;
 
     private SqliteMarketStore(SqliteConnectionFactory connections)
     {
@@ -27,14 +28,16 @@ public sealed class SqliteMarketStore : IMarketStore
             value => SqliteValues.Decimal(value),
             (reader, ordinal) => SqliteValues.ParseTime(reader.GetString(ordinal)),
             (reader, ordinal) => SqliteValues.ParseDecimal(reader.GetString(ordinal)));
-        Signals = new SignalTable(db, SqliteSql.Signals);
-        Trades = new TradeTable(db, SqliteSql.Trades);
+        _tables = new StoreTables(db, SqliteSql.Signals, SqliteSql.Trades, SqliteSql.Statistics);
+        Signals = _tables.Signals(RunTag.Shared);
+        Trades = _tables.Trades(RunTag.Shared);
+        Runs = _tables.Runs();
         Candles = new CandleTable(db, SqliteSql.Candles, (c, t, candles, cancellationToken) => Task.FromResult(SqliteBulk.InsertNewCandles(c, t, candles, cancellationToken)));
         Ticks = new TickTable(
             db,
             SqliteSql.Ticks,
             (ticks, cancellationToken) => db.InTransactionAsync((c, t) => Task.FromResult(SqliteBulk.AppendTicks(c, t, ticks, cancellationToken)), cancellationToken));
-        Statistics = new StatisticsTable(db, SqliteSql.Statistics);
+        Statistics = _tables.Statistics(RunTag.Shared);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -57,6 +60,12 @@ public sealed class SqliteMarketStore : IMarketStore
 
     /// <inheritdoc/>
     public IStatisticsRepository Statistics { get; }
+
+    /// <inheritdoc/>
+    public IRunRepository Runs { get; }
+
+    /// <inheritdoc/>
+    public IMarketStore ForRun(string runId, RunScope scope) => new RunView(this, _tables, RunTag.For(runId, scope));
 
     /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
     /// <param name="path">The database file; a relative path is resolved against the working directory.</param>

@@ -19,23 +19,23 @@ internal static class SqliteSql
 
     public static SignalSql Signals { get; } = new(
         Insert: $"""
-            INSERT INTO signals ({SignalColumns})
-            VALUES (@Id, @Asset, @Timestamp, @Type, @Confidence, @EntryPrice, @StopLoss, @TakeProfit, @RrRatio, @Strategy, @Confirmations)
-            ON CONFLICT (id) DO NOTHING
+            INSERT INTO signals ({SignalColumns}, run_id, run_scope)
+            VALUES (@Id, @Asset, @Timestamp, @Type, @Confidence, @EntryPrice, @StopLoss, @TakeProfit, @RrRatio, @Strategy, @Confirmations, @RunId, @Scope)
+            ON CONFLICT (run_scope, id) DO NOTHING
             """,
-        Get: $"SELECT {SignalColumns} FROM signals WHERE id = @Id",
+        Get: $"SELECT {SignalColumns} FROM signals WHERE run_scope = @Scope AND id = @Id",
         Range: $"""
             SELECT {SignalColumns} FROM signals
-            WHERE timestamp >= @From AND timestamp < @To AND (@Asset IS NULL OR asset = @Asset)
+            WHERE timestamp >= @From AND timestamp < @To AND (@Asset IS NULL OR asset = @Asset) AND run_scope = @Scope
             ORDER BY timestamp, id
             """);
 
     // A stored row that is closed is final: the WHERE keeps a late open event from reopening it.
     public static TradeSql Trades { get; } = new(
         Upsert: $"""
-            INSERT INTO trades ({TradeColumns})
-            VALUES (@Id, @SignalId, @Asset, @EntryPrice, @StopLoss, @TakeProfit, @OpenTime, @CloseTime, @Result, @DurationSeconds, @MovementPercentage, @ClosePrice)
-            ON CONFLICT (id) DO UPDATE SET
+            INSERT INTO trades ({TradeColumns}, run_id, run_scope)
+            VALUES (@Id, @SignalId, @Asset, @EntryPrice, @StopLoss, @TakeProfit, @OpenTime, @CloseTime, @Result, @DurationSeconds, @MovementPercentage, @ClosePrice, @RunId, @Scope)
+            ON CONFLICT (run_scope, id) DO UPDATE SET
                 close_time = excluded.close_time,
                 result = excluded.result,
                 duration_seconds = excluded.duration_seconds,
@@ -43,11 +43,11 @@ internal static class SqliteSql
                 close_price = excluded.close_price
             WHERE trades.result IS NULL
             """,
-        Get: $"SELECT {TradeColumns} FROM trades WHERE id = @Id",
-        Open: $"SELECT {TradeColumns} FROM trades WHERE result IS NULL ORDER BY open_time, id",
+        Get: $"SELECT {TradeColumns} FROM trades WHERE run_scope = @Scope AND id = @Id",
+        Open: $"SELECT {TradeColumns} FROM trades WHERE result IS NULL AND run_scope = @Scope ORDER BY open_time, id",
         Range: $"""
             SELECT {TradeColumns} FROM trades
-            WHERE open_time >= @From AND open_time < @To AND (@Asset IS NULL OR asset = @Asset)
+            WHERE open_time >= @From AND open_time < @To AND (@Asset IS NULL OR asset = @Asset) AND run_scope = @Scope
             ORDER BY open_time, id
             """);
 

@@ -364,6 +364,101 @@ public class SimulatedMarketSourceTests
         Assert.Equal("Pacing", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedMarketOptions { Pacing = (TickPacing)7 }).ParamName);
     }
 
+    [Fact]
+    public async Task ReadAsync_ResumedSymbol_ContinuesFromLastStoredPriceNotStartPrice()
+    {
+        var clock = new ManualTimeProvider(Start.AddHours(1));
+        var stored = new Tick("SIM_A", Start.AddHours(1).AddSeconds(-1), 1003.03m, 0m, TickSources.Simulated);
+        var source = new SimulatedMarketSource(
+            new SimulatedMarketOptions { Symbols = ["SIM_A", "SIM_B"], ResumeFrom = _ => ValueTask.FromResult<IReadOnlyList<Tick>>([stored]) },
+            clock);
+        await using var ticks = source.ReadAsync().GetAsyncEnumerator();
+
+        Assert.True(await ticks.MoveNextAsync());
+        var a = ticks.Current;
+        Assert.True(await ticks.MoveNextAsync());
+        var b = ticks.Current;
+
+        Assert.Equal(("SIM_A", Start.AddHours(1)), (a.Symbol, a.Time));
+        Assert.InRange(a.Price, 1003.03m * 0.99m, 1003.03m * 1.01m); // one step away from the stored price
+        Assert.NotEqual(1003.03m, a.Price);
+        Assert.Equal(1000.00m, b.Price); // nothing stored: the start price
+        Assert.Equal(ConnectionState.Live, source.Status.State);
+    }
+
+    [Fact]
+    public async Task ReadAsync_PacedWithHistory_GeneratesWindowEndingNowThenGoesLive()
+    {
+        var now = Start.AddDays(1);
+        var clock = new ManualTimeProvider(now);
+        var source = new SimulatedMarketSource(
+            new SimulatedMarketOptions { Symbols = ["SIM_A", "SIM_B"], Seed = 8, History = TimeSpan.FromSeconds(5) }, clock);
+        Assert.Equal(ConnectionState.Idle, source.Status.State);
+        await using var ticks = source.ReadAsync().GetAsyncEnumerator();
+
+        var history = new List<Tick>();
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(await ticks.MoveNextAsync());
+            Assert.Equal(ConnectionState.Backfilling, source.Status.State);
+            history.Add(ticks.Current);
+        }
+
+        Assert.Equal(now.AddSeconds(-1), source.GetWatermark(now)); // the last history step
+        Assert.True(await ticks.MoveNextAsync()); // the first live step, at once
+        Assert.Equal(ConnectionState.Live, source.Status.State);
+        Assert.Equal(("SIM_A", now), (ticks.Current.Symbol, ticks.Current.Time));
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => now.AddSeconds((i / 2) - 5)), history.Select(t => t.Time));
+        Assert.All(history, t => Assert.True(t.IsSimulated));
+
+        // Same generator and seed: history and live are one walk, the same prices a fast run gives.
+        var fast = await Fast(seed: 8, ticks: 6, "SIM_A", "SIM_B").ReadAsync().ToListAsync();
+        Assert.Equal(fast.Take(11).Select(t => (t.Symbol, t.Price)), history.Append(ticks.Current).Select(t => (t.Symbol, t.Price)));
+    }
+
+    [Fact]
+    public async Task ReadAsync_PacedResumedWithHistory_GeneratesOnlyFromLastStoredTimeUpToNow()
+    {
+        var now = Start.AddDays(1);
+        var clock = new ManualTimeProvider(now);
+        Tick[] stored = [new("SIM_A", now.AddSeconds(-2.5), 1003.03m, 0m, TickSources.Simulated)];
+        var source = new SimulatedMarketSource(
+            new SimulatedMarketOptions
+            {
+                Symbols = ["SIM_A", "SIM_B"], History = TimeSpan.FromHours(24), TicksPerSymbol = 1,
+                ResumeFrom = _ => ValueTask.FromResult<IReadOnlyList<Tick>>(stored),
+            },
+            clock);
+
+        var ticks = await source.ReadAsync().ToListAsync();
+
+        var a = ticks.Where(t => t.Symbol == "SIM_A").Select(t => t.Time);
+        Assert.Equal([now.AddSeconds(-2), now.AddSeconds(-1), now], a);
+        Assert.Equal(86_401, ticks.Count(t => t.Symbol == "SIM_B")); // no stored price: the whole day, then now
+        Assert.Equal(now.AddDays(-1), ticks[0].Time);
+        Assert.Equal(ConnectionState.Stopped, source.Status.State);
+    }
+
+    [Fact]
+    public async Task ReadAsync_PacedWithHistory_SameClockSameTicks()
+    {
+        async Task<List<Tick>> Run() => await new SimulatedMarketSource(
+            new SimulatedMarketOptions { Seed = 4, History = TimeSpan.FromMinutes(10), TicksPerSymbol = 1 },
+            new ManualTimeProvider(Start)).ReadAsync().ToListAsync();
+
+        var first = await Run();
+
+        Assert.Equal(601, first.Count);
+        Assert.Equal(first, await Run());
+    }
+
+    [Fact]
+    public void Options_HistoryOutOfRange_ThrowsNamingProperty()
+    {
+        Assert.Equal("History", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedMarketOptions { History = TimeSpan.FromSeconds(-1) }).ParamName);
+        Assert.Equal("History", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedMarketOptions { History = TimeSpan.FromDays(367) }).ParamName);
+    }
+
     private static readonly string[] PinnedSeed42 = ["1000.00", "1000.03", "1000.20", "1000.36", "1000.46", "1000.51"];
 
     private static SimulatedMarketSource Fast(long seed, long ticks, params string[] symbols) =>

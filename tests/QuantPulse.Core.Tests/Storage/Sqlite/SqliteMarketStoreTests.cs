@@ -50,7 +50,31 @@ public sealed class SqliteMarketStoreTests : MarketStoreContractTests
             await store.DisposeAsync();
         }
 
-        Assert.Equal([(1, "initial")], await ReadSchemaVersionsAsync());
+        Assert.Equal([(1, "initial"), (2, "runs")], await ReadSchemaVersionsAsync());
+    }
+
+    [Fact]
+    public async Task OpenAsync_Version1DatabaseWithRows_MigratesThemIntoTheSharedScope()
+    {
+        await Store.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        File.Delete(DatabasePath);
+        await using (var connection = (SqliteConnection)await ConnectAsync())
+        {
+            await SqliteMigrator.MigrateAsync(connection, [SqliteMigrator.Scripts[0]], Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO signals VALUES ('s1', 'R_100', '2024-03-04T09:30:00.000000Z', 'BUY', 0.5, '100', '99', '102', 2.0, 'utbot', '[]');
+                INSERT INTO trades VALUES ('trade:s1', 's1', 'R_100', '100', '99', '102', '2024-03-04T09:31:00.000000Z', NULL, NULL, NULL, NULL, NULL);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var store = await OpenAsync();
+
+        Assert.Equal("utbot", (await store.Signals.GetAsync("s1"))!.Strategy);
+        Assert.Equal("trade:s1", Assert.Single(await store.Trades.GetOpenTradesAsync()).Id);
+        Assert.Equal("|", await ReadScalarTextAsync("SELECT run_id || '|' || run_scope FROM trades"));
     }
 
     protected override Task CreateDatabaseAsync() => Task.CompletedTask;
