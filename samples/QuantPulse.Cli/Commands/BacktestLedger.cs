@@ -56,9 +56,20 @@ internal sealed class BacktestLedger
                 : throw new UsageException($"{RunIdOption}: '{given}' is not a run id (use 1 to 64 letters, digits, '.', '_', ':' or '-')");
         }
 
-        using var file = File.OpenRead(input);
-        var content = SHA256.HashData(file);
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(Parameters(settings) + "\n" + Convert.ToHexStringLower(content)));
+        // A pipe, a FIFO or a device reports no length and cannot be read twice: its content is not known before the
+        // run reads it, so such a run is told apart by when it started instead of being matched to an earlier one.
+        string content;
+        if (new FileInfo(input).Length > 0)
+        {
+            using var file = File.OpenRead(input);
+            content = Convert.ToHexStringLower(SHA256.HashData(file));
+        }
+        else
+        {
+            content = string.Create(CultureInfo.InvariantCulture, $"{Path.GetFullPath(input)} at {TimeProvider.System.GetUtcNow():O}");
+        }
+
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(Parameters(settings) + "\n" + content));
         return "bt-" + Convert.ToHexStringLower(digest)[..16];
     }
 
