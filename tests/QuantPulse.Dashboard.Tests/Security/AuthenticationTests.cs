@@ -133,6 +133,21 @@ public sealed class AuthenticationTests : IClassFixture<SecuredHost>
         Assert.Contains(field, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{bad json")]
+    [InlineData("[1,2]")]
+    [InlineData("""{"asset":"SIM_V100","direction":"BUY","stop_loss":"cheap"}""")]
+    public async Task PostTrade_UnreadableBody_400Problem(string body)
+    {
+        using var request = TradeRequest(body);
+        request.Headers.Add("X-Api-Key", SecuredHost.ApiKey);
+
+        using var response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task PostTrade_UnknownAsset_404()
     {
