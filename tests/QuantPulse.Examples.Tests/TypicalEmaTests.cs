@@ -62,4 +62,21 @@ public class TypicalEmaTests
 
         Assert.Contains("'tpema' is already taken", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Docs_IndicatorsPage_ShowsThisExampleVerbatim()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "QuantPulse.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("QuantPulse.sln not found.");
+        }
+
+        var code = File.ReadAllText(Path.Combine(root, "tests", "QuantPulse.Examples.Tests", "TypicalEma.cs")).ReplaceLineEndings("\n");
+        var docs = File.ReadAllText(Path.Combine(root, "docs", "indicators.md")).ReplaceLineEndings("\n");
+        var example = code[code.IndexOf("public sealed class", StringComparison.Ordinal)..].TrimEnd();
+
+        Assert.Contains(example, docs, StringComparison.Ordinal);
+        Assert.True(example.Split('\n').Length < 40, "The example must stay under 40 lines.");
+    }
 }
