@@ -25,7 +25,7 @@ public sealed partial class Adx : IIndicator<AdxValue>
     private SeededAverage _minusMove;
     private SeededAverage _adx;
     private CandleGate _gate;
-    private PriceBar _previous;
+    private double _previousClose;
     private decimal _previousHigh;
     private decimal _previousLow;
     private AdxValue? _current;
@@ -93,7 +93,7 @@ public sealed partial class Adx : IIndicator<AdxValue>
                 var down = (double)(_previousLow - closed.Low);
                 _plusMove.Add(up > down && up > 0 ? up : 0);
                 _minusMove.Add(down > up && down > 0 ? down : 0);
-                if (_trueRange.Add(TrueRange.Calculate(bar.High, bar.Low, _previous.Close)))
+                if (_trueRange.Add(TrueRange.Calculate(bar.High, bar.Low, _previousClose)))
                 {
                     var range = _trueRange.Value;
                     var plusDi = range > 0 ? 100 * _plusMove.Value / range : 0;
@@ -102,7 +102,7 @@ public sealed partial class Adx : IIndicator<AdxValue>
                 }
             }
 
-            _previous = bar;
+            _previousClose = bar.Close;
             _previousHigh = closed.High;
             _previousLow = closed.Low;
             _gate.Settle(_current.HasValue);
@@ -119,7 +119,7 @@ public sealed partial class Adx : IIndicator<AdxValue>
         _minusMove.Reset();
         _adx.Reset();
         _gate.Reset();
-        _previous = default;
+        _previousClose = 0;
         _previousHigh = 0;
         _previousLow = 0;
         _current = null;

@@ -5,9 +5,9 @@ namespace QuantPulse.Indicators;
 /// <summary>A catalog entry: an indicator's stable ID, its parameter schema, and how to build it.</summary>
 /// <remarks>
 /// <para>
-/// Descriptors are immutable. The built-in ones come from <see cref="IndicatorCatalog"/>; code outside the library
-/// describes its own indicator with <see cref="Create{TIndicator, TValue}"/> (or <see cref="Create{TIndicator}"/>
-/// for one <see cref="double"/> column) and registers it with <see cref="IndicatorCatalog.Register"/> or the
+/// Descriptors are immutable. Every indicator, built-in or not, is described with
+/// <see cref="Create{TIndicator, TValue}"/> (or <see cref="Create{TIndicator}"/> for one <see cref="double"/>
+/// column); the built-in ones come from <see cref="IndicatorCatalog"/>, and code outside the library registers its own with <see cref="IndicatorCatalog.Register"/> or the
 /// host builder's <c>AddIndicator</c>, after which configuration, <see cref="IndicatorSpec.Parse"/>,
 /// <see cref="IndicatorSet"/> and the pipeline treat it exactly like a built-in one.
 /// </para>
@@ -18,9 +18,9 @@ public sealed class IndicatorDescriptor
     private readonly Func<IndicatorSpec, IIndicator> _create;
     private readonly Func<IndicatorSpec, string[]> _columns;
     private readonly Func<IndicatorSpec, string?>? _rule;
-    private readonly Func<IIndicator, IColumnWriter>? _writer;
+    private readonly Func<IIndicator, IColumnWriter> _writer;
 
-    internal IndicatorDescriptor(
+    private IndicatorDescriptor(
         string id,
         string displayName,
         string description,
@@ -28,8 +28,8 @@ public sealed class IndicatorDescriptor
         IReadOnlyList<IndicatorParameter> parameters,
         Func<IndicatorSpec, IIndicator> create,
         Func<IndicatorSpec, string[]> columns,
-        Func<IndicatorSpec, string?>? rule = null,
-        Func<IIndicator, IColumnWriter>? writer = null)
+        Func<IndicatorSpec, string?>? rule,
+        Func<IIndicator, IColumnWriter> writer)
     {
         Id = id;
         DisplayName = displayName;
@@ -160,8 +160,7 @@ public sealed class IndicatorDescriptor
     internal string? CheckRule(IndicatorSpec spec) => _rule?.Invoke(spec);
 
     /// <summary>How an <see cref="IndicatorSet"/> drives an indicator built from this descriptor.</summary>
-    internal IColumnWriter WriterFor(IIndicator indicator) =>
-        _writer is null ? (IColumnWriter)indicator : _writer(indicator);
+    internal IColumnWriter WriterFor(IIndicator indicator) => _writer(indicator);
 
     private static void WriteSingle(in double value, Span<double?> destination) => destination[0] = value;
 
