@@ -85,6 +85,9 @@ public sealed record IndicatorParameter(
     internal static IndicatorParameter Period(int defaultValue, int minimum) =>
         Period("Period", defaultValue, minimum, "The number of candles in the lookback window.");
 
+    internal static IndicatorParameter Multiplier(double defaultValue, string description, string name = "Multiplier") =>
+        new(name, IndicatorParameterType.Number, defaultValue, IndicatorArguments.MinMultiplier, IndicatorArguments.MaxMultiplier, description);
+
     internal static IndicatorParameter ChoiceOf<TEnum>(string name, TEnum defaultValue, string description)
         where TEnum : struct, Enum
     {

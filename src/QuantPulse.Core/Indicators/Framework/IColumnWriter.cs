@@ -4,7 +4,7 @@ namespace QuantPulse.Indicators;
 
 /// <summary>
 /// How an <see cref="IndicatorSet"/> drives an indicator without knowing its value type: apply one candle and
-/// write the value's columns. Implemented explicitly by each indicator.
+/// write the value's columns. Implemented by the adapter <see cref="IndicatorDescriptor"/> puts around each indicator.
 /// </summary>
 internal interface IColumnWriter
 {

@@ -11,7 +11,7 @@ namespace QuantPulse.Indicators;
 /// (out of order or with impossible prices, see <see cref="IIndicator"/>) changes nothing, so its point repeats
 /// the previous value.
 /// </remarks>
-public static class CandleIndicatorExtensions
+public static partial class CandleIndicatorExtensions
 {
     /// <summary>Feeds every candle to <paramref name="indicator"/> and collects its values.</summary>
     /// <typeparam name="T">The indicator's value type.</typeparam>

@@ -150,6 +150,15 @@ public sealed partial record IndicatorSpec
         return false;
     }
 
+    /// <summary>The columns of a descriptor's spec at its defaults, checking that the defaults pass its rule.</summary>
+    internal static IReadOnlyList<string> ColumnsOfDefaults(IndicatorDescriptor descriptor)
+    {
+        var spec = new IndicatorSpec(descriptor, [.. descriptor.Parameters.Select(p => p.Default)]);
+        return descriptor.CheckRule(spec) is { } problem
+            ? throw new ArgumentException($"Indicator {descriptor.Id}: its defaults break its own rule. {problem}", nameof(descriptor))
+            : spec.Columns;
+    }
+
     private static BindOutcome Bind(string? id, List<Argument> arguments, out IndicatorSpec? spec, out string? error)
     {
         spec = null;

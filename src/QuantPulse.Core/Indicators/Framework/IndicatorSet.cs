@@ -41,7 +41,7 @@ public sealed class IndicatorSet
         {
             var indicator = specs[i].CreateIndicator();
             _indicators[i] = indicator;
-            _writers[i] = (IColumnWriter)indicator;
+            _writers[i] = specs[i].Descriptor.WriterFor(indicator);
             _offsets[i + 1] = _offsets[i] + specs[i].Columns.Count;
         }
     }
