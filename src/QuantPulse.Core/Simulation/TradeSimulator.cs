@@ -217,14 +217,13 @@ internal sealed class TradeSimulator
     private static Trade Close(Trade trade, TradeResult result, in Tick tick)
     {
         var price = tick.Price;
-        var move = trade.Direction == SignalType.Buy ? price - trade.EntryPrice : trade.EntryPrice - price;
         return trade with
         {
             CloseTime = tick.Time,
             Result = result,
             ClosePrice = price,
             DurationSeconds = (tick.Time - trade.OpenTime).TotalSeconds,
-            MovementPercentage = (double)(move / trade.EntryPrice * 100m),
+            MovementPercentage = TradeMovement.Percentage(trade, price),
         };
     }
 

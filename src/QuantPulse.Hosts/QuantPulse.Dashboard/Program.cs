@@ -3,7 +3,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseDashboardDefaults();
 builder.Services.AddQuantPulse(builder.Configuration);
 builder.AddDashboardServices();
+builder.AddDashboardUi();
 
 var app = builder.Build();
 app.MapDashboard();
+app.MapDashboardUi();
 await app.RunAsync();
