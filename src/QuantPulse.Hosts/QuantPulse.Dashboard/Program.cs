@@ -1,6 +1,12 @@
 // The QuantPulse dashboard host: the pipeline in-process, plus the REST API, the live WebSocket feed, health and metrics.
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDashboardDefaults();
+if (QuantPulse.Dashboard.Security.SecurityExtensions.FindExposureProblem(builder.Configuration, builder.Environment) is { } problem)
+{
+    await Console.Error.WriteLineAsync("quantpulse-dashboard: " + problem);
+    return 1;
+}
+
 builder.Services.AddQuantPulse(builder.Configuration);
 builder.AddDashboardServices();
 builder.AddDashboardUi();
@@ -9,3 +15,4 @@ var app = builder.Build();
 app.MapDashboard();
 app.MapDashboardUi();
 await app.RunAsync();
+return 0;

@@ -1,17 +1,18 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 
 namespace QuantPulse.Dashboard.Tests.Testing;
 
 /// <summary>
-/// The dashboard in-process on its own SQLite file, with the network feeds off: only the simulated market (or a CSV
-/// replay) runs, so tests never depend on the internet.
+/// The dashboard in-process on its own SQLite file, with the network feeds off: only the simulated market or a CSV
+/// replay runs, so tests never depend on the internet.
 /// </summary>
 public class DashboardFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("qp-dashboard-").FullName;
 
-    /// <summary>Extra configuration, applied after the test defaults.</summary>
+    /// <summary>Extra configuration, applied after the test defaults; set before the first client is created.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The SQLite file the host writes.</summary>
@@ -19,6 +20,16 @@ public class DashboardFactory : WebApplicationFactory<Program>
 
     /// <summary>A scratch directory removed with the factory.</summary>
     public string ScratchDirectory => _directory;
+
+    /// <summary>Replays a tick file as fast as possible instead of running the simulated market.</summary>
+    public DashboardFactory WithReplay(string tickFile)
+    {
+        Settings["QuantPulse:Sources:Simulated:Enabled"] = "false";
+        Settings["QuantPulse:Sources:Csv:Enabled"] = "true";
+        Settings["QuantPulse:Sources:Csv:Path"] = tickFile;
+        Settings["QuantPulse:Sources:Csv:Pacing"] = "AsFastAsPossible";
+        return this;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -28,7 +39,9 @@ public class DashboardFactory : WebApplicationFactory<Program>
         {
             ["QuantPulse:Sources:Deriv:Enabled"] = "false",
             ["QuantPulse:Sources:Binance:Enabled"] = "false",
+            ["QuantPulse:Sources:Simulated:TickInterval"] = "00:00:00.050",
             ["QuantPulse:Storage:Path"] = DatabasePath,
+            ["QuantPulse:Storage:FlushInterval"] = "00:00:00.100",
             ["QuantPulse:Pipeline:LogCandles"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -37,10 +50,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
     }
 
     protected override void Dispose(bool disposing)
@@ -54,7 +64,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
             }
             catch (IOException)
             {
-                // A file still held open by a finalising connection; the temp directory is cleaned by the OS.
+                // A file still held by a connection being finalised; the temp directory is cleaned by the OS.
             }
         }
     }
