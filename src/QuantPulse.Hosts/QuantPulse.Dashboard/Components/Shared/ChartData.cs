@@ -88,7 +88,7 @@ internal static class ChartData
         {
             var buy = signal.Type == SignalType.Buy;
             var id = "s:" + signal.Id;
-            markers.Add(new ChartMarker(Time(timeframe, signal.Timestamp), buy ? "belowBar" : "aboveBar", buy ? "#26a69a" : "#ef5350", buy ? "arrowUp" : "arrowDown", Percent(signal.Confidence), id));
+            markers.Add(new ChartMarker(Time(timeframe, signal.Timestamp), buy ? "belowBar" : "aboveBar", buy ? "#26a69a" : "#ef5350", buy ? "arrowUp" : "arrowDown", string.Empty, id));
             texts[id] = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{(buy ? "BUY" : "SELL")} signal · {signal.Strategy} · confidence {Percent(signal.Confidence)} · entry {signal.Entry} · SL {signal.StopLoss} · TP {signal.TakeProfit}");
@@ -98,12 +98,12 @@ internal static class ChartData
         {
             var buy = trade.Direction == SignalType.Buy;
             var id = "t:" + trade.Id;
-            markers.Add(new ChartMarker(Time(timeframe, trade.OpenTime), buy ? "belowBar" : "aboveBar", "#4c8dff", "circle", "entry", id));
+            markers.Add(new ChartMarker(Time(timeframe, trade.OpenTime), buy ? "belowBar" : "aboveBar", "#4c8dff", "circle", string.Empty, id));
             texts[id] = string.Create(CultureInfo.InvariantCulture, $"{(buy ? "BUY" : "SELL")} trade opened at {trade.EntryPrice}");
             if (trade.CloseTime is { } closed)
             {
                 var exit = "x:" + trade.Id;
-                var result = trade.Result?.ToString() ?? string.Empty;
+                var result = Format.Result(trade.Result);
                 markers.Add(new ChartMarker(Time(timeframe, closed), buy ? "aboveBar" : "belowBar", trade.MovementPercentage >= 0 ? "#26a69a" : "#ef5350", "square", result, exit));
                 texts[exit] = string.Create(CultureInfo.InvariantCulture, $"trade closed ({result}) at {trade.ClosePrice} · {trade.MovementPercentage:+0.###;-0.###;0}%");
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantPulse.Simulation;
 
 namespace QuantPulse.Dashboard.Components.Shared;
 
@@ -11,6 +12,16 @@ internal static class Format
 
     public static string Percent(double value, bool signed = true) =>
         value.ToString(signed ? "+0.000;-0.000;0.000" : "0.#", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>A trade's result as the API writes it: <c>win</c>, <c>loss</c>, <c>expired</c>, or <c>open</c>.</summary>
+    public static string Result(TradeResult? result) => result switch
+    {
+        TradeResult.Win => "win",
+        TradeResult.Loss => "loss",
+        TradeResult.Expired => "expired",
+        null => "open",
+        _ => result.Value.ToString(),
+    };
 
     public static string Number(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
 

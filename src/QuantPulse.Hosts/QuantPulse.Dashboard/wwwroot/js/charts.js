@@ -35,7 +35,7 @@ export function createPriceChart(container, dotnet, spec) {
     for (const line of spec.lines) {
         const series = chart.addSeries(line.pane === 0 ? L.LineSeries : (line.histogram ? L.HistogramSeries : L.LineSeries), {
             color: line.color, lineWidth: 1, lineStyle: line.dashed ? 2 : 0, lastValueVisible: false, priceLineVisible: false,
-            crosshairMarkerVisible: false, title: line.pane === 0 ? '' : line.name,
+            crosshairMarkerVisible: false, title: line.pane === 0 || line.name.startsWith('macd_') ? '' : line.name,
         }, line.pane);
         lines.set(line.name, series);
     }
