@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QuantPulse.Dashboard.Browser.Tests.Testing;
 
@@ -27,8 +28,10 @@ public sealed class OtherPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.GetByTestId("filter-to").FillAsync("");
         await page.GetByTestId("filter-asset").SelectOptionAsync("");
         await page.Locator(SignalRows).First.WaitForAsync();
-        await page.Locator(SignalRows).First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("symbol=", StringComparison.Ordinal) && url.Contains("at=", StringComparison.Ordinal));
+        await page.Locator(SignalRows).First.Locator("td").First.ClickAsync();
+
+        // Client-side navigation fires no load event: poll the address instead.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("symbol=SIM_V[0-9]+.*&at=[0-9]+"));
         await Assertions.Expect(page.GetByTestId("price-chart")).ToBeVisibleAsync();
     }
 
@@ -47,26 +50,37 @@ public sealed class OtherPagesTests(BrowserFixture fixture) : IClassFixture<Brow
     }
 
     [Fact]
-    public async Task Performance_RunningHost_ShowsSummaryAndEquityChart()
+    public async Task Performance_TradesClosing_ShowsSummaryAndDrawsTheEquityCurve()
     {
         var page = await fixture.OpenAsync("/performance");
 
         await Assertions.Expect(page.GetByTestId("performance-summary")).ToContainTextAsync("Win rate");
         await Assertions.Expect(page.GetByTestId("equity-chart").Locator("canvas").First).ToBeAttachedAsync();
+
+        // The page follows the trades live: once some have closed, the curve has points and the win rate a value.
+        await page.WaitForFunctionAsync(
+            "() => Number(document.querySelector('[data-testid=equity-chart]').dataset.points) >= 6 /* three trades: equity and drawdown */",
+            null,
+            new() { Timeout = 300_000 });
+        await Assertions.Expect(page.Locator("[data-label=\"Win rate\"]")).ToContainTextAsync("%");
+        await Assertions.Expect(page.GetByTestId("by-strategy")).Not.ToContainTextAsync("no trades");
         await BrowserFixture.ScreenshotAsync(page, "performance");
     }
 
     [Fact]
-    public async Task Market_PhoneWidth_StaysUsable()
+    public async Task ThemeToggle_Clicked_SwitchesToLightAndBack()
     {
-        var page = await fixture.OpenAsync("/", width: 390, height: 844);
+        var page = await fixture.OpenAsync("/?tf=1s");
+        var app = page.Locator(".app");
+        await Assertions.Expect(app).ToHaveAttributeAsync("data-theme", "dark");
 
-        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=price-chart]').dataset.candles) >= 1");
-        await Assertions.Expect(page.GetByTestId("symbol-picker")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("buy-button")).ToBeVisibleAsync();
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= 390, $"The page is {width} px wide on a 390 px screen.");
-        await BrowserFixture.ScreenshotAsync(page, "market-phone");
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await Assertions.Expect(app).ToHaveAttributeAsync("data-theme", "light");
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=price-chart]').dataset.candles) >= 5");
+        await BrowserFixture.ScreenshotAsync(page, "market-light");
+
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await Assertions.Expect(app).ToHaveAttributeAsync("data-theme", "dark");
     }
 
     private static async Task<long> TicksAsync(IPage page)

@@ -27,13 +27,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new page at <paramref name="path"/> with the circuit up (Blazor started and the page interactive).</summary>
+    /// <summary>A new page at <paramref name="path"/> with the circuit up (the layout has rendered interactively).</summary>
     public async Task<IPage> OpenAsync(string path, int width = 1400, int height = 900)
     {
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         page.SetDefaultTimeout(60_000);
         await page.GotoAsync(new Uri(Host.Address, path).ToString());
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.Locator(".app[data-circuit=up]").WaitForAsync();
         return page;
     }
 

@@ -39,8 +39,9 @@ export function createPriceChart(container, dotnet, spec) {
         }, line.pane);
         lines.set(line.name, series);
     }
-    const panes = chart.panes();
-    for (let i = 1; i < panes.length; i++) panes[i].setHeight(Math.max(70, Math.round(container.clientHeight * 0.16)));
+    // The price pane takes four shares of the height, each indicator pane one; set again once data made them exist.
+    const sizePanes = () => chart.panes().forEach((pane, i) => pane.setStretchFactor(i === 0 ? 4 : 1));
+    sizePanes();
     const markers = L.createSeriesMarkers(candles, []);
     let priceLines = [];
     const legend = document.createElement('div');
@@ -93,6 +94,7 @@ export function createPriceChart(container, dotnet, spec) {
             candles.setData(all.map(b => ({ time: b.t, open: b.o, high: b.h, low: b.l, close: b.c })));
             volume.setData(all.map(b => ({ time: b.t, value: b.v, color: b.c >= b.o ? 'rgba(38,166,154,0.45)' : 'rgba(239,83,80,0.45)' })));
             setLineData(all);
+            sizePanes();
             showLegend();
         },
         update(bars) {
@@ -133,7 +135,7 @@ export function createPriceChart(container, dotnet, spec) {
 // Line, area and histogram charts over time (equity curve, drawdown) or over a number (hour of day).
 export function createSeriesChart(container, spec) {
     const L = LWC();
-    const options = { ...themeOptions(spec.theme), autoSize: true };
+    const options = { ...themeOptions(spec.theme, true), autoSize: true };
     const chart = spec.numeric ? L.createOptionsChart(container, options) : L.createChart(container, options);
     const series = spec.series.map((s, i) => {
         const kind = s.kind === 'histogram' ? L.HistogramSeries : s.kind === 'area' ? L.AreaSeries : L.LineSeries;
@@ -142,14 +144,13 @@ export function createSeriesChart(container, spec) {
             : { color: s.color, lineWidth: 2 };
         return chart.addSeries(kind, { ...style, title: s.name, priceLineVisible: false, priceFormat: { type: 'price', precision: 2, minMove: 0.01 } }, s.pane ?? 0);
     });
-    const panes = chart.panes();
-    for (let i = 1; i < panes.length; i++) panes[i].setHeight(Math.round(container.clientHeight * 0.3));
+    chart.panes().forEach((pane, i) => pane.setStretchFactor(i === 0 ? 3 : 1));
     return {
         setData(data) {
             data.forEach((points, i) => series[i].setData(points.map(p => ({ time: p.t, value: p.v, color: p.color ?? undefined }))));
             chart.timeScale().fitContent();
         },
-        setTheme(theme) { chart.applyOptions(themeOptions(theme)); },
+        setTheme(theme) { chart.applyOptions(themeOptions(theme, true)); },
         dispose() { chart.remove(); },
     };
 }
