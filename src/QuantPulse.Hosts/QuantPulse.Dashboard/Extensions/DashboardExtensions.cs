@@ -16,6 +16,7 @@ internal static class DashboardExtensions
         var services = builder.Services;
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestHandler>();
         services.AddOpenApi();
         services.AddDashboardHealth();
         services.AddSingleton<SymbolDirectory>();
