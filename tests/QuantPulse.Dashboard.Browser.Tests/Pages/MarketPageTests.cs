@@ -27,6 +27,12 @@ public sealed class MarketPageTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.GetByTestId("simulated-label")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("source-state")).ToContainTextAsync("live");
         await BrowserFixture.ScreenshotAsync(page, "market");
+
+        await page.GetByTestId("symbol-picker").SelectOptionAsync("SIM_V25");
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-symbol", "SIM_V25");
+        await page.GetByTestId("timeframe-picker").SelectOptionAsync("1m");
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-timeframe", "1m");
+        Assert.Contains("symbol=SIM_V25", page.Url, StringComparison.Ordinal);
         Assert.Empty(errors);
     }
 

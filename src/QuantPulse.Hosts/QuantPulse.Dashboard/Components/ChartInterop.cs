@@ -96,6 +96,8 @@ internal sealed class PriceChartHandle(IJSObjectReference chart) : ChartHandle(c
     public Task SetPriceLinesAsync(IReadOnlyList<ChartPriceLine> lines) => InvokeAsync("setPriceLines", lines);
 
     public Task FocusAsync(long time) => InvokeAsync("focus", time);
+
+    public Task ShowSecondsAsync(bool on) => InvokeAsync("showSeconds", on);
 }
 
 /// <summary>A line, area or histogram chart in the browser.</summary>

@@ -125,8 +125,7 @@ export function createPriceChart(container, dotnet, spec) {
             const span = range ? (range.to - range.from) / 2 : 3600;
             chart.timeScale().setVisibleRange({ from: time - span, to: time + span });
         },
-        candleCount() { return byTime.size; },
-        lastClose() { return last ? last.c : null; },
+        showSeconds(on) { spec.seconds = on; chart.applyOptions({ timeScale: { secondsVisible: on } }); },
         setTheme(theme) { chart.applyOptions(themeOptions(theme, spec.seconds)); },
         dispose() { chart.remove(); legend.remove(); },
     };
