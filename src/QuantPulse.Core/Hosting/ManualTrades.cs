@@ -100,8 +100,17 @@ public sealed class ManualTrades
         };
     }
 
-    private bool TryDefaultLevels(string asset, SignalType direction, decimal entry, out decimal stopLoss, out decimal takeProfit)
+    /// <summary>The stop loss and take profit the configured risk/reward rules give a trade at <paramref name="entry"/> (what <see cref="Open"/> uses for levels not given).</summary>
+    /// <param name="asset">The asset (its latest closed candles give the ATR).</param>
+    /// <param name="direction">Buy or sell.</param>
+    /// <param name="entry">The entry price.</param>
+    /// <param name="stopLoss">The default stop loss.</param>
+    /// <param name="takeProfit">The default take profit.</param>
+    /// <returns>False while the rule has no value yet (ATR warming up).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="asset"/> is null.</exception>
+    public bool TryDefaultLevels(string asset, SignalType direction, decimal entry, out decimal stopLoss, out decimal takeProfit)
     {
+        ArgumentNullException.ThrowIfNull(asset);
         var options = _options.Value;
         var model = new RiskRewardModel(options.Signals.ToBlockOptions(1).RiskReward);
         var timeframe = Timeframe.Parse(options.Candles.Timeframes.FirstOrDefault() ?? "1m", System.Globalization.CultureInfo.InvariantCulture);

@@ -266,14 +266,13 @@ internal sealed class TradeSimulator
 
     private static Trade Close(Trade trade, TradeResult result, DateTimeOffset time, decimal price)
     {
-        var move = trade.Direction == SignalType.Buy ? price - trade.EntryPrice : trade.EntryPrice - price;
         return trade with
         {
             CloseTime = time,
             Result = result,
             ClosePrice = price,
             DurationSeconds = (time - trade.OpenTime).TotalSeconds,
-            MovementPercentage = (double)(move / trade.EntryPrice * 100m),
+            MovementPercentage = TradeMovement.Percentage(trade, price),
         };
     }
 

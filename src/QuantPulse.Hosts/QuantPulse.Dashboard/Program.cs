@@ -1,10 +1,12 @@
-// The QuantPulse dashboard host: the pipeline in-process, plus the REST API, the live WebSocket feed, health and metrics.
+// The QuantPulse dashboard host: the pipeline in-process, plus the pages, the REST API, the live WebSocket feed, health
+// and metrics. appsettings.json is read from beside the application, whatever the working directory; the exit code is 0
+// after a requested stop, 1 when the pipeline failed and 2 when the configuration is invalid (docs/configuration.md).
 if (HealthProbe.IsProbe(args))
 {
     return await HealthProbe.RunAsync(args[1]);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.UseDashboardDefaults();
 if (QuantPulse.Dashboard.Security.SecurityExtensions.FindExposureProblem(builder.Configuration, builder.Environment) is { } problem)
 {
@@ -14,8 +16,9 @@ if (QuantPulse.Dashboard.Security.SecurityExtensions.FindExposureProblem(builder
 
 builder.Services.AddQuantPulse(builder.Configuration);
 builder.AddDashboardServices();
+builder.AddDashboardUi();
 
 var app = builder.Build();
 app.MapDashboard();
-await app.RunAsync();
-return 0;
+app.MapDashboardUi();
+return await app.RunQuantPulseAsync();

@@ -64,6 +64,18 @@ public sealed class FeedQueueTests
         Assert.Equal("c0", Text((await waiting).Message));
     }
 
+    [Fact]
+    public void Enqueue_AfterTheClientLeft_IgnoredWithoutThrowing()
+    {
+        var queue = new FeedQueue(tickCapacity: 2, eventCapacity: 2);
+        queue.Dispose();
+
+        Assert.Equal(0, queue.Enqueue(Message("t0", isTick: true)));
+        Assert.Equal(0, queue.Enqueue(Message("c0", isTick: false)));
+        Assert.Null(queue.TryDequeue(out _));
+        queue.Dispose();
+    }
+
     private static FeedMessage Message(string text, bool isTick) => new(System.Text.Encoding.UTF8.GetBytes(text), isTick, 0);
 
     private static string? Text(FeedMessage? message) => message is null ? null : System.Text.Encoding.UTF8.GetString(message.Json.Span);

@@ -22,6 +22,10 @@ public sealed class SecuredHost : IAsyncLifetime
         Factory.Settings["QuantPulse:Api:ApiKeys:0"] = ApiKey;
         Factory.Settings["QuantPulse:Api:Cors:Origins:0"] = "https://app.example";
         Factory.Settings["QuantPulse:Simulator:MaxOpenTradesPerAsset"] = "3";
+        // A symbol of its own for the open-trade limit test, so the other tests' trades never meet that limit.
+        Factory.Settings["QuantPulse:Sources:Simulated:Symbols:0"] = "SIM_V100";
+        Factory.Settings["QuantPulse:Sources:Simulated:Symbols:1"] = "SIM_V25";
+        Factory.Settings["QuantPulse:Sources:Simulated:Symbols:2"] = "SIM_LIMIT";
         Client = Factory.CreateClient();
         await Poll.UntilAsync(
             async () => (await Client.GetAsync(new Uri("/api/price/SIM_V100", UriKind.Relative))).IsSuccessStatusCode,
@@ -165,7 +169,7 @@ public sealed class AuthenticationTests : IClassFixture<SecuredHost>
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
         {
-            using var request = TradeRequest("""{"asset":"SIM_V25","direction":"BUY","stop_loss":1,"take_profit":1000000}""");
+            using var request = TradeRequest("""{"asset":"SIM_LIMIT","direction":"BUY","stop_loss":1,"take_profit":1000000}""");
             request.Headers.Add("X-Api-Key", SecuredHost.ApiKey);
             using var response = await _host.Client.SendAsync(request);
             statuses.Add(response.StatusCode);

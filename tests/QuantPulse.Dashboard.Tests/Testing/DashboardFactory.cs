@@ -40,6 +40,8 @@ public class DashboardFactory : WebApplicationFactory<Program>
             ["QuantPulse:Sources:Deriv:Enabled"] = "false",
             ["QuantPulse:Sources:Binance:Enabled"] = "false",
             ["QuantPulse:Sources:Simulated:TickInterval"] = "00:00:00.050",
+            // No start-up history: strategies stay warming up, so only the trades a test opens are open.
+            ["QuantPulse:Sources:Simulated:History"] = "00:00:00",
             ["QuantPulse:Storage:Path"] = DatabasePath,
             ["QuantPulse:Storage:FlushInterval"] = "00:00:00.100",
             ["QuantPulse:Pipeline:LogCandles"] = "false",

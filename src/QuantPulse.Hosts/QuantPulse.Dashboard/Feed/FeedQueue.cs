@@ -28,6 +28,7 @@ internal sealed class FeedQueue : IDisposable
     private long _sequence;
     private long _dropped;
     private long _droppedTotal;
+    private bool _disposed;
 
     public FeedQueue(int tickCapacity, int eventCapacity)
     {
@@ -59,7 +60,8 @@ internal sealed class FeedQueue : IDisposable
         var dropped = 0;
         lock (_gate)
         {
-            if (Overflowed)
+            // The pipeline may still hold a client whose connection has just ended: its queue takes nothing more.
+            if (Overflowed || _disposed)
             {
                 return 0;
             }
@@ -129,7 +131,7 @@ internal sealed class FeedQueue : IDisposable
         {
             dropped = _dropped;
             _dropped = 0;
-            if (Overflowed)
+            if (Overflowed || _disposed)
             {
                 return null;
             }
@@ -144,7 +146,22 @@ internal sealed class FeedQueue : IDisposable
         }
     }
 
-    public void Dispose() => _available.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _ticks.Clear();
+            _events.Clear();
+        }
+
+        _available.Dispose();
+    }
 
     private FeedMessage? TakeNext()
     {
