@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 using QuantPulse.Model;
+using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Postgres;
 
@@ -35,8 +36,10 @@ internal static class PostgresBulk
         return await connection.ExecuteAsync(new CommandDefinition(PostgresSql.MergeCandles, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public static async Task<int> AppendTicksAsync(DbConnection connection, ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken)
+    public static async Task<int> AppendTicksAsync(DbConnection connection, DbTransaction transaction, ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken)
     {
+        await connection.ExecuteAsync(new CommandDefinition(PostgresSql.StageTicks, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var sequence = new TickSequence();
         var writer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(PostgresSql.CopyTicks, cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
@@ -49,11 +52,12 @@ internal static class PostgresBulk
                 await writer.WriteAsync(tick.Price, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(tick.Size, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(tick.Source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(sequence.Next(tick), NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
             }
 
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return ticks.Length;
+        return await connection.ExecuteAsync(new CommandDefinition(PostgresSql.MergeTicks, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 }

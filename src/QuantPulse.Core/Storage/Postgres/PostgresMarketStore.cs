@@ -36,7 +36,7 @@ public sealed class PostgresMarketStore : IMarketStore
         Ticks = new TickTable(
             db,
             PostgresSql.Ticks,
-            (ticks, cancellationToken) => db.InTransactionAsync((c, _) => PostgresBulk.AppendTicksAsync(c, ticks, cancellationToken), cancellationToken));
+            (ticks, cancellationToken) => db.InTransactionAsync((c, t) => PostgresBulk.AppendTicksAsync(c, t, ticks, cancellationToken), cancellationToken));
         Statistics = _tables.Statistics(RunTag.Shared);
     }
 
