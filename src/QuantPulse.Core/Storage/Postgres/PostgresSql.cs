@@ -89,12 +89,15 @@ internal static class PostgresSql
         ON CONFLICT (symbol, timeframe, open_time) DO NOTHING
         """;
 
-    // Ticks too: a COPY retried after a lost acknowledgement finds its keys stored and writes nothing twice.
+    // Ticks go straight into the table; only a batch that meets a stored key (a retry after a lost acknowledgement)
+    // goes through a temporary table, so its stored ticks are skipped.
     public const string StageTicks = "CREATE TEMPORARY TABLE ticks_incoming (LIKE ticks) ON COMMIT DROP";
 
     private const string TickColumns = "symbol, \"time\", price, size, source, seq";
 
-    public const string CopyTicks = $"COPY ticks_incoming ({TickColumns}) FROM STDIN (FORMAT BINARY)";
+    public const string CopyTicks = $"COPY ticks ({TickColumns}) FROM STDIN (FORMAT BINARY)";
+
+    public const string CopyStagedTicks = $"COPY ticks_incoming ({TickColumns}) FROM STDIN (FORMAT BINARY)";
 
     public const string MergeTicks = $"""
         INSERT INTO ticks ({TickColumns})
