@@ -196,6 +196,19 @@ public abstract class MarketStoreContractTests : IAsyncLifetime
         Assert.Equal([ticks[2]], await Store.Ticks.GetRangeAsync("BTCUSDT", T0, T0.AddSeconds(2)));
     }
 
+    [Fact]
+    public async Task Ticks_SaveSameBatchAgain_KeepsEveryTickOnceIncludingTicksAtOneInstant()
+    {
+        Tick[] ticks = [Tick(T0, 1m), Tick(T0, 2m), Tick(T0.AddTicks(3), 3m), Tick(T0, 4m, symbol: "BTCUSDT"), Tick(T0.AddSeconds(1), 5m)];
+
+        await Store.Ticks.SaveAsync(ticks);
+        await Store.Ticks.SaveAsync(ticks);
+
+        var read = await Store.Ticks.GetRangeAsync("R_100", T0, T0.AddSeconds(2));
+        Assert.Equal([1m, 2m, 3m, 5m], read.Select(t => t.Price).Order());
+        Assert.Single(await Store.Ticks.GetRangeAsync("BTCUSDT", T0, T0.AddSeconds(2)));
+    }
+
     [Theory]
     [InlineData("79228162514264337593543950335")]
     [InlineData("-79228162514264337593543950335")]
@@ -247,7 +260,7 @@ public abstract class MarketStoreContractTests : IAsyncLifetime
 
         await using var again = await OpenAsync();
         var after = await ReadSchemaVersionsAsync();
-        Assert.Equal([(1, "initial"), (2, "runs")], before);
+        Assert.Equal([(1, "initial"), (2, "runs"), (3, "tick_key")], before);
         Assert.Equal(before, after);
         Assert.NotNull(await again.Signals.GetAsync("kept"));
     }
@@ -262,7 +275,7 @@ public abstract class MarketStoreContractTests : IAsyncLifetime
             ["id", "signal_id", "asset", "entry_price", "stop_loss", "take_profit", "open_time", "close_time", "result", "duration_seconds", "movement_percentage", "close_price", "run_id", "run_scope"],
             await ReadColumnsAsync("trades"));
         Assert.Equal(["symbol", "timeframe", "open_time", "open", "high", "low", "close", "volume", "ticks"], await ReadColumnsAsync("candles"));
-        Assert.Equal(["symbol", "time", "price", "size", "source"], await ReadColumnsAsync("ticks"));
+        Assert.Equal(["symbol", "time", "price", "size", "source", "seq"], await ReadColumnsAsync("ticks"));
         Assert.Equal(["id", "started", "finished", "command", "parameters", "input", "status"], await ReadColumnsAsync("runs"));
     }
 

@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 using QuantPulse.Model;
+using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Postgres;
 
@@ -35,9 +36,22 @@ internal static class PostgresBulk
         return await connection.ExecuteAsync(new CommandDefinition(PostgresSql.MergeCandles, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public static async Task<int> AppendTicksAsync(DbConnection connection, ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken)
+    /// <summary>Copies the ticks straight into <c>ticks</c>: one atomic statement that fails whole on a stored key.</summary>
+    public static Task<int> AppendTicksAsync(DbConnection connection, ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken) =>
+        CopyTicksAsync(connection, PostgresSql.CopyTicks, ticks, cancellationToken);
+
+    /// <summary>Copies the ticks into a temporary table and inserts those whose key is not stored yet.</summary>
+    public static async Task<int> InsertNewTicksAsync(DbConnection connection, DbTransaction transaction, ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken)
     {
-        var writer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(PostgresSql.CopyTicks, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(PostgresSql.StageTicks, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await CopyTicksAsync(connection, PostgresSql.CopyStagedTicks, ticks, cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(PostgresSql.MergeTicks, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private static async Task<int> CopyTicksAsync(DbConnection connection, string copy, ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken)
+    {
+        var sequence = new TickSequence();
+        var writer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
             for (var i = 0; i < ticks.Length; i++)
@@ -49,6 +63,7 @@ internal static class PostgresBulk
                 await writer.WriteAsync(tick.Price, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(tick.Size, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(tick.Source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(sequence.Next(tick), NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
             }
 
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);

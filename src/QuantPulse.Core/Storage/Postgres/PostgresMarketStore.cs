@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using QuantPulse.Model;
 using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Postgres;
@@ -33,15 +34,26 @@ public sealed class PostgresMarketStore : IMarketStore
         Trades = _tables.Trades(RunTag.Shared);
         Runs = _tables.Runs();
         Candles = new CandleTable(db, PostgresSql.Candles, PostgresBulk.InsertNewCandlesAsync);
-        Ticks = new TickTable(
-            db,
-            PostgresSql.Ticks,
-            (ticks, cancellationToken) => db.InTransactionAsync((c, _) => PostgresBulk.AppendTicksAsync(c, ticks, cancellationToken), cancellationToken));
+        Ticks = new TickTable(db, PostgresSql.Ticks, (ticks, cancellationToken) => AppendTicksAsync(db, ticks, cancellationToken));
         Statistics = _tables.Statistics(RunTag.Shared);
     }
 
     /// <inheritdoc/>
     public string Provider => "postgres";
+
+    // The fast path copies straight into the keyed table. Only a batch that meets a stored key (written before, its
+    // acknowledgement lost) fails as a whole and is written again through the staging table, skipping stored keys.
+    private static async Task AppendTicksAsync(StorageDialect db, ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.InTransactionAsync((c, _) => PostgresBulk.AppendTicksAsync(c, ticks, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await db.InTransactionAsync((c, t) => PostgresBulk.InsertNewTicksAsync(c, t, ticks, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc/>
     public ISignalRepository Signals { get; }

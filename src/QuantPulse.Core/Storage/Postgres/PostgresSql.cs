@@ -71,7 +71,7 @@ internal static class PostgresSql
         Range: """
             SELECT symbol, "time", price, size, source FROM ticks
             WHERE symbol = @Symbol AND "time" >= @From AND "time" < @To
-            ORDER BY "time"
+            ORDER BY "time", seq
             """);
 
     public static StatisticsDialect Statistics { get; } = new(
@@ -89,5 +89,19 @@ internal static class PostgresSql
         ON CONFLICT (symbol, timeframe, open_time) DO NOTHING
         """;
 
-    public const string CopyTicks = "COPY ticks (symbol, \"time\", price, size, source) FROM STDIN (FORMAT BINARY)";
+    // Ticks go straight into the table; only a batch that meets a stored key (a retry after a lost acknowledgement)
+    // goes through a temporary table, so its stored ticks are skipped.
+    public const string StageTicks = "CREATE TEMPORARY TABLE ticks_incoming (LIKE ticks) ON COMMIT DROP";
+
+    private const string TickColumns = "symbol, \"time\", price, size, source, seq";
+
+    public const string CopyTicks = $"COPY ticks ({TickColumns}) FROM STDIN (FORMAT BINARY)";
+
+    public const string CopyStagedTicks = $"COPY ticks_incoming ({TickColumns}) FROM STDIN (FORMAT BINARY)";
+
+    public const string MergeTicks = $"""
+        INSERT INTO ticks ({TickColumns})
+        SELECT {TickColumns} FROM ticks_incoming
+        ON CONFLICT (symbol, "time", seq) DO NOTHING
+        """;
 }

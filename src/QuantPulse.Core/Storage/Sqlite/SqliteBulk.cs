@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using QuantPulse.Model;
+using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Sqlite;
 
@@ -33,9 +34,10 @@ internal static class SqliteBulk
 
     public static int AppendTicks(DbConnection connection, DbTransaction transaction, ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken)
     {
-        using var command = Prepare(connection, transaction, SqliteSql.InsertTick, "$symbol", "$time", "$price", "$size", "$source");
+        using var command = Prepare(connection, transaction, SqliteSql.InsertTick, "$symbol", "$time", "$price", "$size", "$source", "$seq");
         var p = command.Parameters;
         var span = ticks.Span;
+        var sequence = new TickSequence();
         for (var i = 0; i < span.Length; i++)
         {
             if ((i & 1023) == 0)
@@ -49,6 +51,7 @@ internal static class SqliteBulk
             p[2].Value = SqliteValues.Decimal(tick.Price);
             p[3].Value = SqliteValues.Decimal(tick.Size);
             p[4].Value = tick.Source;
+            p[5].Value = sequence.Next(tick);
             command.ExecuteNonQuery();
         }
 
@@ -64,7 +67,7 @@ internal static class SqliteBulk
 #pragma warning restore CA2100
         foreach (var name in names)
         {
-            command.Parameters.Add(name, name == "$ticks" ? SqliteType.Integer : SqliteType.Text);
+            command.Parameters.Add(name, name is "$ticks" or "$seq" ? SqliteType.Integer : SqliteType.Text);
         }
 
         command.Prepare();

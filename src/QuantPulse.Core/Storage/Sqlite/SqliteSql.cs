@@ -68,7 +68,7 @@ internal static class SqliteSql
         Range: """
             SELECT symbol, time, price, size, source FROM ticks
             WHERE symbol = @Symbol AND time >= @From AND time < @To
-            ORDER BY time, rowid
+            ORDER BY time, seq
             """);
 
     /// <summary>The UTC hour is read straight from the fixed-width time text.</summary>
@@ -82,5 +82,6 @@ internal static class SqliteSql
         VALUES ($symbol, $timeframe, $open_time, $open, $high, $low, $close, $volume, $ticks)
         """;
 
-    public const string InsertTick = "INSERT INTO ticks (symbol, time, price, size, source) VALUES ($symbol, $time, $price, $size, $source)";
+    // A tick whose key (symbol, time, seq) is stored already comes from a batch written again: skip it.
+    public const string InsertTick = "INSERT OR IGNORE INTO ticks (symbol, time, price, size, source, seq) VALUES ($symbol, $time, $price, $size, $source, $seq)";
 }

@@ -39,7 +39,29 @@ public sealed class PostgresMarketStoreTests(PostgresServer server) : MarketStor
         await using var connection = new NpgsqlConnection(fresh);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) || ':' || min(version) || ':' || max(name) FROM schema_version", connection);
-        Assert.Equal("2:1:runs", (string?)await command.ExecuteScalarAsync());
+        Assert.Equal("3:1:tick_key", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task OpenAsync_Version2DatabaseWithTicksAtOneInstant_KeysThemWithoutLosingAny()
+    {
+        var fresh = await server.CreateDatabaseAsync();
+        await using (var setup = new NpgsqlConnection(fresh))
+        {
+            await setup.OpenAsync();
+            await PostgresMigrator.MigrateAsync(setup, PostgresMigrator.Scripts.Take(2).ToList(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO ticks VALUES ('R_100', '2024-03-04T09:30:00Z', 1, 0, 'deriv'), ('R_100', '2024-03-04T09:30:00Z', 2, 0, 'deriv')",
+                setup);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await (await PostgresMarketStore.OpenAsync(fresh)).DisposeAsync();
+
+        await using var connection = new NpgsqlConnection(fresh);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT string_agg(seq || ':' || price, ',' ORDER BY seq) FROM ticks", connection);
+        Assert.Equal("0:1,1:2", (string?)await command.ExecuteScalarAsync());
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class SqliteMarketStoreTests : MarketStoreContractTests
             await store.DisposeAsync();
         }
 
-        Assert.Equal([(1, "initial"), (2, "runs")], await ReadSchemaVersionsAsync());
+        Assert.Equal([(1, "initial"), (2, "runs"), (3, "tick_key")], await ReadSchemaVersionsAsync());
     }
 
     [Fact]
@@ -75,6 +75,28 @@ public sealed class SqliteMarketStoreTests : MarketStoreContractTests
         Assert.Equal("utbot", (await store.Signals.GetAsync("s1"))!.Strategy);
         Assert.Equal("trade:s1", Assert.Single(await store.Trades.GetOpenTradesAsync()).Id);
         Assert.Equal("|", await ReadScalarTextAsync("SELECT run_id || '|' || run_scope FROM trades"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_Version2DatabaseWithTicksAtOneInstant_KeysThemWithoutLosingAny()
+    {
+        await Store.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        File.Delete(DatabasePath);
+        await using (var connection = (SqliteConnection)await ConnectAsync())
+        {
+            await SqliteMigrator.MigrateAsync(connection, SqliteMigrator.Scripts.Take(2).ToList(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO ticks VALUES ('R_100', '2024-03-04T09:30:00.000000Z', '1', '0', 'deriv');
+                INSERT INTO ticks VALUES ('R_100', '2024-03-04T09:30:00.000000Z', '2', '0', 'deriv');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var store = await OpenAsync();
+
+        Assert.Equal("0:1,1:2", await ReadScalarTextAsync("SELECT group_concat(seq || ':' || price, ',') FROM (SELECT * FROM ticks ORDER BY seq)"));
     }
 
     protected override Task CreateDatabaseAsync() => Task.CompletedTask;
