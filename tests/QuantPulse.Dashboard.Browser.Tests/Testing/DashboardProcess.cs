@@ -62,6 +62,7 @@ public sealed class DashboardProcess : IAsyncDisposable
         start.Environment["QuantPulse__Sources__Deriv__Enabled"] = "false";
         start.Environment["QuantPulse__Sources__Binance__Enabled"] = "false";
         start.Environment["QuantPulse__Sources__Simulated__TickInterval"] = "00:00:00.020";
+        start.Environment["QuantPulse__Sources__Simulated__History"] = "00:00:00";
         start.Environment["QuantPulse__Candles__Timeframes__0"] = "1s";
         start.Environment["QuantPulse__Candles__Timeframes__1"] = "1m";
         start.Environment["QuantPulse__Candles__Timeframes__2"] = "5m";
