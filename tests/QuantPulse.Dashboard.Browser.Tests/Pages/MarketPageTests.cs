@@ -28,6 +28,12 @@ public sealed class MarketPageTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.GetByTestId("source-state")).ToContainTextAsync("live");
         await BrowserFixture.ScreenshotAsync(page, "market");
 
+        // The crosshair legend writes open, high, low and close with the same decimals: the symbol's precision.
+        var legend = await page.Locator(".chart-legend").TextContentAsync() ?? string.Empty;
+        var decimals = System.Text.RegularExpressions.Regex.Matches(legend, @"[OHLC] [0-9,]+(\.[0-9]+)?").Select(m => m.Groups[1].Value.Length).ToList();
+        Assert.Equal(4, decimals.Count);
+        Assert.Single(decimals.Distinct());
+
         await page.GetByTestId("symbol-picker").SelectOptionAsync("SIM_V25");
         await Assertions.Expect(chart).ToHaveAttributeAsync("data-symbol", "SIM_V25");
         await page.GetByTestId("timeframe-picker").SelectOptionAsync("1m");

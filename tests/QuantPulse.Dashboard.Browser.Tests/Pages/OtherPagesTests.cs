@@ -18,6 +18,11 @@ public sealed class OtherPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.Locator(SignalRows).First.WaitForAsync(new() { Timeout = 240_000 });
         await BrowserFixture.ScreenshotAsync(page, "trades");
 
+        // Entry, stop loss and take profit show at the symbol's precision, not with every decimal of the computed level.
+        var prices = await page.Locator($"{SignalRows} td:nth-child(n+6):nth-child(-n+8)").AllTextContentsAsync();
+        Assert.NotEmpty(prices);
+        Assert.All(prices, price => Assert.Matches(@"^\d+(\.\d{1,6})?$", price));
+
         await page.GetByTestId("filter-asset").SelectOptionAsync("SIM_V25");
         await page.WaitForFunctionAsync(
             $"() => [...document.querySelectorAll('{SignalRows} td:nth-child(2)')].every(td => td.textContent === 'SIM_V25')");
@@ -52,7 +57,7 @@ public sealed class OtherPagesTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task Performance_TradesClosing_ShowsSummaryAndDrawsTheEquityCurve()
     {
-        var page = await fixture.OpenAsync("/performance");
+        var page = await fixture.OpenAsync("/performance", width: 1280, height: 800);
 
         await Assertions.Expect(page.GetByTestId("performance-summary")).ToContainTextAsync("Win rate");
         await Assertions.Expect(page.GetByTestId("equity-chart").Locator("canvas").First).ToBeAttachedAsync();
@@ -64,6 +69,15 @@ public sealed class OtherPagesTests(BrowserFixture fixture) : IClassFixture<Brow
             new() { Timeout = 300_000 });
         await Assertions.Expect(page.Locator("[data-label=\"Win rate\"]")).ToContainTextAsync("%");
         await Assertions.Expect(page.GetByTestId("by-strategy")).Not.ToContainTextAsync("no trades");
+
+        // On a 1280-px laptop the page does not scroll sideways and every table shows all of its columns.
+        var overflow = await page.EvaluateAsync<string[]>(
+            """
+            () => [document.documentElement, ...document.querySelectorAll('.table-wrap')]
+                .filter(e => e.scrollWidth > e.clientWidth || e.getBoundingClientRect().right > window.innerWidth)
+                .map(e => e.className || e.tagName)
+            """);
+        Assert.Empty(overflow);
         await BrowserFixture.ScreenshotAsync(page, "performance");
     }
 

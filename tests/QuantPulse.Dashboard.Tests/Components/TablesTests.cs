@@ -78,6 +78,72 @@ public sealed class TablesTests : BunitContext
     }
 
     [Fact]
+    public void TradesTable_ComputedLevels_ShowRoundedToTheAssetsTickPrecision()
+    {
+        var trade = new Trade("t1", "s1", "SIM_V100", SignalType.Buy, 1000.19m, 997.305218630124071m, 1005.969562739751858m, Start);
+
+        var table = Render<TradesTable>(p => p.Add(c => c.Rows, [new TradeRecord(trade, "utbot")]).Add(c => c.Prices, (string _) => 1001.25m));
+
+        var cells = table.FindAll("[data-testid=trade-row] td.num").Select(c => c.TextContent).ToList();
+        Assert.Equal(["1000.19", "997.31", "1005.97"], cells.Take(3));
+        Assert.Equal(997.305218630124071m, trade.StopLoss);
+    }
+
+    [Fact]
+    public void SignalsTable_ComputedLevels_ShowRoundedToEachAssetsPrecision()
+    {
+        var signals = new[]
+        {
+            Signal("s1", Start) with { Asset = "FX", Entry = 1.08412m, StopLoss = 1.083001749m, TakeProfit = 1.0863505m },
+            Signal("s2", Start) with { Entry = 1000.5m, StopLoss = 998.09999999m, TakeProfit = 1005.30000001m },
+            Signal("s3", Start) with { Entry = 1000.25m, StopLoss = 998m, TakeProfit = 1004m },
+        };
+
+        var table = Render<SignalsTable>(p => p.Add(c => c.Rows, signals));
+
+        var rows = table.FindAll("[data-testid=signal-row]");
+        Assert.Equal(["1.08412", "1.08300", "1.08635"], rows[0].QuerySelectorAll("td.num").Skip(1).Take(3).Select(c => c.TextContent));
+        Assert.Equal(["1000.50", "998.10", "1005.30"], rows[1].QuerySelectorAll("td.num").Skip(1).Take(3).Select(c => c.TextContent));
+        Assert.Equal(["1000.25", "998.00", "1004.00"], rows[2].QuerySelectorAll("td.num").Skip(1).Take(3).Select(c => c.TextContent));
+    }
+
+    [Theory]
+    [InlineData("1000.19", 2)]
+    [InlineData("1000.10", 1)]
+    [InlineData("1000", 0)]
+    [InlineData("1.084120", 5)]
+    [InlineData("1000.197729314533023", PricePrecision.MaxDecimals)]
+    public void PricePrecision_Of_CountsTheDecimalsWithoutTrailingZeros(string price, int expected) =>
+        Assert.Equal(expected, PricePrecision.Of(decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void PricePrecision_OfSeveralTicks_TakesTheMostAndDefaultsWhenThereAreNone()
+    {
+        Assert.Equal(2, PricePrecision.Of([1000.1m, 1000.25m, 1001m]));
+        Assert.Equal(PricePrecision.DefaultDecimals, PricePrecision.Of([]));
+    }
+
+    [Theory]
+    [InlineData("997.305218630124071", 2, "997.31")]
+    [InlineData("997.305", 2, "997.31")]
+    [InlineData("-0.125", 2, "-0.13")]
+    [InlineData("1000", 2, "1000.00")]
+    [InlineData("1.5", 0, "2")]
+    public void Format_PriceWithDecimals_RoundsForDisplay(string price, int decimals, string expected) =>
+        Assert.Equal(expected, Format.Price(decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), decimals));
+
+    [Fact]
+    public void GroupTable_WideColumns_CanWrapTheirHeadersInsteadOfWideningTheTable()
+    {
+        var table = Render<GroupTable>(p => p
+            .Add(c => c.Name, "asset")
+            .Add(c => c.Groups, [("SIM_V100", QuantPulse.Storage.TradeStatisticsSummary.Empty)]));
+
+        Assert.Contains("group-table", table.Find("[data-testid=by-asset]").ClassName, StringComparison.Ordinal);
+        Assert.Single(table.FindAll("td.bar-cell"));
+    }
+
+    [Fact]
     public void TradeFilterBar_Changes_RaiseTheCombinedFilter()
     {
         TradeFilter? filter = null;

@@ -84,33 +84,63 @@ internal static class ChartData
     {
         var markers = new List<ChartMarker>();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var signal in signals)
+        var signalList = signals as IReadOnlyCollection<Signal> ?? [.. signals];
+        var tradeList = trades as IReadOnlyCollection<Trade> ?? [.. trades];
+
+        // Entries are market prices: they give the symbol's precision for the computed stop loss and take profit.
+        var decimals = PricePrecision.Of(signalList.Select(s => s.Entry).Concat(tradeList.Select(t => t.EntryPrice)));
+        foreach (var signal in signalList)
         {
             var buy = signal.Type == SignalType.Buy;
             var id = "s:" + signal.Id;
             markers.Add(new ChartMarker(Time(timeframe, signal.Timestamp), buy ? "belowBar" : "aboveBar", buy ? "#26a69a" : "#ef5350", buy ? "arrowUp" : "arrowDown", string.Empty, id));
             texts[id] = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{(buy ? "BUY" : "SELL")} signal · {signal.Strategy} · confidence {Percent(signal.Confidence)} · entry {signal.Entry} · SL {signal.StopLoss} · TP {signal.TakeProfit}");
+                $"{(buy ? "BUY" : "SELL")} signal · {signal.Strategy} · confidence {Percent(signal.Confidence)} · entry {Format.Price(signal.Entry, decimals)} · SL {Format.Price(signal.StopLoss, decimals)} · TP {Format.Price(signal.TakeProfit, decimals)}");
         }
 
-        foreach (var trade in trades)
+        foreach (var trade in tradeList)
         {
             var buy = trade.Direction == SignalType.Buy;
             var id = "t:" + trade.Id;
             markers.Add(new ChartMarker(Time(timeframe, trade.OpenTime), buy ? "belowBar" : "aboveBar", "#4c8dff", "circle", string.Empty, id));
-            texts[id] = string.Create(CultureInfo.InvariantCulture, $"{(buy ? "BUY" : "SELL")} trade opened at {trade.EntryPrice}");
+            texts[id] = string.Create(CultureInfo.InvariantCulture, $"{(buy ? "BUY" : "SELL")} trade opened at {Format.Price(trade.EntryPrice, decimals)}");
             if (trade.CloseTime is { } closed)
             {
                 var exit = "x:" + trade.Id;
                 var result = Format.Result(trade.Result);
-                markers.Add(new ChartMarker(Time(timeframe, closed), buy ? "aboveBar" : "belowBar", trade.MovementPercentage >= 0 ? "#26a69a" : "#ef5350", "square", result, exit));
-                texts[exit] = string.Create(CultureInfo.InvariantCulture, $"trade closed ({result}) at {trade.ClosePrice} · {trade.MovementPercentage:+0.###;-0.###;0}%");
+                markers.Add(new ChartMarker(Time(timeframe, closed), buy ? "aboveBar" : "belowBar", trade.MovementPercentage >= 0 ? "#26a69a" : "#ef5350", "square", string.Empty, exit));
+                texts[exit] = string.Create(CultureInfo.InvariantCulture, $"trade closed ({result}) at {(trade.ClosePrice is { } close ? Format.Price(close, decimals) : "–")} · {trade.MovementPercentage:+0.###;-0.###;0}%");
             }
         }
 
         markers.Sort((a, b) => a.Time.CompareTo(b.Time));
-        return (markers, texts);
+        return Merge(markers, texts);
+    }
+
+    /// <summary>
+    /// One marker per candle for each kind (buy signals, sell signals, entries, exits of one colour): on a longer
+    /// timeframe many signals fall in one candle, and stacked markers would hide the candles. The hover text lists them
+    /// all; markers carry no text labels (an exit's colour tells win or loss), which with a day of history would cover the chart.
+    /// </summary>
+    private static (IReadOnlyList<ChartMarker> Markers, IReadOnlyDictionary<string, string> Texts) Merge(
+        List<ChartMarker> sorted,
+        Dictionary<string, string> texts)
+    {
+        var merged = new List<ChartMarker>(sorted.Count);
+        var mergedTexts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in sorted.GroupBy(m => (m.Time, m.Position, m.Shape, m.Color)))
+        {
+            var first = group.First();
+            var count = group.Count();
+            merged.Add(first);
+            var lines = group.Select(m => texts.GetValueOrDefault(m.Id, string.Empty));
+            mergedTexts[first.Id] = count == 1
+                ? texts.GetValueOrDefault(first.Id, string.Empty)
+                : string.Create(CultureInfo.InvariantCulture, $"{count} in this candle: {string.Join("  |  ", lines)}");
+        }
+
+        return (merged, mergedTexts);
     }
 
     /// <summary>Entry, take-profit and stop-loss lines of the open trade, or none.</summary>

@@ -10,6 +10,10 @@ internal static class Format
 
     public static string Price(decimal price) => price.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A price rounded for display to <paramref name="decimals"/> places; the stored value is not touched.</summary>
+    public static string Price(decimal price, int decimals) =>
+        Math.Round(price, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
     public static string Percent(double value, bool signed = true) =>
         value.ToString(signed ? "+0.000;-0.000;0.000" : "0.#", CultureInfo.InvariantCulture) + "%";
 

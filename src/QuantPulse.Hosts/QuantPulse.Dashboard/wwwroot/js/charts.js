@@ -48,12 +48,15 @@ export function createPriceChart(container, dotnet, spec) {
     legend.className = 'chart-legend';
     container.appendChild(legend);
     let last = null;
+    let decimals = 0;
     const byTime = new Map();
 
     function showLegend(time) {
         const bar = time !== undefined ? byTime.get(time) : last;
         if (!bar) { legend.textContent = ''; return; }
-        const parts = [`O ${fmt(bar.o)}`, `H ${fmt(bar.h)}`, `L ${fmt(bar.l)}`, `C ${fmt(bar.c)}`, `V ${fmt(bar.v)}`];
+        // Prices at the symbol's precision: the most decimals its candles have shown (1,060.70, not 1,060.7).
+        const price = v => (v === null || v === undefined) ? '–' : Number(v).toLocaleString(undefined, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+        const parts = [`O ${price(bar.o)}`, `H ${price(bar.h)}`, `L ${price(bar.l)}`, `C ${price(bar.c)}`, `V ${fmt(bar.v)}`];
         for (const [name] of lines) if (bar.i && name in bar.i) parts.push(`${name} ${fmt(bar.i[name])}`);
         legend.textContent = parts.join('  ');
     }
@@ -74,6 +77,7 @@ export function createPriceChart(container, dotnet, spec) {
 
     function point(bar) {
         byTime.set(bar.t, bar);
+        for (const v of [bar.o, bar.h, bar.l, bar.c]) decimals = Math.max(decimals, Math.min(6, (String(v).split('.')[1] ?? '').length));
         if (!last || bar.t >= last.t) last = bar;
     }
 
