@@ -1,0 +1,71 @@
+namespace QuantPulse.Analytics;
+
+/// <summary>Statistics of a spread series.</summary>
+public static class SpreadStatistics
+{
+    /// <summary>
+    /// The half-life of mean reversion, <c>−ln 2 / λ</c>, where λ is the slope of the OLS regression of
+    /// <c>Δs_t</c> on a constant and <c>s_{t−1}</c>; +∞ when λ ≥ 0 (no mean reversion).
+    /// </summary>
+    /// <param name="spread">The spread, oldest first (at least 4 values).</param>
+    /// <returns>The half-life in bars.</returns>
+    public static double HalfLife(IReadOnlyList<double> spread)
+    {
+        ArgumentNullException.ThrowIfNull(spread);
+        var lagged = new double[spread.Count - 1];
+        var change = new double[lagged.Length];
+        for (var i = 1; i < spread.Count; i++)
+        {
+            lagged[i - 1] = spread[i - 1];
+            change[i - 1] = spread[i] - spread[i - 1];
+        }
+
+        var lambda = HedgeRatio.Ols(lagged, change).Beta;
+        return lambda < 0 ? -Math.Log(2) / lambda : double.PositiveInfinity;
+    }
+
+    /// <summary>
+    /// The z-score of each value against the <paramref name="window"/> values ending at it:
+    /// <c>(s_t − mean)/σ</c> with the sample σ (divisor <c>window − 1</c>); null before the window fills or when σ is 0.
+    /// </summary>
+    /// <param name="values">The series.</param>
+    /// <param name="window">The window, at least 2.</param>
+    /// <returns>One z-score per value.</returns>
+    public static double?[] RollingZScore(IReadOnlyList<double> values, int window)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 2);
+        var z = new double?[values.Count];
+        for (var t = window - 1; t < values.Count; t++)
+        {
+            z[t] = ZScore(values, t, window);
+        }
+
+        return z;
+    }
+
+    /// <summary>The z-score of <c>values[t]</c> against the <paramref name="window"/> values ending at <paramref name="t"/>.</summary>
+    /// <param name="values">The series.</param>
+    /// <param name="t">The index.</param>
+    /// <param name="window">The window.</param>
+    /// <returns>The z-score, or null when σ is 0.</returns>
+    public static double? ZScore(IReadOnlyList<double> values, int t, int window)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var mean = 0.0;
+        for (var i = t - window + 1; i <= t; i++)
+        {
+            mean += values[i];
+        }
+
+        mean /= window;
+        var ss = 0.0;
+        for (var i = t - window + 1; i <= t; i++)
+        {
+            ss += (values[i] - mean) * (values[i] - mean);
+        }
+
+        var sd = Math.Sqrt(ss / (window - 1));
+        return sd > 0 ? (values[t] - mean) / sd : null;
+    }
+}
