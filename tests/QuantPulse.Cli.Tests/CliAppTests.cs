@@ -33,7 +33,7 @@ public class CliAppTests
         var result = await CliRunner.RunAsync("--help");
 
         Assert.Equal(
-            ["simulate", "record", "candles", "indicators", "backtest"],
+            ["simulate", "record", "candles", "indicators", "backtest", "token"],
             result.Out.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]));
         foreach (var command in QuantPulse.Cli.Commands.CommandCatalog.All)
         {

@@ -97,7 +97,7 @@ public sealed partial class WorkerExitTests : IDisposable
         await worker.SignalAsync("INT");
         var exit = await worker.WaitForExitAsync();
 
-        Assert.Equal(0, exit);
+        Assert.True(exit == 0, $"exit code {exit}:\n{string.Join('\n', worker.Lines)}");
         var messages = Messages(worker.Lines); // every line is JSON: appsettings.json beside the dll was read
         Assert.Contains(messages, m => m.Message == "Application started. Press Ctrl+C to shut down.");
         Assert.Contains(worker.Lines, l => l.Contains("sources simulated+deriv", StringComparison.Ordinal));

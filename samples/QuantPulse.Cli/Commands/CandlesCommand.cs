@@ -20,7 +20,7 @@ namespace QuantPulse.Cli.Commands;
 internal sealed class CandlesCommand : ICliCommand
 {
     /// <summary>The output header: part of the command's contract (docs/cli.md).</summary>
-    public const string Header = "symbol,timeframe,open_time,open,high,low,close,volume,ticks";
+    public const string Header = CsvCandleFormat.Header;
 
     /// <summary>The characters of formatted rows held in memory before they go to a temporary file (16 MB).</summary>
     public const int DefaultMemoryBudget = 8 << 20;
@@ -120,24 +120,7 @@ internal sealed class CandlesCommand : ICliCommand
         return [.. timeframes];
     }
 
-    private static void WriteRow(TextWriter writer, Candle candle)
-    {
-        CsvCells.Write(writer, candle.Symbol);
-        writer.Write(',');
-        writer.Write(candle.Timeframe.Name);
-        writer.Write(',');
-        writer.Write(candle.OpenTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        foreach (var value in (ReadOnlySpan<decimal>)[candle.Open, candle.High, candle.Low, candle.Close, candle.Volume])
-        {
-            // Decimals print with the scale they carry: prices as written in the input, the volume as the exact sum.
-            writer.Write(',');
-            writer.Write(value.ToString(CultureInfo.InvariantCulture));
-        }
-
-        writer.Write(',');
-        writer.Write(candle.TickCount.ToString(CultureInfo.InvariantCulture));
-        writer.Write('\n');
-    }
+    private static void WriteRow(TextWriter writer, Candle candle) => CsvCandleFormat.WriteRow(writer, candle);
 
     /// <summary>Timeframe (shortest first), then symbol (ordinal).</summary>
     private sealed class SeriesOrder : IComparer<(Timeframe Timeframe, string Symbol)>

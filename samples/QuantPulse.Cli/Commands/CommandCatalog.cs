@@ -10,6 +10,7 @@ internal static class CommandCatalog
         new CandlesCommand(),
         new IndicatorsCommand(),
         new BacktestCommand(),
+        new TokenCommand(),
     ];
 
     public static ICliCommand? Find(string name) =>

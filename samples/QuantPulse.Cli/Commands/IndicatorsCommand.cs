@@ -24,7 +24,7 @@ internal sealed class IndicatorsCommand : ICliCommand
 
     public string Name => "indicators";
 
-    public string Summary => "Append indicator columns (EMA, SMA, RSI, ATR, MACD, Bollinger, sigma) to a bars CSV file";
+    public string Summary => "Append indicator columns (EMA, RSI, MACD, Bollinger, SuperTrend, ADX, VWAP, ...) to a bars CSV file";
 
     public string Description =>
         "Reads bars (a date or time column and open,high,low,close[,volume], any case; other columns kept) and\n"
@@ -69,7 +69,7 @@ internal sealed class IndicatorsCommand : ICliCommand
             var spec = flag.Parse(text);
             if (specs.Contains(spec))
             {
-                throw new UsageException($"{option}: {text} is given twice");
+                throw new UsageException(text.Length == 0 ? $"{option} is given twice" : $"{option}: {text} is given twice");
             }
 
             specs.Add(spec);

@@ -46,6 +46,13 @@ public static class QuantPulseServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, SignalContributor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, SimulatorContributor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, StorageContributor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, LiveMarketStateContributor>());
+        services.TryAddSingleton<LiveMarketState>();
+        services.TryAddSingleton<MarketQueries>();
+        services.TryAddSingleton<SourceMonitor>();
+        services.TryAddSingleton<ManualTrades>();
+        services.TryAddSingleton<QuantPulseMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, QuantPulseMetrics>(sp => sp.GetRequiredService<QuantPulseMetrics>()));
         services.TryAddSingleton<QuantPulseRuntime>();
         services.TryAddSingleton<QuantPulseHostStatus>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, QuantPulseWorker>());

@@ -1,14 +1,11 @@
-using QuantPulse.Model;
-
 namespace QuantPulse.Indicators;
 
-public sealed partial class BollingerBands : IColumnWriter
+public sealed partial class BollingerBands
 {
-    internal static IndicatorDescriptor Descriptor { get; } = new(
+    internal static IndicatorDescriptor Descriptor { get; } = IndicatorDescriptor.Create<BollingerBands, BollingerValue>(
         "BB",
         "Bollinger Bands",
         "Mean of the last Period closes plus and minus K population standard deviations.",
-        typeof(BollingerBands),
         [
             IndicatorParameter.Period(20, 2),
             new IndicatorParameter(
@@ -24,13 +21,11 @@ public sealed partial class BollingerBands : IColumnWriter
         {
             var suffix = IndicatorArguments.Format(spec.GetInt32(nameof(Period))) + "_" + IndicatorArguments.Format(spec.GetValue(nameof(K)));
             return ["bb_middle_" + suffix, "bb_upper_" + suffix, "bb_lower_" + suffix];
+        },
+        static (in BollingerValue value, Span<double?> columns) =>
+        {
+            columns[0] = value.Middle;
+            columns[1] = value.Upper;
+            columns[2] = value.Lower;
         });
-
-    void IColumnWriter.WriteNext(Candle closed, Span<double?> destination)
-    {
-        var value = Next(closed);
-        destination[0] = value?.Middle;
-        destination[1] = value?.Upper;
-        destination[2] = value?.Lower;
-    }
 }

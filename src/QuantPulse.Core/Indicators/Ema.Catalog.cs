@@ -1,17 +1,12 @@
-using QuantPulse.Model;
-
 namespace QuantPulse.Indicators;
 
-public sealed partial class Ema : IColumnWriter
+public sealed partial class Ema
 {
-    internal static IndicatorDescriptor Descriptor { get; } = new(
+    internal static IndicatorDescriptor Descriptor { get; } = IndicatorDescriptor.Create<Ema>(
         "EMA",
         "Exponential moving average",
         "EMA of the close, seeded with the simple mean of the first Period closes.",
-        typeof(Ema),
         [IndicatorParameter.Period(20, 1)],
         static spec => new Ema(spec.GetInt32(nameof(Period))),
-        static spec => ["ema_" + IndicatorArguments.Format(spec.GetInt32(nameof(Period)))]);
-
-    void IColumnWriter.WriteNext(Candle closed, Span<double?> destination) => destination[0] = Next(closed);
+        static spec => "ema_" + IndicatorArguments.Format(spec.GetInt32(nameof(Period))));
 }

@@ -1,24 +1,19 @@
-using QuantPulse.Model;
-
 namespace QuantPulse.Indicators;
 
-public sealed partial class HeikinAshi : IColumnWriter
+public sealed partial class HeikinAshi
 {
-    internal static IndicatorDescriptor Descriptor { get; } = new(
+    internal static IndicatorDescriptor Descriptor { get; } = IndicatorDescriptor.Create<HeikinAshi, HeikinAshiValue>(
         "HA",
         "Heikin-Ashi",
         "Averaged candles: close (O+H+L+C)/4, open the mid-point of the previous Heikin-Ashi body.",
-        typeof(HeikinAshi),
         [],
         static _ => new HeikinAshi(),
-        static _ => ["ha_open", "ha_high", "ha_low", "ha_close"]);
-
-    void IColumnWriter.WriteNext(Candle closed, Span<double?> destination)
-    {
-        var value = Next(closed);
-        destination[0] = value?.Open;
-        destination[1] = value?.High;
-        destination[2] = value?.Low;
-        destination[3] = value?.Close;
-    }
+        static _ => ["ha_open", "ha_high", "ha_low", "ha_close"],
+        static (in HeikinAshiValue value, Span<double?> columns) =>
+        {
+            columns[0] = value.Open;
+            columns[1] = value.High;
+            columns[2] = value.Low;
+            columns[3] = value.Close;
+        });
 }

@@ -1,14 +1,11 @@
-using QuantPulse.Model;
-
 namespace QuantPulse.Indicators;
 
-public sealed partial class Macd : IColumnWriter
+public sealed partial class Macd
 {
-    internal static IndicatorDescriptor Descriptor { get; } = new(
+    internal static IndicatorDescriptor Descriptor { get; } = IndicatorDescriptor.Create<Macd, MacdValue>(
         "MACD",
         "Moving average convergence/divergence",
         "EMA(Fast) - EMA(Slow) of the close, its EMA(Signal) signal line and the histogram; every EMA seeded with a simple mean.",
-        typeof(Macd),
         [
             IndicatorParameter.Period("Fast", 12, 1, "The fast EMA period."),
             IndicatorParameter.Period("Slow", 26, 2, "The slow EMA period; greater than Fast."),
@@ -21,15 +18,13 @@ public sealed partial class Macd : IColumnWriter
                 + "_" + IndicatorArguments.Format(spec.GetInt32("Signal"));
             return ["macd_" + suffix, "macd_signal_" + suffix, "macd_hist_" + suffix];
         },
+        static (in MacdValue value, Span<double?> columns) =>
+        {
+            columns[0] = value.Macd;
+            columns[1] = value.Signal;
+            columns[2] = value.Histogram;
+        },
         static spec => spec.GetInt32("Slow") > spec.GetInt32("Fast")
             ? null
             : $"Parameter 'Slow' of MACD must be greater than Fast ({spec.GetInt32("Fast")}); got {spec.GetInt32("Slow")}.");
-
-    void IColumnWriter.WriteNext(Candle closed, Span<double?> destination)
-    {
-        var value = Next(closed);
-        destination[0] = value?.Macd;
-        destination[1] = value?.Signal;
-        destination[2] = value?.Histogram;
-    }
 }

@@ -1,17 +1,12 @@
-using QuantPulse.Model;
-
 namespace QuantPulse.Indicators;
 
-public sealed partial class TrueRange : IColumnWriter
+public sealed partial class TrueRange
 {
-    internal static IndicatorDescriptor Descriptor { get; } = new(
+    internal static IndicatorDescriptor Descriptor { get; } = IndicatorDescriptor.Create<TrueRange>(
         "TR",
         "True range",
         "max(High - Low, |High - previous close|, |Low - previous close|); none on the first candle.",
-        typeof(TrueRange),
         [],
         static _ => new TrueRange(),
-        static _ => ["tr"]);
-
-    void IColumnWriter.WriteNext(Candle closed, Span<double?> destination) => destination[0] = Next(closed);
+        static _ => "tr");
 }

@@ -147,6 +147,20 @@ public sealed partial class MarketPipelineBuilder
         return this;
     }
 
+    /// <summary>Adds a synchronous consumer that sees every batch after all stages, in order (see the other overload).</summary>
+    /// <param name="consumer">Called once per batch; it must be quick, as the pipeline waits for it.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="consumer"/> is null.</exception>
+    public MarketPipelineBuilder OnBatch(Action<MarketBatch> consumer)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        return OnBatch((batch, _) =>
+        {
+            consumer(batch);
+            return ValueTask.CompletedTask;
+        });
+    }
+
     /// <summary>Adds a lossless consumer of every closed candle, with its indicator values when there is an indicator stage.</summary>
     /// <param name="consumer">Called once per closed candle, in close order.</param>
     /// <returns>This builder.</returns>

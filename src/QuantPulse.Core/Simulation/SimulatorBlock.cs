@@ -34,6 +34,7 @@ public sealed class SimulatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
     private readonly TransformBlock<MarketBatch, MarketBatch> _block;
     private readonly TradeSimulator _simulator;
     private readonly List<TradeEvent> _events = [];
+    private readonly List<Signal> _submitted = [];
     private readonly Lock _gate = new();
     private readonly ILogger _logger;
 
@@ -135,12 +136,43 @@ public sealed class SimulatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
     /// <inheritdoc/>
     public override string ToString() => nameof(SimulatorBlock);
 
+    /// <summary>
+    /// Submits a signal from outside the pipeline (a manual paper trade): it waits for the next tick of its asset and
+    /// opens there like a strategy's signal, and it travels with the next batch (to storage and subscribers).
+    /// </summary>
+    /// <param name="signal">The signal; its levels must be on the right sides of its entry.</param>
+    /// <param name="expiry">The trade's own expiry, or null for <see cref="SimulatorOptions.Expiry"/>.</param>
+    /// <returns>Null when the signal waits for its fill; otherwise why it was skipped (too many open trades, invalid levels, …).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="signal"/> is null.</exception>
+    /// <remarks>Thread-safe; may be called while the block runs.</remarks>
+    public SkippedSignalReason? Submit(Signal signal, TimeSpan? expiry = null)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        lock (_gate)
+        {
+            var skipped = _simulator.OnSignal(signal, expiry);
+            if (skipped is null)
+            {
+                _submitted.Add(signal);
+            }
+
+            return skipped;
+        }
+    }
+
     private MarketBatch Process(MarketBatch batch)
     {
         var signals = batch.Signals;
         TradeEvent[] events;
         lock (_gate)
         {
+            if (_submitted.Count > 0)
+            {
+                // Submitted signals were handed to the simulator already: they only travel with this batch from here.
+                batch = batch.WithSignals([.. _submitted.Select(s => new RaisedSignal(s, 0)), .. batch.Signals]);
+                _submitted.Clear();
+            }
+
             if (signals.Count == 0 && !_simulator.IsActive)
             {
                 return batch;

@@ -26,6 +26,7 @@ internal sealed class TradeSimulator
     private readonly TradeLevelAnchor _anchor;
     private readonly Action<Signal, SkippedSignalReason>? _onSkipped;
     private readonly Dictionary<string, Book> _books = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _expiries = new(StringComparer.Ordinal);
     private string? _lastSymbol;
     private Book? _lastBook;
     private int _openCount;
@@ -97,7 +98,13 @@ internal sealed class TradeSimulator
     /// <summary>Takes a signal: it waits for the next tick of its asset, or is skipped.</summary>
     /// <param name="signal">The signal.</param>
     /// <returns>Null when the signal waits for its fill; otherwise why it was skipped.</returns>
-    public SkippedSignalReason? OnSignal(Signal signal)
+    public SkippedSignalReason? OnSignal(Signal signal) => OnSignal(signal, null);
+
+    /// <summary>Takes a signal whose trade expires after <paramref name="expiry"/> instead of the configured expiry.</summary>
+    /// <param name="signal">The signal.</param>
+    /// <param name="expiry">The trade's own expiry, or null for the configured one.</param>
+    /// <returns>Null when the signal waits for its fill; otherwise why it was skipped.</returns>
+    public SkippedSignalReason? OnSignal(Signal signal, TimeSpan? expiry)
     {
         ArgumentNullException.ThrowIfNull(signal);
         _signals++;
@@ -120,6 +127,11 @@ internal sealed class TradeSimulator
 
         book.Pending.Add(signal);
         _pendingCount++;
+        if (expiry is { } own)
+        {
+            _expiries[signal.Id] = own.Ticks;
+        }
+
         return null;
     }
 
@@ -201,9 +213,10 @@ internal sealed class TradeSimulator
 
             book.Pending.RemoveAt(i);
             _pendingCount--;
+            var ownExpiry = _expiries.Remove(signal.Id, out var own) ? own : (long?)null;
             if (Open(signal, tick) is { } trade)
             {
-                book.Open.Add(new Position(trade, ExpiryOf(trade.OpenTime)));
+                book.Open.Add(new Position(trade, ExpiryOf(trade.OpenTime, ownExpiry)));
                 _openCount++;
                 _opened++;
                 events.Add(new TradeEvent(trade, TradeEventKind.Opened, position));
@@ -253,14 +266,13 @@ internal sealed class TradeSimulator
 
     private static Trade Close(Trade trade, TradeResult result, DateTimeOffset time, decimal price)
     {
-        var move = trade.Direction == SignalType.Buy ? price - trade.EntryPrice : trade.EntryPrice - price;
         return trade with
         {
             CloseTime = time,
             Result = result,
             ClosePrice = price,
             DurationSeconds = (time - trade.OpenTime).TotalSeconds,
-            MovementPercentage = (double)(move / trade.EntryPrice * 100m),
+            MovementPercentage = TradeMovement.Percentage(trade, price),
         };
     }
 
@@ -354,10 +366,11 @@ internal sealed class TradeSimulator
         return reason;
     }
 
-    private long ExpiryOf(DateTimeOffset openTime)
+    private long ExpiryOf(DateTimeOffset openTime, long? expiryTicks = null)
     {
         var open = openTime.UtcTicks;
-        return _expiryTicks > long.MaxValue - open ? long.MaxValue : open + _expiryTicks;
+        var expiry = expiryTicks ?? _expiryTicks;
+        return expiry > long.MaxValue - open ? long.MaxValue : open + expiry;
     }
 
     private Book BookOf(string asset)

@@ -74,6 +74,42 @@ public sealed class IndicatorsCommandTests : IDisposable
         }
     }
 
+    public static TheoryData<string> CatalogIds => [.. IndicatorCatalog.BuiltIn.Select(d => d.Id)];
+
+    [Theory]
+    [MemberData(nameof(CatalogIds))]
+    public async Task Indicators_EveryCatalogIndicator_HasAnOptionWhoseColumnsEqualTheIndicatorSetBitForBit(string id)
+    {
+        var bars = TestBars.RandomWalk(120, seed: 9);
+        var input = await _temp.WriteLinesAsync("bars.csv", TestBars.Lines(bars));
+        var spec = IndicatorSpec.Create(id);
+        var defaults = spec.Descriptor.Parameters.Where(p => p.Type != IndicatorParameterType.Choice).Select(p => p.FormatValue(p.Default));
+        string[] option = spec.Descriptor.Parameters.Count == 0 ? ["--" + id.ToLowerInvariant()] : ["--" + id.ToLowerInvariant(), string.Join(",", defaults)];
+
+        var table = await RunAsync(input, option);
+
+        Assert.Equal([.. TestBars.Header.Split(','), .. spec.Columns], table.Header);
+        var values = bars.ToIndicatorValues([spec]);
+        foreach (var column in spec.Columns)
+        {
+            AssertBitForBit([.. values.Select(v => v[column])], table.Column(column));
+        }
+    }
+
+    [Theory]
+    [InlineData("--atr", "14,Seeding=TradingView", "atr_tv_14")]
+    [InlineData("--atr", "14, seeding = wilder", "atr_14")]
+    [InlineData("--atr-stop", "14,2.5,EndType=HighLow", "atr_stop_hl_14_2.5")]
+    [InlineData("--vwap", null, "vwap")]
+    public async Task Indicators_ChoiceByNameOrFlag_SelectsTheVariant(string option, string? value, string firstColumn)
+    {
+        var input = await _temp.WriteLinesAsync("bars.csv", TestBars.Lines(TestBars.RandomWalk(30, seed: 4)));
+
+        var table = await RunAsync(input, value is null ? [option] : [option, value]);
+
+        Assert.Equal(firstColumn, table.Header[TestBars.Header.Split(',').Length]);
+    }
+
     [Fact]
     public async Task Indicators_ManyAndRepeatedFlags_ColumnsInCommandLineOrderEqualIndicatorSet()
     {
@@ -272,7 +308,7 @@ public sealed class IndicatorsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("no indicator given (use --ema, --sma, --rsi, --atr, --macd, --bb, --stdev)")]
+    [InlineData("no indicator given (use --ema, --sma, --smma, --rsi, --atr, --tr, --macd, --bb, --stdev, --ha, --supertrend, --atr-stop, --adx, --stoch, --cci, --willr, --obv, --vwap, --donchian, --keltner)")]
     [InlineData("--macd: '12,26' is not FAST,SLOW,SIGNAL (3 values, e.g. 12,26,9)", "--macd", "12,26")]
     [InlineData("--macd: 26,12,9: Parameter 'Slow' of MACD must be greater than Fast (26); got 12.", "--macd", "26,12,9")]
     [InlineData("--macd SLOW: 'x' is not a whole number", "--macd", "12,x,9")]
@@ -291,6 +327,13 @@ public sealed class IndicatorsCommandTests : IDisposable
     [InlineData("--bb: 20,2.0 is given twice", "--bb", "20,2", "--bb", "20,2.0")]
     [InlineData("unknown option '--wma'", "--wma", "5")]
     [InlineData("option --atr needs a value (N)", "--atr")]
+    [InlineData("--atr: '14,Seeding' is not one whole number (e.g. 14)", "--atr", "14,Seeding")]
+    [InlineData("--atr: 'Period=3' is not one of Seeding=Wilder|TradingView (default Wilder)", "--atr", "14,Period=3")]
+    [InlineData("--atr: 14,Seeding=Fast: Parameter 'Seeding' of ATR must be one of Wilder, TradingView; got 'Fast'.", "--atr", "14,Seeding=Fast")]
+    [InlineData("--supertrend MULTIPLIER: 11 is outside 0.01..10", "--supertrend", "10,11")]
+    [InlineData("--stoch: '14,3' is not N,SIGNAL,SMOOTH (3 values, e.g. 14,3,3)", "--stoch", "14,3")]
+    [InlineData("--obv is given twice", "--obv", "--ema", "3", "--obv")]
+    [InlineData("option --vwap takes no value", "--vwap=1")]
     public async Task Indicators_BadIndicatorArguments_OneLineErrorExit2AndNoOutput(string expected, params string[] args)
     {
         var input = await _temp.WriteLinesAsync("bars.csv", TestBars.Lines(TestBars.RandomWalk(5, seed: 1)));

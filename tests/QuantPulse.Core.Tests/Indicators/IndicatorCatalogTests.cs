@@ -6,14 +6,17 @@ namespace QuantPulse.Tests.Indicators;
 /// <summary>The catalog's integrity: stable unique IDs, consistent schemas, names that match the indicators.</summary>
 public class IndicatorCatalogTests
 {
-    public static TheoryData<string> Ids => [.. IndicatorCatalog.All.Select(d => d.Id)];
+    public static TheoryData<string> Ids => [.. IndicatorCatalog.BuiltIn.Select(d => d.Id)];
 
     [Fact]
     public void All_Ids_AreTheStableSetAndUnique()
     {
-        var ids = IndicatorCatalog.All.Select(d => d.Id).ToArray();
+        var ids = IndicatorCatalog.BuiltIn.Select(d => d.Id).ToArray();
 
-        Assert.Equal(["EMA", "SMA", "SMMA", "RSI", "ATR", "TR", "MACD", "BB", "STDEV", "HA"], ids);
+        Assert.Equal(
+            ["EMA", "SMA", "SMMA", "RSI", "ATR", "TR", "MACD", "BB", "STDEV", "HA", "SUPERTREND", "ATR-STOP", "ADX", "STOCH", "CCI", "WILLR", "OBV", "VWAP", "DONCHIAN", "KELTNER"],
+            ids);
+        Assert.Equal(ids, IndicatorCatalog.All.Take(ids.Length).Select(d => d.Id));
         Assert.Equal(ids.Length, ids.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
@@ -83,9 +86,9 @@ public class IndicatorCatalogTests
     [Fact]
     public void All_Defaults_ProduceDistinctColumns()
     {
-        var set = new IndicatorSet(IndicatorCatalog.All.Select(d => IndicatorSpec.Create(d.Id)));
+        var set = new IndicatorSet(IndicatorCatalog.BuiltIn.Select(d => IndicatorSpec.Create(d.Id)));
 
-        Assert.Equal(IndicatorCatalog.All.Sum(d => IndicatorSpec.Create(d.Id).Columns.Count), set.Columns.Count);
+        Assert.Equal(IndicatorCatalog.BuiltIn.Sum(d => IndicatorSpec.Create(d.Id).Columns.Count), set.Columns.Count);
     }
 
     [Fact]
@@ -100,9 +103,9 @@ public class IndicatorCatalogTests
     [Fact]
     public void Get_UnknownId_ThrowsListingKnownIds()
     {
-        var ex = Assert.Throws<ArgumentException>(() => IndicatorCatalog.Get("VWAP"));
+        var ex = Assert.Throws<ArgumentException>(() => IndicatorCatalog.Get("ICHIMOKU"));
 
-        Assert.Contains("'VWAP'", ex.Message);
-        Assert.Contains("EMA, SMA, SMMA, RSI, ATR, TR, MACD, BB, STDEV, HA", ex.Message);
+        Assert.Contains("'ICHIMOKU'", ex.Message);
+        Assert.Contains("EMA, SMA, SMMA, RSI, ATR, TR, MACD, BB, STDEV, HA, SUPERTREND, ATR-STOP, ADX, STOCH, CCI, WILLR, OBV, VWAP, DONCHIAN, KELTNER", ex.Message);
     }
 }

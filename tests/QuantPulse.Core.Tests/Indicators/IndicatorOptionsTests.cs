@@ -45,7 +45,7 @@ public class IndicatorOptionsTests
 
     [Theory]
     [InlineData("", "Unknown indicator ID ''")]
-    [InlineData("VWAP", "Unknown indicator ID 'VWAP'")]
+    [InlineData("ICHIMOKU", "Unknown indicator ID 'ICHIMOKU'")]
     public void TryToSpec_UnknownId_ReportsKnownIds(string id, string message)
     {
         var options = new IndicatorOptions { Id = id };

@@ -92,6 +92,30 @@ public class IndicatorSetTests
     }
 
     [Fact]
+    public void Update_EveryCatalogIndicatorAfterWarmUp_DoesNotAllocate()
+    {
+        // The indicators described through the public factory write their columns through a delegate.
+        var candles = TestCandles.RandomWalk(3000, seed: 48);
+        var set = new IndicatorSet(IndicatorCatalog.BuiltIn.Select(d => IndicatorSpec.Create(d.Id)));
+        var destination = new double?[set.Columns.Count];
+        for (var i = 0; i < 1000; i++)
+        {
+            set.Update(candles[i], destination);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 1000; i < candles.Length; i++)
+        {
+            set.Update(candles[i], destination);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(IndicatorStatus.Ok, set.Status);
+    }
+
+    [Fact]
     public void Update_ShortDestination_ThrowsArgumentException()
     {
         var set = new IndicatorSet(Specs);

@@ -33,6 +33,21 @@ public class TickSourcePumpTests
     }
 
     [Fact]
+    public async Task RunAsync_CanceledWhileSendingAndTheSourceIsReading_EndsCanceledAndStopsTheRead()
+    {
+        using var cts = new CancellationTokenSource();
+        var source = new ScriptedTickSource();
+        source.Write(Trade("10:00:01", 1m));
+        var target = new RefusingTarget();
+
+        var run = new TickSourcePump(source, target).RunAsync(cts.Token);
+        await target.Offered.Task.WaitAsync(HangTimeout); // the tick is being sent while the source waits for the next
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(HangTimeout));
+    }
+
+    [Fact]
     public async Task RunAsync_SourceWouldBlock_SendsThePartialBatchAtOnce()
     {
         var source = new ScriptedTickSource();
@@ -326,6 +341,28 @@ public class TickSourcePumpTests
             }
 
             await Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A target that postpones every batch, so a sender waits until it gives up.</summary>
+    private sealed class RefusingTarget : ITargetBlock<TickBatch>
+    {
+        public TaskCompletionSource Offered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Completion => Task.CompletedTask;
+
+        public void Complete()
+        {
+        }
+
+        public void Fault(Exception exception)
+        {
+        }
+
+        public DataflowMessageStatus OfferMessage(DataflowMessageHeader messageHeader, TickBatch messageValue, ISourceBlock<TickBatch>? source, bool consumeToAccept)
+        {
+            Offered.TrySetResult();
+            return DataflowMessageStatus.Postponed;
         }
     }
 }

@@ -56,7 +56,8 @@ public sealed class TableFile
         var time = Time(row);
         var close = TestCandles.ParsePrice(row[Find("Close")]);
         decimal Price(string column) => _index.TryGetValue(column, out var i) ? TestCandles.ParsePrice(row[i]) : close;
-        return TestCandles.At(time, Price("Open"), Price("High"), Price("Low"), close, symbol: "REF");
+        var volume = _index.TryGetValue("Volume", out var v) && row[v].Length > 0 ? TestCandles.ParsePrice(row[v]) : 0m;
+        return TestCandles.At(time, Price("Open"), Price("High"), Price("Low"), close, symbol: "REF") with { Volume = volume };
     }
 
     private DateTimeOffset Time(string[] row)

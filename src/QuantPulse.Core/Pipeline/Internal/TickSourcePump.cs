@@ -85,7 +85,10 @@ internal sealed class TickSourcePump
 
     private async Task PumpAsync(CancellationToken cancellationToken)
     {
-        var ticks = _source.ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        // The source reads with its own token, so that a pump leaving early can stop a read still in progress.
+        using var sourceStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ticks = _source.ReadAsync(sourceStop.Token).GetAsyncEnumerator(sourceStop.Token);
+        Task<bool>? pending = null;
         try
         {
             _lastHeartbeatCheck = _time.GetUtcNow();
@@ -100,8 +103,10 @@ internal sealed class TickSourcePump
                 else
                 {
                     // The source would block: hand on what we have before waiting.
+                    pending = move.AsTask();
                     await FlushAsync(final: false, cancellationToken).ConfigureAwait(false);
-                    more = await WaitForSourceAsync(move.AsTask(), cancellationToken).ConfigureAwait(false);
+                    more = await WaitForSourceAsync(pending, cancellationToken).ConfigureAwait(false);
+                    pending = null;
                 }
 
                 if (!more)
@@ -120,6 +125,15 @@ internal sealed class TickSourcePump
         }
         finally
         {
+            if (pending is not null)
+            {
+                // Left while the source was still reading (cancelled while sending, or the target failed): an
+                // enumerator cannot be disposed mid-read, so stop the read and let it end first. What it ends with
+                // does not matter any more; the pump's own exception is the one that propagates.
+                await sourceStop.CancelAsync().ConfigureAwait(false);
+                await pending.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            }
+
             await ticks.DisposeAsync().ConfigureAwait(false);
         }
     }

@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace QuantPulse.Dashboard.Tests.Testing;
+
+/// <summary>A dashboard that has replayed <see cref="Minutes"/> minutes of two symbols to the end (state <c>completed</c>).</summary>
+public class ReplayFixture : IAsyncLifetime
+{
+    public const int Minutes = 60;
+
+    public ReplayFixture()
+    {
+        Ticks = TickFile.Ticks(Minutes, 10, "TST", "TST2");
+        Factory = new DashboardFactory();
+        Factory.WithReplay(TickFile.Write(Factory.ScratchDirectory, Ticks));
+    }
+
+    public IReadOnlyList<(DateTimeOffset Time, string Symbol, decimal Price, decimal Size)> Ticks { get; }
+
+    public DashboardFactory Factory { get; }
+
+    public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Settings for a variant (applied before the host starts).</summary>
+    protected virtual void Configure(DashboardFactory factory)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        Configure(Factory);
+        Client = Factory.CreateClient();
+        await Poll.UntilAsync(
+            async () =>
+            {
+                using var stats = JsonDocument.Parse(await Client.GetStringAsync(new Uri("/api/stats", UriKind.Relative)));
+                var sources = stats.RootElement.GetProperty("sources");
+                return sources.GetArrayLength() == 1 && sources[0].GetProperty("state").GetString() == "completed";
+            },
+            "the replay reaches its end");
+    }
+
+    public Task DisposeAsync()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
+
+/// <summary>The same replay with a live window of only 10 candles, so older candles get replayed indicator values.</summary>
+public sealed class ShortWindowReplayFixture : ReplayFixture
+{
+    protected override void Configure(DashboardFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.Settings["QuantPulse:Candles:HistoryLength"] = "10";
+    }
+}
