@@ -10,6 +10,8 @@ internal static class CommandCatalog
         new CandlesCommand(),
         new IndicatorsCommand(),
         new BacktestCommand(),
+        new AdfCommand(),
+        new PairCommand(),
         new TokenCommand(),
     ];
 

@@ -68,4 +68,47 @@ public static class SpreadStatistics
         var sd = Math.Sqrt(ss / (window - 1));
         return sd > 0 ? (values[t] - mean) / sd : null;
     }
+    /// <summary>
+    /// The Hurst exponent by the scaling of lagged differences: for each lag τ = 2 … min(100, n/2) − 1, the
+    /// population σ of <c>s_{t+τ} − s_t</c>; H is the OLS slope of <c>ln σ(τ)</c> on <c>ln τ</c>
+    /// (0.5 random walk, below 0.5 mean reverting, above 0.5 trending). NaN when a σ is 0.
+    /// </summary>
+    /// <param name="series">The series, oldest first (at least 10 values).</param>
+    /// <returns>The Hurst exponent.</returns>
+    /// <exception cref="ArgumentException">The series has fewer than 10 values.</exception>
+    public static double Hurst(IReadOnlyList<double> series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        if (series.Count < 10)
+        {
+            throw new ArgumentException($"The Hurst exponent needs at least 10 values (got {series.Count}).", nameof(series));
+        }
+
+        var maxLag = Math.Min(100, series.Count / 2);
+        var logLag = new List<double>();
+        var logSigma = new List<double>();
+        for (var lag = 2; lag < maxLag; lag++)
+        {
+            var count = series.Count - lag;
+            double sum = 0, sumSquares = 0;
+            for (var t = 0; t < count; t++)
+            {
+                var d = series[t + lag] - series[t];
+                sum += d;
+                sumSquares += d * d;
+            }
+
+            var mean = sum / count;
+            var variance = Math.Max((sumSquares / count) - (mean * mean), 0);
+            if (variance == 0)
+            {
+                return double.NaN;
+            }
+
+            logLag.Add(Math.Log(lag));
+            logSigma.Add(0.5 * Math.Log(variance));
+        }
+
+        return HedgeRatio.Ols(logLag, logSigma).Beta;
+    }
 }
