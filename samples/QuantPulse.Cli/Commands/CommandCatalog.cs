@@ -12,6 +12,7 @@ internal static class CommandCatalog
         new BacktestCommand(),
         new AdfCommand(),
         new PairCommand(),
+        new PairTestCommand(),
         new TokenCommand(),
     ];
 

@@ -109,6 +109,45 @@ public sealed class AnalyticsCommandTests : IDisposable
         Assert.Contains("line 3", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PairTest_HandComputedSeries_PrintsMetricsAndWritesTrades()
+    {
+        // Same series as the Core back-test test: b = 1 + 2a on the 3 training bars, then spreads 3,1,1,-5,20,20.
+        double[] spreads = [0, 0, 0, 3, 1, 1, -5, 20, 20];
+        var times = Enumerable.Range(0, spreads.Length).Select(i => DateTimeOffset.UnixEpoch.AddDays(i)).ToArray();
+        var prices = spreads.Select((s, t) => (A: t < 3 ? t + 1.0 : 10.0, S: s)).ToArray();
+        var a = await _temp.WriteLinesAsync("a.csv", ["time,close", .. prices.Select((p, t) => Row(times[t], p.A))]);
+        var b = await _temp.WriteLinesAsync("b.csv", ["time,close", .. prices.Select((p, t) => Row(times[t], 1 + (2 * p.A) + p.S))]);
+        var trades = _temp.File("trades.csv");
+
+        var result = await CliRunner.RunAsync("pairtest", "--a", a, "--b", b, "--entry", "1", "--exit", "0.5", "--stop", "3", "--window", "3", "--train", "3", "--output", trades);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal(2, json.RootElement.GetProperty("trades").GetInt32());
+        Assert.Equal((2.0 / 44) + (25.0 / 36), json.RootElement.GetProperty("total_return").GetDouble(), 1e-12);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("profit_factor").ValueKind);
+        var lines = await File.ReadAllLinesAsync(trades);
+        Assert.Equal("entry_time,exit_time,direction,entry_z,exit_z,exit_reason,pnl", lines[0]);
+        Assert.StartsWith("1970-01-04T00:00:00Z,1970-01-05T00:00:00Z,short,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",exit,2", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("1970-01-07T00:00:00Z,1970-01-09T00:00:00Z,long,", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",end,25", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PairTest_ExitAboveEntry_ExitsTwo()
+    {
+        var rows = Enumerable.Range(0, 30).Select(i => Row(DateTimeOffset.UnixEpoch.AddDays(i), 10 + ((i * 7) % 11))).ToArray();
+        var a = await _temp.WriteLinesAsync("a.csv", ["time,close", .. rows]);
+        var b = await _temp.WriteLinesAsync("b.csv", ["time,close", .. rows]);
+
+        var result = await CliRunner.RunAsync("pairtest", "--a", a, "--b", b, "--entry", "1", "--exit", "2", "--stop", "3", "--window", "5");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+    }
+
     private static string Row(DateTimeOffset time, double value) =>
         string.Create(CultureInfo.InvariantCulture, $"{time:yyyy-MM-ddTHH:mm:ssZ},{value}");
 
