@@ -10,6 +10,9 @@ internal static class CommandCatalog
         new CandlesCommand(),
         new IndicatorsCommand(),
         new BacktestCommand(),
+        new AdfCommand(),
+        new PairCommand(),
+        new PairTestCommand(),
         new TokenCommand(),
     ];
 

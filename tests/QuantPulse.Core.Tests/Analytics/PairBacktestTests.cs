@@ -1,0 +1,109 @@
+using QuantPulse.Analytics;
+
+namespace QuantPulse.Tests.Analytics;
+
+public class PairBacktestTests
+{
+    // Training bars 0..2 fit b = 1 + 2a exactly; afterwards a = 10 and b = 21 + s_t, so the spread is s_t.
+    // Spreads 0,0,0 | 3,1,1,-5,20,20; window 3 gives z_3 = 1.1547 (short), z_4 = -0.218 (exit), z_5 = -0.577,
+    // z_6 = -1.1547 (long), z_7 = 1.124, z_8 = 0.577 (still open at the last bar: end).
+    private static readonly double[] Spreads = [0, 0, 0, 3, 1, 1, -5, 20, 20];
+
+    private static (DateTimeOffset[] Times, double[] A, double[] B) Bars()
+    {
+        var a = new double[Spreads.Length];
+        var b = new double[Spreads.Length];
+        for (var t = 0; t < Spreads.Length; t++)
+        {
+            a[t] = t < 3 ? t + 1 : 10;
+            b[t] = 1 + (2 * a[t]) + Spreads[t];
+        }
+
+        return ([.. Enumerable.Range(0, Spreads.Length).Select(i => DateTimeOffset.UnixEpoch.AddDays(i))], a, b);
+    }
+
+    [Fact]
+    public void Run_HandComputedSeries_TradesAsComputedByHand()
+    {
+        var (times, a, b) = Bars();
+
+        var result = PairBacktest.Run(times, a, b, new PairBacktestOptions(1.0, 0.5, 3.0, 3) { Train = 3 });
+
+        Assert.Equal(2, result.Trades.Count);
+        var first = result.Trades[0];
+        Assert.Equal((times[3], times[4], SpreadDirection.Short, PairExitReason.Exit), (first.EntryTime, first.ExitTime, first.Direction, first.Reason));
+        Assert.Equal(2 / Math.Sqrt(3), first.EntryZ, 1e-12);
+        Assert.Equal(2.0, first.Pnl, 1e-12);
+        Assert.Equal(44.0, first.Notional, 1e-12);
+        var second = result.Trades[1];
+        Assert.Equal((times[6], times[8], SpreadDirection.Long, PairExitReason.End), (second.EntryTime, second.ExitTime, second.Direction, second.Reason));
+        Assert.Equal(25.0, second.Pnl, 1e-12);
+        Assert.Equal(1 + (2.0 / 44) + (25.0 / 36), result.Equity[^1], 1e-12);
+        Assert.Equal(7, result.Equity.Count);
+        Assert.Equal((2.0 / 44) + (25.0 / 36), result.Metrics.TotalReturn, 1e-12);
+        Assert.Equal(1.0, result.Metrics.WinRate);
+        Assert.Equal(13.5, result.Metrics.Expectancy, 1e-12);
+        Assert.Equal(3.0 / 6, result.Metrics.Exposure, 1e-12);
+        Assert.Equal(0.0, result.Metrics.MaxDrawdown);
+        Assert.Equal(365.25, result.Metrics.PeriodsPerYear, 1e-12);
+    }
+
+    [Fact]
+    public void Run_Fee_ChargedOnEachLegOfEachFill()
+    {
+        var (times, a, b) = Bars();
+
+        var result = PairBacktest.Run(times, a, b, new PairBacktestOptions(1.0, 0.5, 3.0, 3) { Train = 3, FeeBps = 10 });
+
+        // Entry: b 24 + 2 × a 10 = 44 gross; exit: 22 + 20 = 42; 10 bps of each.
+        Assert.Equal(2 - 0.044 - 0.042, result.Trades[0].Pnl, 1e-12);
+    }
+
+    [Fact]
+    public void Run_StopLevelReached_StopsOut()
+    {
+        var (times, a, b) = Bars();
+
+        var result = PairBacktest.Run(times, a, b, new PairBacktestOptions(0.55, 0.5, 1.1, 3) { Train = 3 });
+
+        // z_3 = 1.1547 is beyond the stop (no entry); z_5 = -0.577 enters long; z_6 = -1.1547 stops it: s_6 − s_5 = −6.
+        var trade = Assert.Single(result.Trades);
+        Assert.Equal((times[5], times[6], SpreadDirection.Long, PairExitReason.Stop), (trade.EntryTime, trade.ExitTime, trade.Direction, trade.Reason));
+        Assert.Equal(-6.0, trade.Pnl, 1e-12);
+        Assert.Equal(0.0, result.Metrics.WinRate);
+        Assert.Equal(6.0 / 42, result.Metrics.MaxDrawdown, 1e-12);
+    }
+
+    [Fact]
+    public void Run_MaxBars_ClosesAfterTheLimit()
+    {
+        var (times, a, b) = Bars();
+
+        var result = PairBacktest.Run(times, a, b, new PairBacktestOptions(1.0, 0.5, 3.0, 3) { Train = 3, MaxBars = 1 });
+
+        Assert.Equal(PairExitReason.MaxBars, result.Trades[^1].Reason);
+        Assert.Equal(times[7], result.Trades[^1].ExitTime);
+    }
+
+    [Fact]
+    public void Run_Kalman_UsesThePreviousBarsState()
+    {
+        var (times, a, b) = Bars();
+        var path = KalmanHedge.Filter(a, b);
+
+        var result = PairBacktest.Run(times, a, b, new PairBacktestOptions(0.5, 0.1, 10, 3) { Train = 3, Method = HedgeMethod.Kalman });
+
+        Assert.All(result.Trades, t => Assert.True(t.EntryTime >= times[3]));
+        var first = result.Trades[0];
+        var entry = Array.IndexOf(times, first.EntryTime);
+        Assert.Equal(b[entry] + (Math.Abs(path[entry - 1]!.Value.Beta) * a[entry]), first.Notional, 1e-9);
+    }
+
+    [Fact]
+    public void Run_LevelsOutOfOrder_Throws()
+    {
+        var (times, a, b) = Bars();
+
+        Assert.Throws<ArgumentException>(() => PairBacktest.Run(times, a, b, new PairBacktestOptions(1.0, 2.0, 3.0, 3)));
+    }
+}
