@@ -62,7 +62,7 @@ internal sealed class BacktestCommand : ICliCommand
         var problems = new TickFileProblems(Name);
         var ledger = await BacktestLedger.StartAsync(store, runId, settings, input, cancellationToken);
         BacktestRun run;
-        IReadOnlyList<Simulation.Trade> trades;
+        IReadOnlyList<Model.Trade> trades;
         try
         {
             run = await BacktestRun.ExecuteAsync(input, problems, settings, ledger.Store, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using QuantPulse.Candles;
+using QuantPulse.Model;
 using QuantPulse.Pipeline;
 using QuantPulse.Signals;
 using QuantPulse.Simulation;

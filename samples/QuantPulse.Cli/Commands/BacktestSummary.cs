@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantPulse.Model;
 using QuantPulse.Signals;
 using QuantPulse.Simulation;
 

@@ -1,4 +1,4 @@
-using QuantPulse.Simulation;
+using QuantPulse.Model;
 
 namespace QuantPulse.Analytics;
 

@@ -4,7 +4,6 @@ using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 
 namespace QuantPulse.Candles;
 

@@ -1,6 +1,6 @@
 using System.Collections.ObjectModel;
+using QuantPulse.Internal;
 using QuantPulse.Model;
-using QuantPulse.Pipeline.Internal;
 
 namespace QuantPulse.Candles;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 
 namespace QuantPulse.Candles;
 

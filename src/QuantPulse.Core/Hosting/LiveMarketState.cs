@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 
 namespace QuantPulse.Hosting;
 

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Options;
 using QuantPulse.Indicators;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
 using QuantPulse.Storage;
 
 namespace QuantPulse.Hosting;

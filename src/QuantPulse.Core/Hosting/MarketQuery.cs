@@ -1,5 +1,4 @@
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
+using QuantPulse.Model;
 
 namespace QuantPulse.Hosting;
 

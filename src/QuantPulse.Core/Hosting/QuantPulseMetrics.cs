@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
+using QuantPulse.Model;
 using QuantPulse.Pipeline;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
 
 namespace QuantPulse.Hosting;
 

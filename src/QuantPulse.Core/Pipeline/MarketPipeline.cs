@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks.Dataflow;
 using QuantPulse.Candles;
+using QuantPulse.Model;
 using QuantPulse.Pipeline.Internal;
 using QuantPulse.Sources;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using QuantPulse.Indicators;
+using QuantPulse.Model;
 using QuantPulse.Signals;
 using QuantPulse.Simulation;
 

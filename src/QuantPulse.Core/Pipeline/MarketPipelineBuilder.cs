@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Candles;
 using QuantPulse.Indicators;
+using QuantPulse.Model;
 using QuantPulse.Signals;
 using QuantPulse.Sources;
 

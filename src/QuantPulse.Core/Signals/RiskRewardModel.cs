@@ -1,4 +1,5 @@
 using QuantPulse.Indicators;
+using QuantPulse.Model;
 
 namespace QuantPulse.Signals;
 

@@ -3,9 +3,9 @@ using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Indicators;
+using QuantPulse.Internal;
 using QuantPulse.Model;
 using QuantPulse.Pipeline;
-using QuantPulse.Pipeline.Internal;
 
 namespace QuantPulse.Signals;
 

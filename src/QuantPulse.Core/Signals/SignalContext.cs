@@ -1,4 +1,3 @@
-using QuantPulse.Indicators;
 using QuantPulse.Model;
 
 namespace QuantPulse.Signals;

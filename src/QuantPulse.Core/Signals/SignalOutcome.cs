@@ -1,3 +1,5 @@
+using QuantPulse.Model;
+
 namespace QuantPulse.Signals;
 
 /// <summary>What the engine did with one candle.</summary>

@@ -1,3 +1,5 @@
+using QuantPulse.Model;
+
 namespace QuantPulse.Signals;
 
 /// <summary>The stored and printed names of signal directions.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using QuantPulse.Indicators;
+using QuantPulse.Model;
 
 namespace QuantPulse.Signals;
 

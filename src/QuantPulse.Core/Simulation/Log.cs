@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using QuantPulse.Model;
 
 namespace QuantPulse.Simulation;
 

@@ -2,9 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuantPulse.Internal;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
-using QuantPulse.Pipeline.Internal;
 using QuantPulse.Signals;
 
 namespace QuantPulse.Simulation;

@@ -1,4 +1,4 @@
-using QuantPulse.Pipeline.Internal;
+using QuantPulse.Internal;
 
 namespace QuantPulse.Simulation;
 

@@ -1,5 +1,4 @@
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 using QuantPulse.Signals;
 
 namespace QuantPulse.Simulation;

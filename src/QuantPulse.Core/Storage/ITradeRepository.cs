@@ -1,4 +1,4 @@
-using QuantPulse.Simulation;
+using QuantPulse.Model;
 
 namespace QuantPulse.Storage;
 
@@ -11,7 +11,7 @@ namespace QuantPulse.Storage;
 /// </para>
 /// <para>
 /// The direction is not a column: it is derived when a trade is loaded (<c>take_profit &gt; entry_price</c>
-/// means <see cref="Signals.SignalType.Buy"/>, otherwise <see cref="Signals.SignalType.Sell"/>), which holds for
+/// means <see cref="SignalType.Buy"/>, otherwise <see cref="SignalType.Sell"/>), which holds for
 /// every trade the simulator opens because its target lies on the profitable side of the entry.
 /// Implementations are thread-safe.
 /// </para>

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
-using QuantPulse.Pipeline;
+using QuantPulse.Model;
 
 namespace QuantPulse.Storage;
 

@@ -2,7 +2,6 @@ using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 
 namespace QuantPulse.Storage;
 

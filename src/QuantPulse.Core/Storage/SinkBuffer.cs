@@ -1,7 +1,4 @@
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
 
 namespace QuantPulse.Storage;
 

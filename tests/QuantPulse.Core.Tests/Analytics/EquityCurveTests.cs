@@ -1,6 +1,5 @@
 using QuantPulse.Analytics;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
+using QuantPulse.Model;
 
 namespace QuantPulse.Tests.Analytics;
 

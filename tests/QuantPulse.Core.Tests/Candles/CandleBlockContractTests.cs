@@ -1,7 +1,6 @@
 using System.Threading.Tasks.Dataflow;
 using QuantPulse.Candles;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 using QuantPulse.Tests.Testing;
 
 namespace QuantPulse.Tests.Candles;

@@ -2,7 +2,6 @@ using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using QuantPulse.Candles;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 using static QuantPulse.Tests.Testing.Ticks;
 
 namespace QuantPulse.Tests.Candles;

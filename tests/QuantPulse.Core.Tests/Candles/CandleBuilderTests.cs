@@ -1,6 +1,5 @@
 using QuantPulse.Candles;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 using QuantPulse.Tests.Testing;
 using static QuantPulse.Tests.Testing.Ticks;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QuantPulse.Hosting;
-using QuantPulse.Pipeline;
+using QuantPulse.Model;
 
 namespace QuantPulse.Tests.Hosting;
 

@@ -43,7 +43,7 @@ public sealed class QuantPulseRuntimeTests : IDisposable
         var all = SimulatedTicks(hours: 6);
         var reference = Path.Combine(_dir, "reference.db");
         await RunAsync(await RecordAsync("all.csv", all), reference);
-        IReadOnlyList<QuantPulse.Simulation.Trade> referenceTrades;
+        IReadOnlyList<QuantPulse.Model.Trade> referenceTrades;
         await using (var store = await MarketStore.OpenAsync(new StorageOptions { Path = reference }))
         {
             referenceTrades = await store.Trades.GetRangeAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using QuantPulse.Hosting;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 using QuantPulse.Sources.Csv;
 using QuantPulse.Tests.Testing;
 

@@ -2,8 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuantPulse.Hosting;
 using QuantPulse.Model;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
 using QuantPulse.Sources;
 using QuantPulse.Sources.Simulated;
 using QuantPulse.Storage;

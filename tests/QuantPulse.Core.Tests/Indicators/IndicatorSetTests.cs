@@ -1,4 +1,5 @@
 using QuantPulse.Indicators;
+using QuantPulse.Model;
 using QuantPulse.Tests.Testing;
 
 namespace QuantPulse.Tests.Indicators;

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Threading.Tasks.Dataflow;
 using QuantPulse.Candles;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 using QuantPulse.Pipeline.Internal;
 using QuantPulse.Sources;
 using QuantPulse.Tests.Testing;

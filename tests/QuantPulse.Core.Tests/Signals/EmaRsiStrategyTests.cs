@@ -1,3 +1,4 @@
+using QuantPulse.Model;
 using QuantPulse.Signals;
 using QuantPulse.Tests.Testing;
 

@@ -1,5 +1,5 @@
 using System.Threading.Tasks.Dataflow;
-using QuantPulse.Pipeline;
+using QuantPulse.Model;
 using QuantPulse.Signals;
 using QuantPulse.Tests.Testing;
 

@@ -2,7 +2,6 @@ using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using QuantPulse.Indicators;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 using QuantPulse.Signals;
 using QuantPulse.Tests.Testing;
 

@@ -1,6 +1,5 @@
 using System.Threading.Tasks.Dataflow;
-using QuantPulse.Pipeline;
-using QuantPulse.Signals;
+using QuantPulse.Model;
 using QuantPulse.Simulation;
 using QuantPulse.Tests.Testing;
 

@@ -1,4 +1,4 @@
-using QuantPulse.Signals;
+using QuantPulse.Model;
 using QuantPulse.Simulation;
 
 namespace QuantPulse.Tests.Simulation;

@@ -1,6 +1,4 @@
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
-using QuantPulse.Signals;
 using QuantPulse.Simulation;
 using QuantPulse.Tests.Testing;
 

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using QuantPulse.Model;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
 using QuantPulse.Storage;
 using static QuantPulse.Tests.Storage.StorageSamples;
 

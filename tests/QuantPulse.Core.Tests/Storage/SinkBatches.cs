@@ -1,7 +1,4 @@
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
 using static QuantPulse.Tests.Storage.StorageSamples;
 
 namespace QuantPulse.Tests.Storage;

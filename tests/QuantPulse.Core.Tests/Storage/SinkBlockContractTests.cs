@@ -1,4 +1,4 @@
-using QuantPulse.Pipeline;
+using QuantPulse.Model;
 using QuantPulse.Storage;
 using QuantPulse.Tests.Testing;
 

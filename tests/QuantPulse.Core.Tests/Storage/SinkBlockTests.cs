@@ -1,7 +1,5 @@
 using System.Threading.Tasks.Dataflow;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
-using QuantPulse.Simulation;
 using QuantPulse.Storage;
 using QuantPulse.Tests.Testing;
 using static QuantPulse.Tests.Storage.StorageSamples;

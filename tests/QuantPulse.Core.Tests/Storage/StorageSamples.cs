@@ -1,6 +1,4 @@
 using QuantPulse.Model;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
 
 namespace QuantPulse.Tests.Storage;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Threading.Tasks.Dataflow;
-using QuantPulse.Indicators;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 using QuantPulse.Signals;
 
 namespace QuantPulse.Tests.Testing;

@@ -1,7 +1,5 @@
 using QuantPulse.Dashboard.Components.Shared;
 using QuantPulse.Model;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
 
 namespace QuantPulse.Dashboard.Tests.Components;
 

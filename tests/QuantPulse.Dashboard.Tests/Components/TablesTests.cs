@@ -1,8 +1,7 @@
 using Bunit;
 using QuantPulse.Dashboard.Components.Shared;
 using QuantPulse.Hosting;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
+using QuantPulse.Model;
 
 namespace QuantPulse.Dashboard.Tests.Components;
 

@@ -1,6 +1,6 @@
 using Bunit;
 using QuantPulse.Dashboard.Components.Shared;
-using QuantPulse.Signals;
+using QuantPulse.Model;
 
 namespace QuantPulse.Dashboard.Tests.Components;
 

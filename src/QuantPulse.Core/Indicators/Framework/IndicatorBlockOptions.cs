@@ -1,3 +1,5 @@
+using QuantPulse.Model;
+
 namespace QuantPulse.Indicators;
 
 /// <summary>Options of an <see cref="IndicatorBlock"/>, fixed when the block is built.</summary>

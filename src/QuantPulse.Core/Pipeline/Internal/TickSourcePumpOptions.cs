@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using QuantPulse.Internal;
 using QuantPulse.Model;
 
 namespace QuantPulse.Pipeline.Internal;

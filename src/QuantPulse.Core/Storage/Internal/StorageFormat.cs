@@ -1,7 +1,5 @@
 using System.Text.Json;
 using QuantPulse.Model;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
 
 namespace QuantPulse.Storage.Internal;
 

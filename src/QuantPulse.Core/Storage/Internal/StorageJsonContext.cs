@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using QuantPulse.Signals;
+using QuantPulse.Model;
 
 namespace QuantPulse.Storage.Internal;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using QuantPulse.Simulation;
+using QuantPulse.Model;
 
 namespace QuantPulse.Storage.Internal;
 

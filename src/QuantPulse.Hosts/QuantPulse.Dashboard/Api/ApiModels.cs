@@ -1,7 +1,5 @@
 using QuantPulse.Hosting;
-using QuantPulse.Pipeline;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
+using QuantPulse.Model;
 using QuantPulse.Storage;
 
 namespace QuantPulse.Dashboard.Api;

@@ -1,7 +1,6 @@
 using System.Text;
 using QuantPulse.Hosting;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
+using QuantPulse.Model;
 using QuantPulse.Sources.Csv;
 using QuantPulse.Storage;
 

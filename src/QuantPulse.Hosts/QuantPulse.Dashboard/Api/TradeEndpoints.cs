@@ -1,5 +1,5 @@
 using QuantPulse.Hosting;
-using QuantPulse.Signals;
+using QuantPulse.Model;
 
 namespace QuantPulse.Dashboard.Api;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
-using QuantPulse.Simulation;
+using QuantPulse.Model;
 
 namespace QuantPulse.Dashboard.Components;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using QuantPulse.Dashboard.Api;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 
 namespace QuantPulse.Dashboard.Feed;
 

@@ -1,5 +1,6 @@
 using QuantPulse.Dashboard.Api;
 using QuantPulse.Hosting;
+using QuantPulse.Model;
 using QuantPulse.Pipeline;
 
 namespace QuantPulse.Dashboard.Feed;

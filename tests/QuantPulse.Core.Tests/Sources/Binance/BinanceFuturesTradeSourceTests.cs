@@ -30,7 +30,7 @@ public sealed class BinanceFuturesTradeSourceTests(ITestOutputHelper output)
             logger ?? new XunitLogger<BinanceFuturesTradeSource>(output));
 
     /// <summary>What a reader must see for the trades of the given steps, per symbol.</summary>
-    private static Dictionary<string, List<(DateTimeOffset, decimal, decimal, AggressorSide)>> Expected(Dictionary<string, Trade[]> market, Func<int, bool> step) =>
+    private static Dictionary<string, List<(DateTimeOffset, decimal, decimal, AggressorSide)>> Expected(Dictionary<string, FakeBinanceServer.Trade[]> market, Func<int, bool> step) =>
         market.ToDictionary(
             m => m.Key,
             m => m.Value.Where(t => step(t.Step)).Select(t => (

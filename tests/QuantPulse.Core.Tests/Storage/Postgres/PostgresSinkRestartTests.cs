@@ -1,8 +1,6 @@
 using System.Threading.Tasks.Dataflow;
 using Npgsql;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
-using QuantPulse.Simulation;
 using QuantPulse.Storage;
 using QuantPulse.Storage.Postgres;
 using QuantPulse.Tests.Testing;

@@ -1,8 +1,5 @@
 using System.Globalization;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
-using QuantPulse.Signals;
-using QuantPulse.Simulation;
 
 namespace QuantPulse.Dashboard.Components.Shared;
 

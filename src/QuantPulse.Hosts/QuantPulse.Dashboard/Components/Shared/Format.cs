@@ -1,5 +1,5 @@
 using System.Globalization;
-using QuantPulse.Simulation;
+using QuantPulse.Model;
 
 namespace QuantPulse.Dashboard.Components.Shared;
 

@@ -1,4 +1,4 @@
-using QuantPulse.Pipeline;
+using QuantPulse.Model;
 
 namespace QuantPulse.Dashboard.Components.Shared;
 

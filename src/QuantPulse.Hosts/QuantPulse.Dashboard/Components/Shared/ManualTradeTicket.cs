@@ -1,4 +1,4 @@
-using QuantPulse.Signals;
+using QuantPulse.Model;
 
 namespace QuantPulse.Dashboard.Components.Shared;
 

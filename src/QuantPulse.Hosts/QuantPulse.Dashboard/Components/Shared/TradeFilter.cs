@@ -1,5 +1,5 @@
 using QuantPulse.Hosting;
-using QuantPulse.Simulation;
+using QuantPulse.Model;
 
 namespace QuantPulse.Dashboard.Components.Shared;
 

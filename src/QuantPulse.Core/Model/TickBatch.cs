@@ -1,6 +1,4 @@
-using QuantPulse.Model;
-
-namespace QuantPulse.Pipeline;
+namespace QuantPulse.Model;
 
 /// <summary>The message that enters the candle stage: ticks in arrival order, then an optional heartbeat.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace QuantPulse.Pipeline;
+namespace QuantPulse.Model;
 
 /// <summary>What happened to a simulated trade.</summary>
 public enum TradeEventKind

@@ -1,4 +1,4 @@
-namespace QuantPulse.Pipeline.Internal;
+namespace QuantPulse.Internal;
 
 /// <summary>The range checks that option setters share.</summary>
 internal static class OptionGuard

@@ -1,4 +1,4 @@
-namespace QuantPulse.Signals;
+namespace QuantPulse.Model;
 
 /// <summary>One check a strategy made before raising a signal, and whether it agreed with the signal.</summary>
 /// <param name="Name">A stable short name, such as <c>ema_cross</c> or <c>rsi_side</c>.</param>

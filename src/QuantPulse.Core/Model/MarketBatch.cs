@@ -1,6 +1,4 @@
-using QuantPulse.Model;
-
-namespace QuantPulse.Pipeline;
+namespace QuantPulse.Model;
 
 /// <summary>
 /// The message that flows between stages after the candle stage: the ticks of one <see cref="TickBatch"/>

@@ -1,4 +1,6 @@
-namespace QuantPulse.Pipeline.Internal;
+using QuantPulse.Model;
+
+namespace QuantPulse.Internal;
 
 /// <summary>Merges events that stages add to a <see cref="MarketBatch"/> with those an earlier stage added, by position.</summary>
 internal static class PositionMerge

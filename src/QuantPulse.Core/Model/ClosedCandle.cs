@@ -1,7 +1,4 @@
-using QuantPulse.Indicators;
-using QuantPulse.Model;
-
-namespace QuantPulse.Pipeline;
+namespace QuantPulse.Model;
 
 /// <summary>A closed candle at its place in the tick stream, with the indicator values computed on it.</summary>
 /// <param name="Candle">The closed candle.</param>

@@ -1,4 +1,4 @@
-namespace QuantPulse.Indicators;
+namespace QuantPulse.Model;
 
 /// <summary>The values of an indicator set on one closed candle, by column name (<c>ema_20</c>, <c>rsi_14</c>, …).</summary>
 /// <remarks>

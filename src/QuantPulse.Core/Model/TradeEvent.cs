@@ -1,6 +1,4 @@
-using QuantPulse.Simulation;
-
-namespace QuantPulse.Pipeline;
+namespace QuantPulse.Model;
 
 /// <summary>A trade opened or closed at a tick of the stream.</summary>
 /// <param name="Trade">The trade as it stands after the event (closed fields set for <see cref="TradeEventKind.Closed"/>).</param>

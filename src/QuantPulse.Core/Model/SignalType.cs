@@ -1,4 +1,4 @@
-namespace QuantPulse.Signals;
+namespace QuantPulse.Model;
 
 /// <summary>The direction of a signal (and of the trade it opens). Stored and printed as <c>BUY</c> / <c>SELL</c>.</summary>
 public enum SignalType

@@ -1,6 +1,4 @@
-using QuantPulse.Signals;
-
-namespace QuantPulse.Pipeline;
+namespace QuantPulse.Model;
 
 /// <summary>A signal at its place in the tick stream.</summary>
 /// <param name="Signal">The signal.</param>

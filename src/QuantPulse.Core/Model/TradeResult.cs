@@ -1,4 +1,4 @@
-namespace QuantPulse.Simulation;
+namespace QuantPulse.Model;
 
 /// <summary>How a simulated trade ended. Stored and printed as <c>WIN</c>, <c>LOSS</c> or <c>EXPIRED</c>.</summary>
 public enum TradeResult

@@ -1,6 +1,4 @@
-using QuantPulse.Model;
-
-namespace QuantPulse.Signals;
+namespace QuantPulse.Model;
 
 /// <summary>A trading signal raised by a strategy on a closed candle, with its risk/reward plan.</summary>
 /// <remarks>

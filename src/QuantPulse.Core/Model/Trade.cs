@@ -1,6 +1,4 @@
-using QuantPulse.Signals;
-
-namespace QuantPulse.Simulation;
+namespace QuantPulse.Model;
 
 /// <summary>A simulated (paper) trade opened on a signal; the close fields are null while it is open.</summary>
 /// <param name="Id">A deterministic identifier (derived from the signal).</param>

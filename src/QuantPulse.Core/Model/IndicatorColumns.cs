@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace QuantPulse.Indicators;
+namespace QuantPulse.Model;
 
 /// <summary>An ordered, immutable list of indicator column names with a fast name lookup.</summary>
 public sealed class IndicatorColumns : IReadOnlyList<string>
