@@ -134,7 +134,16 @@ public class SinkBlockTests
         Assert.False(fourth.IsCompleted);
 
         Volatile.Write(ref down, false);
-        _time.Advance(TimeSpan.FromMilliseconds(100));
+
+        // The retry delay's timer is armed by the writer's task after it logs the failure: keep moving the clock
+        // until the retry has run, instead of assuming the timer already exists when the clock moves once.
+        await Eventually.TrueAsync(
+            () =>
+            {
+                _time.Advance(TimeSpan.FromMilliseconds(100));
+                return fourth.IsCompleted;
+            },
+            "write retried after the store came back");
         Assert.True(await fourth.WaitAsync(Hang));
         sink.Complete();
         await sink.Completion.WaitAsync(Hang);
