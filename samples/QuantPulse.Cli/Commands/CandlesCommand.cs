@@ -3,16 +3,15 @@ using QuantPulse.Candles;
 using QuantPulse.Cli.CommandLine;
 using QuantPulse.Cli.Files;
 using QuantPulse.Model;
-using QuantPulse.Pipeline;
 using QuantPulse.Sources.Csv;
 
 namespace QuantPulse.Cli.Commands;
 
 /// <summary><c>quantpulse candles</c>: builds candles from a tick CSV file with the candle stage of the pipeline.</summary>
 /// <remarks>
-/// The ticks go through <see cref="MarketPipeline"/> (source, then <see cref="CandleBlock"/>) with
-/// <see cref="MarketPipelineOptions.CloseCandlesAtEnd"/> set, so the last, partial bucket of every series is in the
-/// output, and with a <see cref="StoppedClock"/>, so candles close on the data alone. Each candle is formatted as
+/// The file is read synchronously in batches (<see cref="CsvTickSource.ReadBatch"/>) into a <see cref="CandleAggregator"/>,
+/// the candle stage's state machine without Dataflow: candles close on the data alone, and the last, partial bucket
+/// of every series is closed at the end of the input. Each candle is formatted as
 /// it closes and kept per series (they close in time order within one) in a <see cref="SeriesSpool{TKey}"/>, which
 /// holds a bounded amount in memory and the rest in a temporary file; the rows are written sorted by timeframe, then
 /// symbol, then time.
@@ -25,6 +24,7 @@ internal sealed class CandlesCommand : ICliCommand
     /// <summary>The characters of formatted rows held in memory before they go to a temporary file (16 MB).</summary>
     public const int DefaultMemoryBudget = 8 << 20;
 
+    private const int BatchSize = 4096;
     private const string Input = "--input";
     private const string TimeframeOption = "--timeframe";
     private const string Output = "--output";
@@ -68,33 +68,40 @@ internal sealed class CandlesCommand : ICliCommand
         var source = new CsvTickSource(input, problems.SourceOptions);
         using var rows = new SeriesSpool<(Timeframe Timeframe, string Symbol)>(SeriesOrder.Instance, _memoryBudget);
         using var row = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var aggregator = new CandleAggregator(new CandleBlockOptions { Timeframes = timeframes, HistoryLength = 1 });
+        var ticks = new Tick[BatchSize];
+        var closed = new List<ClosedCandle>();
         long written = 0;
-        var pipeline = new MarketPipelineBuilder(source)
-            .WithOptions(new MarketPipelineOptions { CloseCandlesAtEnd = true, TimeProvider = StoppedClock.Instance })
-            .WithCandles(new CandleBlockOptions { Timeframes = timeframes, HistoryLength = 1 })
-            .OnCandle(closed =>
+        int read;
+        do
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            read = source.ReadBatch(ticks);
+            if (read > 0)
             {
-                var candle = closed.Candle;
-                var text = row.GetStringBuilder().Clear();
-                WriteRow(row, candle);
-                foreach (var chunk in text.GetChunks())
-                {
-                    rows.Append((candle.Timeframe, candle.Symbol), chunk.Span);
-                }
+                aggregator.Add(ticks.AsSpan(0, read), closed);
+            }
+            else
+            {
+                aggregator.CloseAll(closed);
+            }
 
-                written++;
-            })
-            .Build();
+            foreach (var candle in closed)
+            {
+                Append(rows, row, candle.Candle);
+            }
 
-        await pipeline.RunAsync(cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
+            written += closed.Count;
+            closed.Clear();
+        }
+        while (read > 0);
 
         await output.Writer.WriteAsync(Header + "\n");
 
         // The writer buffers, so the rows are copied synchronously.
         rows.WriteTo(output.Writer);
         await output.CompleteAsync();
-        var statistics = pipeline.Candles.Statistics;
+        var statistics = aggregator.Statistics;
         await output.Summary.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"candles: wrote {Words.Count(written, "candle")} ({string.Join(", ", timeframes)}; {Words.Count(statistics.Symbols, "symbol")}) from {Words.Count(source.Statistics.Accepted, "tick")} to {output.Description}"));
@@ -120,7 +127,15 @@ internal sealed class CandlesCommand : ICliCommand
         return [.. timeframes];
     }
 
-    private static void WriteRow(TextWriter writer, Candle candle) => CsvCandleFormat.WriteRow(writer, candle);
+    private static void Append(SeriesSpool<(Timeframe Timeframe, string Symbol)> rows, StringWriter row, Candle candle)
+    {
+        var text = row.GetStringBuilder().Clear();
+        CsvCandleFormat.WriteRow(row, candle);
+        foreach (var chunk in text.GetChunks())
+        {
+            rows.Append((candle.Timeframe, candle.Symbol), chunk.Span);
+        }
+    }
 
     /// <summary>Timeframe (shortest first), then symbol (ordinal).</summary>
     private sealed class SeriesOrder : IComparer<(Timeframe Timeframe, string Symbol)>

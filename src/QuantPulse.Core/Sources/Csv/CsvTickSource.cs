@@ -57,6 +57,8 @@ public sealed class CsvTickSource : ITickSource
     private long _anchorRecordedTicks;       // paced: the first tick's recorded time ...
     private long _anchorClockTicks = NoTime; // ... and the clock reading when it was handed out
     private int _started;
+    private (CsvLineReader Lines, CsvTickParser Parser)? _batch; // the synchronous batch path's state
+    private bool _ended;
 
     /// <summary>Creates a replay of the file at <paramref name="path"/> (opened when reading starts).</summary>
     /// <param name="path">The CSV file.</param>
@@ -137,6 +139,71 @@ public sealed class CsvTickSource : ITickSource
     }
 
     /// <summary>
+    /// Reads the next ticks synchronously, as fast as possible, into <paramref name="destination"/>: the batch path
+    /// for whole files, with the same parsing, rejection counting and statistics as <see cref="ReadAsync"/>.
+    /// Pacing does not apply. The first call opens the input and reads the header; call until it returns 0.
+    /// </summary>
+    /// <param name="destination">Where the ticks go.</param>
+    /// <returns>The number of ticks written; 0 at the end of the input (the file is closed then).</returns>
+    /// <exception cref="InvalidOperationException"><see cref="ReadAsync"/> was used on this source.</exception>
+    /// <exception cref="InvalidDataException">The header is missing or lacks a required column.</exception>
+    public int ReadBatch(Span<Tick> destination)
+    {
+        if (_batch is null)
+        {
+            if (Interlocked.Exchange(ref _started, 1) != 0)
+            {
+                throw new InvalidOperationException("A CsvTickSource is read once; create a new source for another replay.");
+            }
+
+            var lines = new CsvLineReader(_open(), leaveOpen: !_ownsReader);
+            try
+            {
+                _batch = (lines, ReadHeader(lines));
+            }
+            catch
+            {
+                lines.Dispose();
+                throw;
+            }
+        }
+
+        var (reader, parser) = _batch.Value;
+        var count = 0;
+        while (count < destination.Length)
+        {
+            if (!NextTick(reader, parser, out destination[count]))
+            {
+                if (reader.IsCompleted)
+                {
+                    break;
+                }
+
+                reader.Fill();
+                continue;
+            }
+
+            var time = destination[count].Time.UtcTicks;
+            if (time > _highWaterTicks)
+            {
+                Volatile.Write(ref _highWaterTicks, time);
+            }
+
+            count++;
+        }
+
+        Statistics.RecordAccepted(count);
+        if (count == 0 && !_ended)
+        {
+            _ended = true;
+            reader.Dispose();
+            Log.ReplayFinished(_logger, Name, Statistics.Accepted, Statistics.TotalRejected);
+        }
+
+        return count;
+    }
+
+    /// <summary>
     /// The latest recorded time handed out (<c>null</c> before the first tick). While a paced replay waits for
     /// its next tick, the recorded time its clock has reached, up to that tick's time.
     /// </summary>
@@ -208,6 +275,23 @@ public sealed class CsvTickSource : ITickSource
         }
         while (header is not null && string.IsNullOrWhiteSpace(header) && !lines.LastLineTooLong);
 
+        return HeaderParser(lines, header);
+    }
+
+    private CsvTickParser ReadHeader(CsvLineReader lines)
+    {
+        string? header;
+        do
+        {
+            header = lines.ReadLine(out var line) ? (lines.LastLineTooLong ? string.Empty : line.ToString()) : null;
+        }
+        while (header is not null && string.IsNullOrWhiteSpace(header) && !lines.LastLineTooLong);
+
+        return HeaderParser(lines, header);
+    }
+
+    private CsvTickParser HeaderParser(CsvLineReader lines, string? header)
+    {
         if (header is null || lines.LastLineTooLong)
         {
             throw new InvalidDataException(header is null
