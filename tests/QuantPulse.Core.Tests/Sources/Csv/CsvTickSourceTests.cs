@@ -388,6 +388,64 @@ public class CsvTickSourceTests
         Assert.Equal(ticks[^1].Time, source.GetWatermark(DateTimeOffset.MaxValue));
     }
 
+    [Fact]
+    public async Task ReadBatch_MixedGoodAndBadRows_SameTicksRejectionsAndStatisticsAsReadAsync()
+    {
+        var csv = new StringBuilder("time,symbol,price,size\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            csv.Append((i % 97) switch
+            {
+                0 => "not a time,X,1,1",
+                1 => $"{1_700_000_000 + i},X,NaN,1",
+                2 => $"{1_700_000_000 + i},X,-2,1",
+                3 => string.Empty,
+                4 => $"\"{1_700_000_000 + i}\",\"Y\",\"3.5\",\"\"",
+                _ => $"{T0.AddSeconds(i):yyyy-MM-ddTHH:mm:ss.fffZ}, {(i % 3 == 0 ? "X" : "Y")} ,{100 + (i % 17)}.{i % 100:00},{i % 5}",
+            }).Append('\n');
+        }
+
+        var asyncRejections = new List<SourceRejection>();
+        var batchRejections = new List<SourceRejection>();
+        var viaAsync = Read(csv.ToString(), new CsvTickSourceOptions { OnRejected = asyncRejections.Add });
+        var viaBatch = Read(csv.ToString(), new CsvTickSourceOptions { OnRejected = batchRejections.Add });
+
+        var expected = await viaAsync.ReadAsync().ToListAsync();
+        var actual = new List<Tick>();
+        var buffer = new Tick[7];
+        int read;
+        while ((read = viaBatch.ReadBatch(buffer)) > 0)
+        {
+            actual.AddRange(buffer.AsSpan(0, read));
+        }
+
+        Assert.True(expected.Count > 2500);
+        Assert.Equal(expected, actual);
+        Assert.Equal(asyncRejections, batchRejections);
+        Assert.Equal(viaAsync.Statistics.Accepted, viaBatch.Statistics.Accepted);
+        Assert.Equal(viaAsync.Statistics.TotalRejected, viaBatch.Statistics.TotalRejected);
+        Assert.Equal(viaAsync.GetWatermark(DateTimeOffset.MaxValue), viaBatch.GetWatermark(DateTimeOffset.MaxValue));
+        Assert.Equal(0, viaBatch.ReadBatch(buffer));
+    }
+
+    [Fact]
+    public async Task ReadBatch_AfterReadAsync_Throws()
+    {
+        var source = Read("time,symbol,price\n1700000000,X,1\n");
+        await source.ReadAsync().ToListAsync();
+
+        Assert.Throws<InvalidOperationException>(() => source.ReadBatch(new Tick[4]));
+    }
+
+    [Fact]
+    public void ReadBatch_NoHeader_ThrowsInvalidData()
+    {
+        var source = Read(string.Empty);
+
+        var error = Assert.Throws<InvalidDataException>(() => source.ReadBatch(new Tick[4]));
+        Assert.Contains("the file is empty", error.Message, StringComparison.Ordinal);
+    }
+
     private static CsvTickSource Read(string csv, CsvTickSourceOptions? options = null, TimeProvider? clock = null) =>
         new(new StringReader(csv), options, clock);
 }
