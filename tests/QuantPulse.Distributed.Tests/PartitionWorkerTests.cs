@@ -11,7 +11,7 @@ public sealed class PartitionWorkerTests(Servers servers)
     private const int Partitions = 8;
 
     [Fact]
-    public async Task RunAsync_ThreeWorkersOneKilledAndReplaced_StoresWhatOneProcessStores()
+    public async Task RunAsync_ThreeWorkersOneKilledAndReplaced_StoresWhatOneProcessStoresAndBothFeedsAgree()
     {
         var ticks = await Market.TicksAsync(symbols: 40, ticksPerSymbol: 600);
         var symbols = ticks.Select(t => t.Symbol).Distinct().ToList();
@@ -31,6 +31,8 @@ public sealed class PartitionWorkerTests(Servers servers)
         var half = ticks.Count / 2;
 
         using var stop = new CancellationTokenSource();
+        var dashboards = new[] { new EventStreamReader(redis, prefix), new EventStreamReader(redis, prefix) };
+        var feeds = dashboards.Select(d => CollectAsync(d, stop.Token)).ToList();
         var doomedRedis = await servers.Redis.ConnectAsync();
         using var doomedStop = new CancellationTokenSource();
         var doomed = Worker(doomedRedis, store, db, prefix, "w-doomed");
@@ -54,6 +56,7 @@ public sealed class PartitionWorkerTests(Servers servers)
         await Eventually.TrueAsync(() => AllAcknowledged(redis, prefix), "every tick stored and acknowledged");
         await stop.CancelAsync();
         await Task.WhenAll(runs);
+        var events = await Task.WhenAll(feeds);
 
         Assert.Equal(ticks.Count, ingest.Written);
         Assert.NotEmpty(orphaned);
@@ -69,6 +72,32 @@ public sealed class PartitionWorkerTests(Servers servers)
         Assert.Equal(expected.Candles, actual.Candles);
         Assert.Equal(expected.Signals, actual.Signals);
         Assert.Equal(expected.Trades, actual.Trades);
+
+        // Both dashboards saw the same events, in the same order, and every stored candle, signal and trade among them.
+        Assert.Equal(events[0], events[1]);
+        Assert.Empty(expected.Candles.Select(c => "candle " + c).Except(events[0]));
+        Assert.Empty(expected.SignalKeys.Select(s => "signal " + s).Except(events[0]));
+        Assert.Empty(expected.TradeKeys.Select(t => "trade " + t).Except(events[0]));
+    }
+
+    private static async Task<List<string>> CollectAsync(EventStreamReader reader, CancellationToken cancellationToken)
+    {
+        var seen = new List<string>();
+        try
+        {
+            await foreach (var batch in reader.ReadAsync(fromStart: true, cancellationToken))
+            {
+                seen.AddRange(batch.Candles.Select(c => "candle " + Market.Describe(c.Candle)));
+                seen.AddRange(batch.Signals.Select(s => "signal " + Market.Key(s.Signal)));
+                seen.AddRange(batch.Trades.Where(t => !t.Trade.IsOpen).Select(t => "trade " + Market.Key(t.Trade)));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The test stopped reading.
+        }
+
+        return seen;
     }
 
     private static PartitionWorker Worker(ConnectionMultiplexer redis, IMarketStore store, string db, StreamKeys keys, string id) =>

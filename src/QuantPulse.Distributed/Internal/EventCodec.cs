@@ -15,7 +15,7 @@ internal static class EventCodec
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new TimeframeConverter(), new JsonStringEnumConverter() },
+        Converters = { new TimeframeConverter(), new IndicatorValuesConverter(), new JsonStringEnumConverter() },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
@@ -42,6 +42,47 @@ internal static class EventCodec
     }
 
     internal sealed record EventBatch(ClosedCandle[]? Candles, RaisedSignal[]? Signals, TradeEvent[]? Trades);
+
+    // Indicator values as one object, column name → value (null while warming up), in column order.
+    private sealed class IndicatorValuesConverter : JsonConverter<IndicatorValues>
+    {
+        public override IndicatorValues Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("Indicator values are an object.");
+            }
+
+            var names = new List<string>();
+            var values = new List<double?>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                names.Add(reader.GetString()!);
+                reader.Read();
+                values.Add(reader.TokenType == JsonTokenType.Null ? null : reader.GetDouble());
+            }
+
+            return new IndicatorValues(new IndicatorColumns(names), [.. values]);
+        }
+
+        public override void Write(Utf8JsonWriter writer, IndicatorValues value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            for (var i = 0; i < value.Count; i++)
+            {
+                if (value[i] is { } number && double.IsFinite(number))
+                {
+                    writer.WriteNumber(value.Columns[i], number);
+                }
+                else
+                {
+                    writer.WriteNull(value.Columns[i]);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+    }
 
     private sealed class TimeframeConverter : JsonConverter<Timeframe>
     {

@@ -74,17 +74,13 @@ internal sealed class PartitionRun : ITickSource
         //    again, identically, by this run); their entries were acknowledged, or are acknowledged below.
         var journal = await _journal.LoadAsync(_partition, cancellationToken).ConfigureAwait(false);
         StreamId? last = journal.Count > 0 ? journal[^1].Id : null;
-        foreach (var (_, tick) in journal)
-        {
-            _yielded++;
-            yield return tick;
-        }
 
-        Volatile.Write(ref _replayed, _yielded);
-        _counters.Replayed(journal.Count);
-
-        // 2. Take over what earlier owners read but never acknowledged, then read this consumer's pending list.
+        // 2. Take over what earlier owners read but never acknowledged, and sort this consumer's pending list into
+        //    entries the journal holds (applied before the crash: only acknowledged, after the replay is stored)
+        //    and fresh ones.
         await ClaimPendingAsync().ConfigureAwait(false);
+        var applied = new List<RedisValue>();
+        var fresh = new List<StreamEntry>();
         RedisValue after = "0";
         while (true)
         {
@@ -95,24 +91,38 @@ internal sealed class PartitionRun : ITickSource
             }
 
             after = entries[^1].Id;
-            var fresh = new List<StreamEntry>(entries.Length);
             foreach (var entry in entries)
             {
                 if (last is { } journalled && StreamId.Parse(entry.Id) <= journalled)
                 {
-                    // Applied (journalled) before the crash, not acknowledged: acknowledge once the replay is stored.
-                    Enqueue(entry.Id);
+                    applied.Add(entry.Id);
                 }
                 else
                 {
                     fresh.Add(entry);
                 }
             }
+        }
 
-            foreach (var tick in await AdmitAsync(fresh, cancellationToken).ConfigureAwait(false))
-            {
-                yield return tick;
-            }
+        // Events of the unacknowledged tail may never have been published: publish from its first tick on (at least once).
+        var firstUnacknowledged = applied.Count == 0 ? (StreamId?)null : StreamId.Parse(applied[0]);
+        var republishFrom = firstUnacknowledged is { } first ? journal.FindIndex(j => j.Id >= first) : -1;
+        Volatile.Write(ref _replayed, republishFrom < 0 ? journal.Count : republishFrom);
+        foreach (var (_, tick) in journal)
+        {
+            _yielded++;
+            yield return tick;
+        }
+
+        _counters.Replayed(journal.Count);
+        foreach (var id in applied)
+        {
+            Enqueue(id);
+        }
+
+        foreach (var tick in await AdmitAsync(fresh, cancellationToken).ConfigureAwait(false))
+        {
+            yield return tick;
         }
 
         // 3. New entries, as they come.

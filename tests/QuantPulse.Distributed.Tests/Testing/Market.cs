@@ -53,6 +53,19 @@ public static class Market
         await Pipeline(new ListTickSource(ticks)).WithSink(sink).Build().RunAsync();
     }
 
+    public static string Describe(Candle c) =>
+        FormattableString.Invariant($"{c.Symbol} {c.Timeframe} {c.OpenTime:O} {c.Open} {c.High} {c.Low} {c.Close} {c.Volume} {c.TickCount} {c.IsClosed}");
+
+    public static string Describe(Signal s) => JsonSerializer.Serialize(s with { Confirmations = [.. s.Confirmations] });
+
+    public static string Describe(Trade t) => JsonSerializer.Serialize(t);
+
+    /// <summary>What an event must carry of a signal: its id, direction and levels.</summary>
+    public static string Key(Signal s) => FormattableString.Invariant($"{s.Id} {s.Type} {s.Entry} {s.StopLoss} {s.TakeProfit}");
+
+    /// <summary>What an event must carry of a closed trade: its id, result, close price and time.</summary>
+    public static string Key(Trade t) => FormattableString.Invariant($"{t.Id} {t.Result} {t.ClosePrice} {t.CloseTime:O}");
+
     /// <summary>Every stored candle, signal and trade, as comparable text lines in a fixed order.</summary>
     public static async Task<Stored> ReadAsync(IMarketStore store, IEnumerable<string> symbols)
     {
@@ -63,14 +76,19 @@ public static class Market
         {
             foreach (var timeframe in Timeframes)
             {
-                candles.AddRange((await store.Candles.GetRangeAsync(symbol, timeframe, from, to)).Select(c => FormattableString.Invariant($"{c.Symbol} {timeframe} {c.OpenTime:O} {c.Open} {c.High} {c.Low} {c.Close} {c.Volume} {c.TickCount} {c.IsClosed}")));
+                candles.AddRange((await store.Candles.GetRangeAsync(symbol, timeframe, from, to)).Select(Describe));
             }
         }
 
-        var signals = (await store.Signals.GetRangeAsync(from, to)).Select(s => JsonSerializer.Serialize(s)).Order(StringComparer.Ordinal).ToList();
-        var trades = (await store.Trades.GetRangeAsync(from, to)).Select(t => JsonSerializer.Serialize(t)).Order(StringComparer.Ordinal).ToList();
-        return new Stored(candles, signals, trades);
+        var signals = await store.Signals.GetRangeAsync(from, to);
+        var trades = await store.Trades.GetRangeAsync(from, to);
+        return new Stored(
+            candles,
+            [.. signals.Select(Describe).Order(StringComparer.Ordinal)],
+            [.. trades.Select(Describe).Order(StringComparer.Ordinal)],
+            [.. signals.Select(Key)],
+            [.. trades.Where(t => !t.IsOpen).Select(Key)]);
     }
 }
 
-public sealed record Stored(List<string> Candles, List<string> Signals, List<string> Trades);
+public sealed record Stored(List<string> Candles, List<string> Signals, List<string> Trades, List<string> SignalKeys, List<string> TradeKeys);
