@@ -1,0 +1,130 @@
+using QuantPulse.Distributed.Tests.Testing;
+using QuantPulse.Storage;
+using QuantPulse.Tests.Testing;
+using StackExchange.Redis;
+
+namespace QuantPulse.Distributed.Tests;
+
+[Collection(ServersCollection.Name)]
+public sealed class PartitionWorkerTests(Servers servers)
+{
+    private const int Partitions = 8;
+
+    [Fact]
+    public async Task RunAsync_ThreeWorkersOneKilledAndReplaced_StoresWhatOneProcessStoresAndBothFeedsAgree()
+    {
+        var ticks = await Market.TicksAsync(symbols: 40, ticksPerSymbol: 600);
+        var symbols = ticks.Select(t => t.Symbol).Distinct().ToList();
+        var prefix = new StreamKeys("t" + Guid.NewGuid().ToString("N")[..8]);
+
+        // The reference: one process, Core's pipeline and sink.
+        var referenceDb = await servers.Postgres.CreateDatabaseAsync();
+        await using (var reference = await MarketStore.OpenAsync(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = referenceDb }))
+        {
+            await Market.RunSingleProcessAsync(ticks, reference);
+        }
+
+        var db = await servers.Postgres.CreateDatabaseAsync();
+        await using var store = await MarketStore.OpenAsync(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = db });
+        using var redis = await servers.Redis.ConnectAsync();
+        var ingest = new TickIngest(redis, new IngestOptions { PartitionCount = Partitions, Keys = prefix });
+        var half = ticks.Count / 2;
+
+        using var stop = new CancellationTokenSource();
+        var dashboards = new[] { new EventStreamReader(redis, prefix), new EventStreamReader(redis, prefix) };
+        var feeds = dashboards.Select(d => CollectAsync(d, stop.Token)).ToList();
+        var doomedRedis = await servers.Redis.ConnectAsync();
+        using var doomedStop = new CancellationTokenSource();
+        var doomed = Worker(doomedRedis, store, db, prefix, "w-doomed");
+        var doomedRun = doomed.RunAsync(doomedStop.Token);
+        var survivors = new[] { Worker(redis, store, db, prefix, "w-b"), Worker(redis, store, db, prefix, "w-c") };
+        var runs = survivors.Select(w => w.RunAsync(stop.Token)).ToList();
+
+        await ingest.RunAsync(new ListTickSource(ticks.Take(half).ToList()));
+        await Eventually.TrueAsync(() => doomed.EntriesAcknowledged > 0 && doomed.OwnedPartitions.Count > 0, "the doomed worker works a partition");
+
+        // Killed: its connection drops, whatever it was doing; its leases stay until they expire.
+        var orphaned = doomed.OwnedPartitions;
+        await doomedRedis.DisposeAsync();
+        await doomedStop.CancelAsync();
+        await Record.ExceptionAsync(() => doomedRun);
+
+        await ingest.RunAsync(new ListTickSource(ticks.Skip(half).ToList()));
+        var replacement = Worker(redis, store, db, prefix, "w-replacement");
+        runs.Add(replacement.RunAsync(stop.Token));
+
+        await Eventually.TrueAsync(() => AllAcknowledged(redis, prefix), "every tick stored and acknowledged");
+        await stop.CancelAsync();
+        await Task.WhenAll(runs);
+        var events = await Task.WhenAll(feeds);
+
+        Assert.Equal(ticks.Count, ingest.Written);
+        Assert.NotEmpty(orphaned);
+        Assert.True(replacement.TicksReplayed + survivors.Sum(w => w.TicksReplayed) > 0, "a partition was taken over by replaying its journal");
+        await using var expectedStore = await MarketStore.OpenAsync(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = referenceDb });
+        var expected = await Market.ReadAsync(expectedStore, symbols);
+        var actual = await Market.ReadAsync(store, symbols);
+        Assert.NotEmpty(expected.Candles);
+        Assert.NotEmpty(expected.Signals);
+        Assert.NotEmpty(expected.Trades);
+        // The first few differences, readable, before the full comparison.
+        Assert.Equal(string.Join('\n', expected.Candles.Except(actual.Candles).Take(5)), string.Join('\n', actual.Candles.Except(expected.Candles).Take(5)));
+        Assert.Equal(expected.Candles, actual.Candles);
+        Assert.Equal(expected.Signals, actual.Signals);
+        Assert.Equal(expected.Trades, actual.Trades);
+
+        // Both dashboards saw the same events, in the same order, and every stored candle, signal and trade among them.
+        Assert.Equal(events[0], events[1]);
+        Assert.Empty(expected.Candles.Select(c => "candle " + c).Except(events[0]));
+        Assert.Empty(expected.SignalKeys.Select(s => "signal " + s).Except(events[0]));
+        Assert.Empty(expected.TradeKeys.Select(t => "trade " + t).Except(events[0]));
+    }
+
+    private static async Task<List<string>> CollectAsync(EventStreamReader reader, CancellationToken cancellationToken)
+    {
+        var seen = new List<string>();
+        try
+        {
+            await foreach (var batch in reader.ReadAsync(fromStart: true, cancellationToken))
+            {
+                seen.AddRange(batch.Candles.Select(c => "candle " + Market.Describe(c.Candle)));
+                seen.AddRange(batch.Signals.Select(s => "signal " + Market.Key(s.Signal)));
+                seen.AddRange(batch.Trades.Where(t => !t.Trade.IsOpen).Select(t => "trade " + Market.Key(t.Trade)));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The test stopped reading.
+        }
+
+        return seen;
+    }
+
+    private static PartitionWorker Worker(ConnectionMultiplexer redis, IMarketStore store, string db, StreamKeys keys, string id) =>
+        new(redis, store, Market.Pipeline, new WorkerOptions
+        {
+            WorkerId = id,
+            PartitionCount = Partitions,
+            MaxPartitions = 3,
+            LeaseDuration = TimeSpan.FromSeconds(3),
+            PollInterval = TimeSpan.FromMilliseconds(10),
+            JournalConnectionString = db,
+            Keys = keys,
+        });
+
+    private static bool AllAcknowledged(ConnectionMultiplexer redis, StreamKeys keys)
+    {
+        var database = redis.GetDatabase();
+        for (var p = 0; p < Partitions; p++)
+        {
+            var info = database.StreamInfo(keys.Ticks(p));
+            var group = database.StreamGroupInfo(keys.Ticks(p)).SingleOrDefault(g => g.Name == StreamKeys.WorkerGroup);
+            if (group.Name is null || group.PendingMessageCount > 0 || group.LastDeliveredId != info.LastGeneratedId)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
