@@ -301,7 +301,7 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Equal(await File.ReadAllTextAsync(file), result.Out);
         Assert.StartsWith("backtest: ", result.ErrorLines[0], StringComparison.Ordinal);
         Assert.EndsWith(", written to standard output", result.ErrorLines[0], StringComparison.Ordinal);
-        Assert.Equal(14, result.ErrorLines.Count);
+        Assert.Equal(17, result.ErrorLines.Count);
     }
 
     [Fact]
