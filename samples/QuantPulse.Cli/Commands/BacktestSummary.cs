@@ -52,8 +52,34 @@ internal static class BacktestSummary
                 : Seconds(closed.Average(t => t.DurationSeconds!.Value)) + " per closed trade"),
             Line("database", Invariant($"{database}: {Words.Count(run.Sink.CandlesWritten, "candle")}, {Words.Count(run.Sink.SignalsWritten, "signal")}, {Words.Count(trades.Count, "trade")} stored")),
             Line("run", Invariant($"{runId} (the run's signals and trades are stored under this id)")),
+            .. MetricLines(run, trades, settings),
         ];
     }
+
+    // The pair back-test's metric set over this run's trades (StrategyMetrics: each closed trade stakes one unit,
+    // booked in the bar it closed in); appended after the figures above so those lines keep their places.
+    private static IEnumerable<string> MetricLines(BacktestRun run, IReadOnlyList<Trade> trades, BacktestSettings settings)
+    {
+        if (run.Period is not var (first, last))
+        {
+            return [];
+        }
+
+        var m = Analytics.StrategyMetrics.Measure(trades, settings.Timeframe, first, last);
+        return
+        [
+            Line("returns", Invariant($"total {Percent(m.TotalReturn)}, annualised {Percent(m.AnnualizedReturn)}, max drawdown {Percent(m.MaxDrawdown, signed: false)} over {Words.Count(m.MaxDrawdownBars, "bar")}")),
+            Line("risk-adjusted", Invariant($"Sharpe {Figure(m.Sharpe)}, Sortino {Figure(m.Sortino)}, Calmar {Figure(m.Calmar)} ({Figure(m.PeriodsPerYear)} {settings.Timeframe} bars a year)")),
+            Line("per trade", Invariant($"profit factor {Figure(m.ProfitFactor)}, expectancy {Percent(m.Expectancy)} per closed trade, exposure {Percent(m.Exposure, signed: false)} of the time")),
+        ];
+    }
+
+    private static string Figure(double value) => double.IsFinite(value) ? value.ToString("0.####", CultureInfo.InvariantCulture) : "n/a";
+
+    private static string Percent(double fraction, bool signed = true) =>
+        double.IsFinite(fraction)
+            ? (100 * fraction).ToString(signed ? "+0.0000;-0.0000;0.0000" : "0.0000", CultureInfo.InvariantCulture) + "%"
+            : "n/a";
 
     private static string Line(string label, string text) => "  " + label.PadRight(LabelWidth) + text;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using QuantPulse.Analytics;
 using QuantPulse.Cli.CommandLine;
 
@@ -31,47 +32,29 @@ internal sealed class PairCommand : ICliCommand
         var (criterion, lags) = AnalyticsOptions.LagRule(options, null);
         var window = (int)OptionValues.Integer(Window, options.Value(Window) ?? "60", 2, int.MaxValue);
         var pair = PairInputs.Read(options);
-        var (a, b) = (pair.A, pair.B);
-        var fit = AnalyticsOptions.Compute("pair", () => HedgeRatio.Fit(pair.Method, a, b));
-        var adf = AnalyticsOptions.Compute("adf of b", () => AugmentedDickeyFuller.Test(b, AdfRegression.Constant, criterion, lags));
-        var eg = AnalyticsOptions.Compute("engle-granger", () => EngleGranger.Test(b, a, criterion, lags));
-        var spread = fit.Spread(a, b);
-        var halfLife = OrNaN(() => SpreadStatistics.HalfLife(spread));
-        var hurst = OrNaN(() => SpreadStatistics.Hurst(spread));
-        var z = window <= spread.Length ? SpreadStatistics.ZScore(spread, spread.Length - 1, window) : null;
-        var correlation = Correlation.Pearson(a, b);
-        await AnalyticsOptions.PrintAsync(console, json =>
-        {
-            json.WriteNumber("n", a.Length);
-            json.WriteString("method", PairInputs.MethodName(pair.Method));
-            AnalyticsOptions.Number(json, "alpha", fit.Alpha);
-            AnalyticsOptions.Number(json, "beta", fit.Beta);
-            AnalyticsOptions.Number(json, "r2", fit.RSquared);
-            AnalyticsOptions.Number(json, "se_beta", fit.SeBeta);
-            json.WriteStartObject("adf");
-            AnalyticsOptions.Test(json, adf.Statistic, adf.PValue, adf.Lags, adf.Critical);
-            json.WriteEndObject();
-            json.WriteStartObject("eg");
-            AnalyticsOptions.Test(json, eg.Statistic, eg.PValue, eg.Lags, eg.Critical);
-            json.WriteEndObject();
-            AnalyticsOptions.Number(json, "half_life", halfLife);
-            AnalyticsOptions.Number(json, "hurst", hurst);
-            AnalyticsOptions.Number(json, "zscore_last", z ?? double.NaN);
-            AnalyticsOptions.Number(json, "correlation", correlation);
-        });
+        var report = AnalyticsOptions.Compute("pair", () => PairAnalytics.Analyze(pair.A, pair.B, pair.Method, criterion, lags, window));
+        await AnalyticsOptions.PrintAsync(console, json => Write(json, report));
         return ExitCodes.Success;
     }
 
-    // A statistic the spread does not support (a constant spread, too few values) is printed as null.
-    private static double OrNaN(Func<double> compute)
+    /// <summary>Writes the report's fields, the JSON object <c>quantpulse pair</c> prints.</summary>
+    public static void Write(Utf8JsonWriter json, PairAnalysis report)
     {
-        try
-        {
-            return compute();
-        }
-        catch (ArgumentException)
-        {
-            return double.NaN;
-        }
+        json.WriteNumber("n", report.N);
+        json.WriteString("method", PairInputs.MethodName(report.Method));
+        AnalyticsOptions.Number(json, "alpha", report.Fit.Alpha);
+        AnalyticsOptions.Number(json, "beta", report.Fit.Beta);
+        AnalyticsOptions.Number(json, "r2", report.Fit.RSquared);
+        AnalyticsOptions.Number(json, "se_beta", report.Fit.SeBeta);
+        json.WriteStartObject("adf");
+        AnalyticsOptions.Test(json, report.Adf.Statistic, report.Adf.PValue, report.Adf.Lags, report.Adf.Critical);
+        json.WriteEndObject();
+        json.WriteStartObject("eg");
+        AnalyticsOptions.Test(json, report.EngleGranger.Statistic, report.EngleGranger.PValue, report.EngleGranger.Lags, report.EngleGranger.Critical);
+        json.WriteEndObject();
+        AnalyticsOptions.Number(json, "half_life", report.HalfLife);
+        AnalyticsOptions.Number(json, "hurst", report.Hurst);
+        AnalyticsOptions.Number(json, "zscore_last", report.ZScoreLast);
+        AnalyticsOptions.Number(json, "correlation", report.Correlation);
     }
 }

@@ -57,21 +57,7 @@ public static class AugmentedDickeyFuller
             diff[i - 1] = series[i] - series[i - 1];
         }
 
-        var lags = max;
-        if (criterion != LagCriterion.Fixed)
-        {
-            var best = double.PositiveInfinity;
-            for (var p = 0; p <= max; p++)
-            {
-                var fit = Regress(series, diff, regression, p, max);
-                var ic = criterion == LagCriterion.Aic ? fit.Aic : fit.Bic;
-                if (ic < best)
-                {
-                    best = ic;
-                    lags = p;
-                }
-            }
-        }
+        var lags = criterion == LagCriterion.Fixed ? max : SelectLags(series, diff, regression, criterion, max);
 
         var final = Regress(series, diff, regression, lags, lags);
         var statistic = final.TValue(0);
@@ -124,8 +110,42 @@ public static class AugmentedDickeyFuller
         _ => 0,
     };
 
+    /// <summary>
+    /// The lag count 0..max with the smallest AIC/BIC, every candidate on the sample of the largest (the first
+    /// <paramref name="max"/> differences dropped); ties to the fewer lags. The candidates are nested: with the
+    /// columns ordered [terms, y_{t−1}, Δy_{t−1}, …, Δy_{t−max}] the model with p lags is the first
+    /// <c>terms + 1 + p</c> columns, so one QR of the largest design gives every candidate's SSR.
+    /// </summary>
+    private static int SelectLags(IReadOnlyList<double> levels, double[] diff, AdfRegression regression, LagCriterion criterion, int max)
+    {
+        var full = Design(levels, diff, regression, max, max);
+        var terms = TrendTerms(regression);
+        var ordered = full.Skip(1 + max).Concat(full.Take(1 + max)).ToList();
+        var rows = diff.Length - max;
+        var ssr = LeastSquares.PrefixSsr(ordered, new ArraySegment<double>(diff, max, rows));
+        var lags = 0;
+        var best = double.PositiveInfinity;
+        for (var p = 0; p <= max; p++)
+        {
+            var k = terms + 1 + p;
+            var llf = -rows / 2.0 * (Math.Log(2 * Math.PI) + Math.Log(ssr[k] / rows) + 1);
+            var ic = (-2 * llf) + ((criterion == LagCriterion.Aic ? 2.0 : Math.Log(rows)) * k);
+            if (ic < best)
+            {
+                best = ic;
+                lags = p;
+            }
+        }
+
+        return lags;
+    }
+
     /// <summary>Δy on [y_{t−1}, Δy_{t−1..t−p}, terms] over differences <c>trim … n − 2</c> (0-based).</summary>
-    private static LinearFit Regress(IReadOnlyList<double> levels, double[] diff, AdfRegression regression, int lags, int trim)
+    private static LinearFit Regress(IReadOnlyList<double> levels, double[] diff, AdfRegression regression, int lags, int trim) =>
+        LeastSquares.Fit(Design(levels, diff, regression, lags, trim), new ArraySegment<double>(diff, trim, diff.Length - trim));
+
+    /// <summary>The columns [y_{t−1}, Δy_{t−1..t−p}, terms] of <see cref="Regress"/>.</summary>
+    private static List<double[]> Design(IReadOnlyList<double> levels, double[] diff, AdfRegression regression, int lags, int trim)
     {
         var rows = diff.Length - trim;
         var columns = new List<double[]>(lags + 3);
@@ -163,6 +183,6 @@ public static class AugmentedDickeyFuller
             columns.Add(trend);
         }
 
-        return LeastSquares.Fit(columns, new ArraySegment<double>(diff, trim, rows));
+        return columns;
     }
 }

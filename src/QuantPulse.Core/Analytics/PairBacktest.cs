@@ -9,8 +9,6 @@ namespace QuantPulse.Analytics;
 /// </remarks>
 public static class PairBacktest
 {
-    private const double DaysPerYear = 365.25;
-
     /// <summary>Runs the back-test.</summary>
     /// <param name="times">Bar times, strictly ascending.</param>
     /// <param name="a">Closes of <c>a</c>, aligned with <paramref name="times"/>.</param>
@@ -155,56 +153,7 @@ public static class PairBacktest
 
         Array.Sort(intervals);
         var median = intervals.Length % 2 == 1 ? intervals[intervals.Length / 2] : (intervals[(intervals.Length / 2) - 1] + intervals[intervals.Length / 2]) / 2;
-        var periods = DaysPerYear / median;
-        var bars = returns.Count;
-        var total = equity[^1] - 1;
-        var annualized = equity[^1] > 0 ? Math.Pow(equity[^1], periods / bars) - 1 : -1;
-        var mean = returns.Average();
-        var sd = bars > 1 ? Math.Sqrt(returns.Sum(r => (r - mean) * (r - mean)) / (bars - 1)) : double.NaN;
-        var downside = Math.Sqrt(returns.Sum(r => r < 0 ? r * r : 0) / bars);
-        var (drawdown, drawdownBars) = Drawdown(equity);
-        var profit = trades.Where(t => t.Pnl > 0).Sum(t => t.Pnl);
-        var loss = -trades.Where(t => t.Pnl < 0).Sum(t => t.Pnl);
-        return new PairMetrics(
-            total,
-            annualized,
-            Ratio(mean, sd) * Math.Sqrt(periods),
-            Ratio(mean, downside) * Math.Sqrt(periods),
-            Ratio(annualized, drawdown),
-            drawdown,
-            drawdownBars,
-            trades.Count > 0 ? trades.Count(t => t.Pnl > 0) / (double)trades.Count : double.NaN,
-            Ratio(profit, loss),
-            trades.Count > 0 ? trades.Average(t => t.Pnl) : double.NaN,
-            trades.Count,
-            heldBars / (double)bars,
-            periods);
-    }
-
-    // x / y, NaN for 0/0 and ±∞ for x/0 (printed as null).
-    private static double Ratio(double x, double y) => y == 0 ? (x == 0 ? double.NaN : x / y) : x / y;
-
-    private static (double Fraction, int Bars) Drawdown(List<double> equity)
-    {
-        var peak = equity[0];
-        var worst = 0.0;
-        var longest = 0;
-        var since = 0;
-        foreach (var value in equity)
-        {
-            if (value >= peak)
-            {
-                peak = value;
-                since = 0;
-                continue;
-            }
-
-            since++;
-            longest = Math.Max(longest, since);
-            worst = Math.Max(worst, (peak - value) / peak);
-        }
-
-        return (worst, longest);
+        return PerformanceMeasures.Compute(equity, returns, [.. trades.Select(t => t.Pnl)], RollingStatistics.DaysPerYear / median, heldBars / (double)returns.Count);
     }
 
     private readonly record struct Position(int Index, int Sign, double Beta, double Notional, double EntryFee);

@@ -67,7 +67,10 @@ public sealed record PairTrade(
     double Notional,
     int Bars);
 
-/// <summary>The metrics of a pair back-test (conventions in docs/analytics.md).</summary>
+/// <summary>
+/// The metrics of a back-test: of a pair back-test (<see cref="PairBacktest"/>), and the same set for a strategy
+/// back-test's trades (<see cref="StrategyMetrics"/>). Conventions in docs/analytics.md.
+/// </summary>
 /// <param name="TotalReturn">Final equity − 1.</param>
 /// <param name="AnnualizedReturn">Total return compounded to a year of bars.</param>
 /// <param name="Sharpe">Annualised mean over sample σ of the per-bar returns (risk-free 0).</param>
@@ -77,10 +80,10 @@ public sealed record PairTrade(
 /// <param name="MaxDrawdownBars">Longest run of bars spent below a running peak.</param>
 /// <param name="WinRate">Fraction of trades with P&amp;L &gt; 0.</param>
 /// <param name="ProfitFactor">Gross profit over gross loss.</param>
-/// <param name="Expectancy">Mean P&amp;L per trade (price units per unit of b).</param>
+/// <param name="Expectancy">Mean P&amp;L per trade (pair: price units per unit of b; strategy: return per trade).</param>
 /// <param name="Trades">Number of trades.</param>
-/// <param name="Exposure">Fraction of trading bars with a position held.</param>
-/// <param name="PeriodsPerYear">Bars per year, from the median bar interval.</param>
+/// <param name="Exposure">Fraction of trading bars with a position held (strategy: of the time).</param>
+/// <param name="PeriodsPerYear">Bars per year (pair: from the median bar interval; strategy: from the timeframe).</param>
 public sealed record PairMetrics(
     double TotalReturn,
     double AnnualizedReturn,

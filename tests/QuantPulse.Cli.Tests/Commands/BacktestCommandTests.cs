@@ -237,7 +237,7 @@ public sealed class BacktestCommandTests : IDisposable
         var losses = closed.Count(r => TradeRows.Cell(r, "result") == "LOSS");
         var expired = closed.Count(r => TradeRows.Cell(r, "result") == "EXPIRED");
         var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(14, lines.Length);
+        Assert.Equal(17, lines.Length);
         Assert.Equal($"backtest: {rows.Count} trades from 40000 ticks of {ticks}, written to {output}", lines[0]);
         Assert.Equal($"  input         {ticks}: 40000 ticks, 2 symbols, 2024-01-02T00:00:00Z to 2024-01-02T05:33:19Z", lines[1]);
         Assert.Equal("  strategy      ema-rsi(FastPeriod=9,SlowPeriod=21,TrendPeriod=50,RsiPeriod=14,RsiOverbought=70,RsiOversold=30,MinConfirmations=2) on 1m candles", lines[2]);
@@ -264,6 +264,11 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Equal($"  database      sqlite:{db}: 668 candles, {signals.Count} signals, {rows.Count} trades stored", lines[12]);
         Assert.Equal($"  run           {runId} (the run's signals and trades are stored under this id)", lines[13]);
         Assert.Matches("^bt-[0-9a-f]{16}$", runId);
+        Assert.Matches(@"^  returns       total [+-]?\d+\.\d{4}%, annualised .+, max drawdown \d+\.\d{4}% over \d+ bars?$", lines[14]);
+        Assert.Matches(@"^  risk-adjusted Sharpe .+, Sortino .+, Calmar .+ \(525960 1m bars a year\)$", lines[15]);
+        var total = closed.Sum(r => TradeRows.Double(TradeRows.Cell(r, "movement_percentage")));
+        Assert.StartsWith($"  returns       total {total.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture)}%", lines[14], StringComparison.Ordinal);
+        Assert.Matches(@"^  per trade     profit factor .+, expectancy .+ per closed trade, exposure \d+\.\d{4}% of the time$", lines[16]);
     }
 
     [Fact]
@@ -296,7 +301,7 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Equal(await File.ReadAllTextAsync(file), result.Out);
         Assert.StartsWith("backtest: ", result.ErrorLines[0], StringComparison.Ordinal);
         Assert.EndsWith(", written to standard output", result.ErrorLines[0], StringComparison.Ordinal);
-        Assert.Equal(14, result.ErrorLines.Count);
+        Assert.Equal(17, result.ErrorLines.Count);
     }
 
     [Fact]

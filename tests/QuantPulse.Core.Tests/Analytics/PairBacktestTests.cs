@@ -9,17 +9,55 @@ public class PairBacktestTests
     // z_6 = -1.1547 (long), z_7 = 1.124, z_8 = 0.577 (still open at the last bar: end).
     private static readonly double[] Spreads = [0, 0, 0, 3, 1, 1, -5, 20, 20];
 
-    private static (DateTimeOffset[] Times, double[] A, double[] B) Bars()
+    private static (DateTimeOffset[] Times, double[] A, double[] B) Bars() => Bars(Spreads);
+
+    private static (DateTimeOffset[] Times, double[] A, double[] B) Bars(double[] spreads)
     {
-        var a = new double[Spreads.Length];
-        var b = new double[Spreads.Length];
-        for (var t = 0; t < Spreads.Length; t++)
+        var a = new double[spreads.Length];
+        var b = new double[spreads.Length];
+        for (var t = 0; t < spreads.Length; t++)
         {
             a[t] = t < 3 ? t + 1 : 10;
-            b[t] = 1 + (2 * a[t]) + Spreads[t];
+            b[t] = 1 + (2 * a[t]) + spreads[t];
         }
 
-        return ([.. Enumerable.Range(0, Spreads.Length).Select(i => DateTimeOffset.UnixEpoch.AddDays(i))], a, b);
+        return ([.. Enumerable.Range(0, spreads.Length).Select(i => DateTimeOffset.UnixEpoch.AddDays(i))], a, b);
+    }
+
+    [Fact]
+    public void Run_AfterStop_NoEntryUntilZHasBeenInsideTheExitLevel()
+    {
+        // Spreads after training −2, −3, 3, −5, 0, 4, 5, 3 with window 3 give z_3 … z_10 =
+        // −1.155, −0.873, 1.141, −0.801, 0.165, 0.961, 0.756, −1.0 (entry 0.6, exit 0.3, stop 1.1):
+        // z_3 is beyond the stop (no entry), z_4 enters long, z_5 stops it, z_6 would enter but is locked out,
+        // z_7 is inside the exit level (lock lifted, no entry there), z_8 enters short.
+        var (times, a, b) = Bars([0, 0, 0, -2, -3, 3, -5, 0, 4, 5, 3]);
+        var z = SpreadStatistics.RollingZScore(b.Select((v, t) => v - 1 - (2 * a[t])).ToArray(), 3);
+        Assert.InRange(Math.Abs(z[6]!.Value), 0.6, 1.1);
+
+        var result = PairBacktest.Run(times, a, b, new PairBacktestOptions(0.6, 0.3, 1.1, 3) { Train = 3 });
+
+        Assert.Equal(2, result.Trades.Count);
+        Assert.Equal((times[4], times[5], SpreadDirection.Long, PairExitReason.Stop), (result.Trades[0].EntryTime, result.Trades[0].ExitTime, result.Trades[0].Direction, result.Trades[0].Reason));
+        Assert.Equal((times[8], SpreadDirection.Short), (result.Trades[1].EntryTime, result.Trades[1].Direction));
+    }
+
+    [Fact]
+    public void Run_HandComputedSeries_SharpeSortinoCalmarFromTheBarReturns()
+    {
+        var (times, a, b) = Bars();
+
+        var m = PairBacktest.Run(times, a, b, new PairBacktestOptions(1.0, 0.5, 3.0, 3) { Train = 3 }).Metrics;
+
+        // Bar returns 3..8 on the notional at entry (44, then 36): 0 (entry), +2/44 (exit), 0, 0 (entry),
+        // +25/36, 0; sample σ over 6 bars, downside deviation 0 (no losing bar), 365.25 daily bars a year.
+        double[] r = [0, 2.0 / 44, 0, 0, 25.0 / 36, 0];
+        var mean = r.Average();
+        var sd = Math.Sqrt(r.Sum(x => (x - mean) * (x - mean)) / 5);
+        Assert.Equal(mean / sd * Math.Sqrt(365.25), m.Sharpe, 1e-9);
+        Assert.Equal(double.PositiveInfinity, m.Sortino);
+        Assert.Equal(1.0, m.AnnualizedReturn / (Math.Pow(1 + r.Sum(), 365.25 / 6) - 1), 1e-12);
+        Assert.Equal(double.PositiveInfinity, m.Calmar);
     }
 
     [Fact]

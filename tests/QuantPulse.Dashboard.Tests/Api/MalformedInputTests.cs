@@ -33,6 +33,19 @@ public sealed class MalformedInputTests : IClassFixture<DashboardFactory>
     [InlineData("/api/trades?limit=100000", "'limit'")]
     [InlineData("/api/stats/performance?from=1700000000&to=1600000000", "'to'")]
     [InlineData("/api/export/SIM_V100?timeframe=0m", "'timeframe'")]
+    [InlineData("/api/analytics/symbol", "'symbol' is required")]
+    [InlineData("/api/analytics/symbol?symbol=SIM_V100&window=1", "'window'")]
+    [InlineData("/api/analytics/symbol?symbol=SIM_V100&window=abc", "'window'")]
+    [InlineData("/api/analytics/symbol?symbol=SIM_V100&interval=7m", "'interval'")]
+    [InlineData("/api/analytics/correlation?symbols=SIM_V100", "'symbols'")]
+    [InlineData("/api/analytics/correlation?symbols=SIM_V100,SIM_V100", "'symbols'")]
+    [InlineData("/api/analytics/correlation?symbols=SIM_V100,a%20b", "'symbols'")]
+    [InlineData("/api/analytics/correlation?symbols=SIM_V100,SIM_V25&basis=price", "'basis'")]
+    [InlineData("/api/analytics/pair?b=SIM_V100", "'a' is required")]
+    [InlineData("/api/analytics/pair?a=SIM_V100&b=SIM_V25&method=lasso", "'method'")]
+    [InlineData("/api/analytics/pair?a=SIM_V100&b=SIM_V25&lags=2&autolag=bic", "'lags'")]
+    [InlineData("/api/analytics/pair?a=SIM_V100&b=SIM_V25&autolag=hqic", "'autolag'")]
+    [InlineData("/api/analytics/pair?a=SIM_V100&b=SIM_V100", "'a' and 'b'")]
     public async Task Get_BadParameter_400ProblemNamingIt(string path, string expected)
     {
         using var client = _factory.CreateClient();
@@ -52,6 +65,9 @@ public sealed class MalformedInputTests : IClassFixture<DashboardFactory>
     [InlineData("/api/candles?symbol=UNKNOWN_SYMBOL")]
     [InlineData("/api/ohlc/UNKNOWN_SYMBOL")]
     [InlineData("/api/export/UNKNOWN_SYMBOL")]
+    [InlineData("/api/analytics/symbol?symbol=UNKNOWN_SYMBOL")]
+    [InlineData("/api/analytics/correlation?symbols=SIM_V100,UNKNOWN_SYMBOL")]
+    [InlineData("/api/analytics/pair?a=UNKNOWN_SYMBOL&b=SIM_V100")]
     public async Task Get_UnknownSymbol_404Problem(string path)
     {
         using var client = _factory.CreateClient();

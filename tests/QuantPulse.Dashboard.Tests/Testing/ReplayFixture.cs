@@ -9,8 +9,14 @@ public class ReplayFixture : IAsyncLifetime
     public const int Minutes = 60;
 
     public ReplayFixture()
+        : this(TickFile.Ticks(Minutes, 10, "TST", "TST2"))
     {
-        Ticks = TickFile.Ticks(Minutes, 10, "TST", "TST2");
+    }
+
+    /// <summary>A dashboard that replays <paramref name="ticks"/>.</summary>
+    protected ReplayFixture(IReadOnlyList<(DateTimeOffset Time, string Symbol, decimal Price, decimal Size)> ticks)
+    {
+        Ticks = ticks;
         Factory = new DashboardFactory();
         Factory.WithReplay(TickFile.Write(Factory.ScratchDirectory, Ticks));
     }

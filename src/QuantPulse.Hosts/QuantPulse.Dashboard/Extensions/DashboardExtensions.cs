@@ -47,6 +47,7 @@ internal static class DashboardExtensions
 
         var api = app.MapGroup("/api").RequireRateLimiting(SecurityExtensions.ApiRateLimit);
         api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.ReadPolicy).MapMarketEndpoints().MapStatsEndpoints();
+        api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.ReadPolicy).MapAnalyticsEndpoints();
         api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.WritePolicy).MapTradeEndpoints();
         app.MapUpdateFeed().RequireAuthorization(SecurityExtensions.ReadPolicy).RequireRateLimiting(SecurityExtensions.FeedRateLimit);
         return app;
