@@ -15,7 +15,7 @@ public sealed class BinanceFuturesTradeSourceTests(ITestOutputHelper output)
         int maxPages = 50, TimeSpan? stallTimeout = null, int bufferCapacity = 16_384, ReconnectOptions? reconnect = null,
         Microsoft.Extensions.Logging.ILogger<BinanceFuturesTradeSource>? logger = null) =>
         new(
-            new BinanceFuturesSourceOptions
+            new BinanceSourceOptions
             {
                 Symbols = symbols ?? Symbols,
                 StreamEndpoint = server.StreamEndpoint,
@@ -166,12 +166,12 @@ public sealed class BinanceFuturesTradeSourceTests(ITestOutputHelper output)
     [Fact]
     public void Options_InvalidValues_Throw()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceFuturesSourceOptions { Symbols = [.. Enumerable.Range(0, 201).Select(i => $"S{i}USDT")] });
-        Assert.Throws<ArgumentException>(() => new BinanceFuturesSourceOptions { Symbols = ["BTCUSDT", "btcusdt"] });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceFuturesSourceOptions { Symbols = ["BTCUSDT"], ConnectionLifetime = TimeSpan.FromHours(24) });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceFuturesSourceOptions { Symbols = ["BTCUSDT"], RestPageSize = 1001 });
-        Assert.Throws<ArgumentException>(() => new BinanceFuturesSourceOptions { Symbols = ["BTCUSDT"], RestEndpoint = new Uri("wss://fapi.binance.com") });
-        Assert.Equal(["BTCUSDT"], new BinanceFuturesSourceOptions { Symbols = [" btcusdt "] }.Symbols);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceSourceOptions { Symbols = [.. Enumerable.Range(0, 201).Select(i => $"S{i}USDT")] });
+        Assert.Throws<ArgumentException>(() => new BinanceSourceOptions { Symbols = ["BTCUSDT", "btcusdt"] });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceSourceOptions { Symbols = ["BTCUSDT"], ConnectionLifetime = TimeSpan.FromHours(24) });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceSourceOptions { Symbols = ["BTCUSDT"], RestPageSize = 1001 });
+        Assert.Throws<ArgumentException>(() => new BinanceSourceOptions { Symbols = ["BTCUSDT"], RestEndpoint = new Uri("wss://fapi.binance.com") });
+        Assert.Equal(["BTCUSDT"], new BinanceSourceOptions { Symbols = [" btcusdt "] }.Symbols);
     }
 
     [Fact]
@@ -322,7 +322,7 @@ public sealed class BinanceFuturesTradeSourceTests(ITestOutputHelper output)
     [Fact]
     public void StreamUri_CombinesLowerCaseAggTradeStreamsOnTheRoutedEndpoint()
     {
-        var source = new BinanceFuturesTradeSource(new BinanceFuturesSourceOptions { Symbols = ["btcUSDT", "ETHUSDT"] });
+        var source = new BinanceFuturesTradeSource(new BinanceSourceOptions { Symbols = ["btcUSDT", "ETHUSDT"] });
 
         Assert.Equal("wss://fstream.binance.com/market/stream?streams=btcusdt@aggTrade/ethusdt@aggTrade", source.StreamUri.AbsoluteUri);
     }
