@@ -7,7 +7,7 @@ using QuantPulse.Sources.Simulated;
 
 // The README's embedding example, on a finite simulated market replayed as fast as possible.
 // Every tick here is simulated (symbol SIM_V100, source "simulated"): these are not real prices.
-var source = new SimulatedMarketSource(new SimulatedMarketOptions
+var source = new SimulatedMarketSource(new SimulatedSourceOptions
 {
     Symbols = ["SIM_V100"],
     Seed = 42,

@@ -12,7 +12,7 @@ internal static class MarketData
     /// <summary><paramref name="ticksPerSymbol"/> ticks per symbol, one per 250 ms per symbol, interleaved in time order.</summary>
     public static Tick[] Ticks(int symbols, int ticksPerSymbol)
     {
-        var source = new SimulatedMarketSource(new SimulatedMarketOptions
+        var source = new SimulatedMarketSource(new SimulatedSourceOptions
         {
             Symbols = Enumerable.Range(0, symbols).Select(i => $"SIM_{i:D2}").ToArray(),
             Seed = 42,

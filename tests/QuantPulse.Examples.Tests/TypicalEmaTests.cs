@@ -66,14 +66,8 @@ public class TypicalEmaTests
     [Fact]
     public void Docs_IndicatorsPage_ShowsThisExampleVerbatim()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "QuantPulse.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("QuantPulse.sln not found.");
-        }
-
-        var code = File.ReadAllText(Path.Combine(root, "tests", "QuantPulse.Examples.Tests", "TypicalEma.cs")).ReplaceLineEndings("\n");
-        var docs = File.ReadAllText(Path.Combine(root, "docs", "indicators.md")).ReplaceLineEndings("\n");
+        var code = Repository.Read("tests", "QuantPulse.Examples.Tests", "TypicalEma.cs");
+        var docs = Repository.Read("docs", "indicators.md");
         var example = code[code.IndexOf("public sealed class", StringComparison.Ordinal)..].TrimEnd();
 
         Assert.Contains(example, docs, StringComparison.Ordinal);

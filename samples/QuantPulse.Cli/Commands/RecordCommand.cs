@@ -49,8 +49,8 @@ internal sealed class RecordCommand : ICliCommand
         new(Symbols, "LIST", "Comma-separated symbols (R_100,R_10 or BTCUSDT,ETHUSDT); may be repeated", Required: true, Repeatable: true),
         new(Output, "PATH", "File to write (replaced if it exists); - for standard output", Required: true),
         new(Duration, "DURATION", "Stop after this long: 500ms, 45s, 10m, 2h", "until Ctrl+C"),
-        new(Endpoint, "URL", "WebSocket URL instead of the venue's (deriv: app_id is still appended; binance: the base of /stream?streams=...)", $"{DerivSourceOptions.DefaultEndpoint} or {BinanceFuturesSourceOptions.DefaultStreamEndpoint}"),
-        new(RestEndpoint, "URL", "binance: REST base for the back-fill of missed trades", BinanceFuturesSourceOptions.DefaultRestEndpoint.ToString()),
+        new(Endpoint, "URL", "WebSocket URL instead of the venue's (deriv: app_id is still appended; binance: the base of /stream?streams=...)", $"{DerivSourceOptions.DefaultEndpoint} or {BinanceSourceOptions.DefaultStreamEndpoint}"),
+        new(RestEndpoint, "URL", "binance: REST base for the back-fill of missed trades", BinanceSourceOptions.DefaultRestEndpoint.ToString()),
         new(AppId, "N", "deriv: the application id sent as app_id", Text(DerivSourceOptions.DefaultAppId)),
         new(WarmUp, "N", $"deriv: ticks of history per symbol to record before the live ones, 0-{DerivSourceOptions.MaxHistoryPageSize}", "0"),
     ];
@@ -128,18 +128,18 @@ internal sealed class RecordCommand : ICliCommand
     private static (ILiveTickSource Source, Uri Endpoint) CreateBinance(ParsedOptions options, IReadOnlyList<string> symbols, TimeProvider clock)
     {
         Refuse(options, Binance, AppId, WarmUp);
-        if (symbols.Count > BinanceFuturesSourceOptions.MaxSymbols)
+        if (symbols.Count > BinanceSourceOptions.MaxSymbols)
         {
             throw new UsageException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{Symbols}: {symbols.Count} symbols, but Binance allows at most {BinanceFuturesSourceOptions.MaxSymbols} on one connection"));
+                $"{Symbols}: {symbols.Count} symbols, but Binance allows at most {BinanceSourceOptions.MaxSymbols} on one connection"));
         }
 
-        var settings = Create(() => new BinanceFuturesSourceOptions
+        var settings = Create(() => new BinanceSourceOptions
         {
             Symbols = symbols,
-            StreamEndpoint = options.Value(Endpoint) is { } e ? OptionValues.Url(Endpoint, e, "ws", "wss") : BinanceFuturesSourceOptions.DefaultStreamEndpoint,
-            RestEndpoint = options.Value(RestEndpoint) is { } r ? OptionValues.Url(RestEndpoint, r, "http", "https") : BinanceFuturesSourceOptions.DefaultRestEndpoint,
+            StreamEndpoint = options.Value(Endpoint) is { } e ? OptionValues.Url(Endpoint, e, "ws", "wss") : BinanceSourceOptions.DefaultStreamEndpoint,
+            RestEndpoint = options.Value(RestEndpoint) is { } r ? OptionValues.Url(RestEndpoint, r, "http", "https") : BinanceSourceOptions.DefaultRestEndpoint,
         });
         return (new BinanceFuturesTradeSource(settings, clock), settings.StreamEndpoint);
     }

@@ -33,7 +33,7 @@ internal sealed class SimulateCommand : ICliCommand
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new(Symbols, "LIST", "Comma-separated symbols; may be repeated", SimulatedMarketOptions.DefaultSymbol, Repeatable: true),
+        new(Symbols, "LIST", "Comma-separated symbols; may be repeated", SimulatedSourceOptions.DefaultSymbol, Repeatable: true),
         new(Seed, "N", "Random seed (a whole number)", "1"),
         new(Ticks, "N", "Ticks per symbol", Required: true),
         new(Interval, "DURATION", "Time between ticks: 500ms, 1s, 2s, 1m, 1h", "1s"),
@@ -62,9 +62,9 @@ internal sealed class SimulateCommand : ICliCommand
         return ExitCodes.Success;
     }
 
-    private static SimulatedMarketOptions ReadSettings(ParsedOptions options)
+    private static SimulatedSourceOptions ReadSettings(ParsedOptions options)
     {
-        var symbols = options.Has(Symbols) ? OptionValues.Symbols(Symbols, options.Values(Symbols)) : [SimulatedMarketOptions.DefaultSymbol];
+        var symbols = options.Has(Symbols) ? OptionValues.Symbols(Symbols, options.Values(Symbols)) : [SimulatedSourceOptions.DefaultSymbol];
         var ticks = OptionValues.Integer(Ticks, options.Value(Ticks)!, min: 1);
         var interval = options.Value(Interval) is { } i ? OptionValues.Duration(Interval, i) : TimeSpan.FromSeconds(1);
         var start = options.Value(Start) is { } s0 ? OptionValues.Time(Start, s0) : DefaultStart;
@@ -73,7 +73,7 @@ internal sealed class SimulateCommand : ICliCommand
             throw new UsageException($"{Ticks}: {ticks} ticks {interval} apart from {start:yyyy-MM-dd} run past the year 9999");
         }
 
-        return new SimulatedMarketOptions
+        return new SimulatedSourceOptions
         {
             Symbols = symbols,
             Seed = options.Value(Seed) is { } seed ? OptionValues.Integer(Seed, seed) : 1,
@@ -87,7 +87,7 @@ internal sealed class SimulateCommand : ICliCommand
         };
     }
 
-    private static string Report(SimulatedMarketSource source, SimulatedMarketOptions settings, string destination) =>
+    private static string Report(SimulatedMarketSource source, SimulatedSourceOptions settings, string destination) =>
         string.Create(
             CultureInfo.InvariantCulture,
             $"simulate: wrote {Words.Count(source.Statistics.Accepted, "simulated tick")} ({Words.Count(settings.Symbols.Count, "symbol")} x {settings.TicksPerSymbol}, seed {settings.Seed}) to {destination}");

@@ -16,7 +16,7 @@ internal sealed class TickFileProblems(string command)
     private string? _firstRejection;
 
     /// <summary>Source options that send every rejected row here (the source reports them on its reading thread).</summary>
-    public CsvTickSourceOptions SourceOptions => new() { OnRejected = Add };
+    public CsvSourceOptions SourceOptions => new() { OnRejected = Add };
 
     /// <summary>Writes one line per kind of problem the replay met, if any.</summary>
     public async Task ReportAsync(TextWriter error, TickSourceStatistics source, CandleStatistics candles, Timeframe shortest)

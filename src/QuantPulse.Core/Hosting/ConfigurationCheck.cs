@@ -18,7 +18,8 @@ namespace QuantPulse.Hosting;
 /// </remarks>
 internal static class ConfigurationCheck
 {
-    private const DynamicallyAccessedMemberTypes Properties = DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.NonPublicProperties;
+    /// <summary>The members the check reads from an options type.</summary>
+    public const DynamicallyAccessedMemberTypes Properties = DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.NonPublicProperties;
 
     /// <summary>The problems of <paramref name="section"/> bound to <typeparamref name="T"/>, one line per key.</summary>
     public static IReadOnlyList<Problem> Find<[DynamicallyAccessedMembers(Properties)] T>(IConfigurationSection section)
@@ -26,6 +27,24 @@ internal static class ConfigurationCheck
         var problems = new List<Problem>();
         CheckObject(section, typeof(T), problems);
         return problems;
+    }
+
+    /// <summary>
+    /// <paramref name="section"/> without the keys of <paramref name="problems"/>, so binding it reports nothing twice
+    /// and sets every value that does convert.
+    /// </summary>
+    public static IConfiguration WithoutProblems(IConfigurationSection section, IReadOnlyList<Problem> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return section;
+        }
+
+        var invalid = problems.Select(p => p.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new ConfigurationBuilder()
+            .AddInMemoryCollection(section.AsEnumerable().Where(kv => kv.Value is not null && !invalid.Contains(kv.Key)))
+            .Build()
+            .GetSection(section.Path);
     }
 
     [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Option types are rooted by the generated configuration binder, which sets every property; a property the trimmer removed is simply not checked and the binder reports it.")]

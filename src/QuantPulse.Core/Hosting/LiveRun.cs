@@ -9,22 +9,14 @@ internal static class LiveRun
     public const string Command = "live";
 
     /// <summary>A new run id (<c>live-20261206T120000.000Z-1a2b3c4d</c>) and the settings that shape the run's rows.</summary>
-    public static RunRecord Describe(QuantPulseOptions options, DateTimeOffset now)
+    public static RunRecord Describe(QuantPulseOptions options, IEnumerable<ITickSourceFactory> sources, DateTimeOffset now)
     {
         var id = string.Create(
             CultureInfo.InvariantCulture,
             $"{Command}-{now.UtcDateTime:yyyyMMdd'T'HHmmss.fff'Z'}-{Guid.NewGuid().ToString("N")[..8]}");
-        var sources = options.Sources;
-        var enabled = new[]
-        {
-            sources.Simulated.Enabled ? "simulated" : null,
-            sources.Csv.Enabled ? "csv" : null,
-            sources.Deriv.Enabled ? "deriv" : null,
-            sources.Binance.Enabled ? "binance" : null,
-        };
         var parameters = string.Join(
             "; ",
-            "sources " + string.Join(",", enabled.OfType<string>()),
+            "sources " + string.Join(",", sources.Where(f => f.IsEnabled).Select(f => f.Id)),
             "timeframes " + string.Join(",", options.Candles.Timeframes),
             "strategies " + string.Join(",", options.Strategies.Select(s => s.Id)));
         return new RunRecord(id, now, Command, parameters, null, RunStatus.Running);

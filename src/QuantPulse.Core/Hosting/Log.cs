@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using QuantPulse.Storage;
 
 namespace QuantPulse.Hosting;
 
@@ -35,7 +34,7 @@ internal static partial class Log
     public static partial void PipelineFailureDetail(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "Opening the {Provider} store failed (attempt {Attempt}): {Error}; retrying in {Delay}")]
-    public static partial void StoreOpenFailed(ILogger logger, StorageProvider provider, int attempt, string error, TimeSpan delay);
+    public static partial void StoreOpenFailed(ILogger logger, string provider, int attempt, string error, TimeSpan delay);
 
     [LoggerMessage(EventId = 1109, Level = LogLevel.Information, Message = "Storing in the SQLite database {Path}")]
     public static partial void SqliteOpened(ILogger logger, string path);

@@ -1,17 +1,21 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using QuantPulse.Model;
 using QuantPulse.Storage;
 
 namespace QuantPulse.Hosting;
 
 /// <summary>
-/// Opens the configured store once. A connection failure at start-up (PostgreSQL not up yet) is retried with the
-/// write back-off of <c>QuantPulse:Storage</c>, each attempt logged; other failures (a SQLite file that cannot be
-/// created, a refused password) stop at once with a message that names the location.
+/// Opens the store <c>QuantPulse:Storage:Provider</c> selects, once. A failure its factory calls transient (PostgreSQL
+/// not up yet) is retried with the write back-off of <c>QuantPulse:Storage</c>, each attempt logged; other failures
+/// (a SQLite file that cannot be created, a refused password) stop at once with a message that names the location.
 /// </summary>
-internal sealed class MarketStoreProvider(IOptions<QuantPulseOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+internal sealed class MarketStoreProvider(
+    IOptions<QuantPulseOptions> options,
+    IEnumerable<MarketStoreRegistration> stores,
+    IEnumerable<IMarketStoreFactory> factories,
+    TimeProvider timeProvider,
+    ILoggerFactory loggerFactory)
     : IMarketStoreProvider, IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -60,30 +64,22 @@ internal sealed class MarketStoreProvider(IOptions<QuantPulseOptions> options, T
     private async Task<IMarketStore> OpenAsync(CancellationToken cancellationToken)
     {
         var storage = options.Value.Storage;
-        var location = storage.ToStorageOptions(options.Value.DataDirectoryPath);
+        var selected = MarketStoreRegistration.Find(stores, storage.Provider)
+            ?? throw new InvalidOperationException($"QuantPulse:Storage:Provider: no store is registered as '{storage.Provider}'.");
+        var factory = factories.First(f => f.GetType() == selected.FactoryType);
         var retry = storage.ToSinkOptions(timeProvider);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var store = await MarketStore.OpenAsync(location, loggerFactory, cancellationToken).ConfigureAwait(false);
-                if (location.Provider == StorageProvider.Sqlite)
-                {
-                    Log.SqliteOpened(_logger, location.Path);
-                }
-
-                return store;
+                return await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (NpgsqlException ex) when (ex.IsTransient && !cancellationToken.IsCancellationRequested
+            catch (Exception ex) when (factory.IsTransient(ex) && !cancellationToken.IsCancellationRequested
                 && !(retry.MaxRetryAttempts is { } max && attempt > max))
             {
                 var delay = retry.RetryDelay(attempt);
-                Log.StoreOpenFailed(_logger, location.Provider, attempt, LogText.Error(ex), delay);
+                Log.StoreOpenFailed(_logger, selected.Name, attempt, LogText.Error(ex), delay);
                 await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (location.Provider == StorageProvider.Sqlite && ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
-            {
-                throw new IOException($"Cannot open the SQLite database {location.Path}: {ex.Message}", ex);
             }
         }
     }

@@ -9,6 +9,8 @@ namespace QuantPulse.Hosting;
 /// <remarks>
 /// Every value can be overridden by environment variables, for example
 /// <c>QuantPulse__Candles__Timeframes__0=5m</c> or <c>QuantPulse__Sources__Simulated__Enabled=false</c>.
+/// The sources (<c>QuantPulse:Sources:&lt;Name&gt;</c>) and the keys of each store bind to the options their
+/// plug-in owns (<c>AddDerivSource</c>, <c>AddSqliteStorage</c>, …), validated at start together with this section.
 /// Empty lists get the defaults listed on each property.
 /// </remarks>
 public sealed class QuantPulseOptions
@@ -29,11 +31,6 @@ public sealed class QuantPulseOptions
     [Required]
     [ValidateObjectMembers]
     public PipelineHostOptions Pipeline { get; set; } = new();
-
-    /// <summary>The tick sources.</summary>
-    [Required]
-    [ValidateObjectMembers]
-    public SourcesHostOptions Sources { get; set; } = new();
 
     /// <summary>The strategies evaluated on every closed candle (<c>ema-rsi</c>, <c>utbot</c>). Default (when none is configured): both, with their default parameters.</summary>
     [ValidateEnumeratedItems]

@@ -13,16 +13,7 @@ internal sealed class QuantPulseOptionsBinder(IConfiguration configuration) : IC
     {
         var section = configuration.GetSection(QuantPulseOptions.SectionName);
         var problems = ConfigurationCheck.Find<QuantPulseOptions>(section);
-        if (problems.Count > 0)
-        {
-            var invalid = problems.Select(p => p.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            section = new ConfigurationBuilder()
-                .AddInMemoryCollection(section.AsEnumerable().Where(kv => kv.Value is not null && !invalid.Contains(kv.Key)))
-                .Build()
-                .GetSection(QuantPulseOptions.SectionName);
-            options.ConfigurationErrors.AddRange(problems.Select(p => p.Message));
-        }
-
-        section.Bind(options);
+        options.ConfigurationErrors.AddRange(problems.Select(p => p.Message));
+        ConfigurationCheck.WithoutProblems(section, problems).Bind(options);
     }
 }

@@ -4,11 +4,17 @@ using QuantPulse.Signals;
 
 namespace QuantPulse.Hosting;
 
-/// <summary>Fills empty lists with the documented defaults, after binding.</summary>
-internal sealed class QuantPulseOptionsDefaults : IPostConfigureOptions<QuantPulseOptions>
+/// <summary>Fills empty lists with the documented defaults, after binding, and spells the storage provider as its store does.</summary>
+internal sealed class QuantPulseOptionsDefaults(IEnumerable<MarketStoreRegistration> stores) : IPostConfigureOptions<QuantPulseOptions>
 {
     public void PostConfigure(string? name, QuantPulseOptions options)
     {
+        // The provider as its store spells it (postgres → Postgres), for logs and pages.
+        if (MarketStoreRegistration.Find(stores, options.Storage.Provider) is { } store)
+        {
+            options.Storage.Provider = store.Name;
+        }
+
         if (options.Candles.Timeframes.Count == 0)
         {
             foreach (var tf in new[] { "1m", "5m", "15m" })

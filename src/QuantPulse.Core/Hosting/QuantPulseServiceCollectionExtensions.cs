@@ -14,7 +14,9 @@ public static class QuantPulseServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the QuantPulse pipeline: options bound from the <c>QuantPulse</c> section and validated at start,
-    /// the sources (simulated, CSV, Deriv, Binance — each switched on by configuration), the indicator, signal,
+    /// the built-in sources (<c>AddSimulatedSource</c>, <c>AddCsvSource</c>, <c>AddDerivSource</c>,
+    /// <c>AddBinanceSource</c> — each switched on by configuration) and stores (<c>AddSqliteStorage</c>,
+    /// <c>AddPostgresStorage</c> — one selected by <c>QuantPulse:Storage:Provider</c>), the indicator, signal,
     /// simulator and storage stages, the <see cref="QuantPulseRuntime"/> and a hosted service that runs it. Safe to
     /// call more than once. Run the host with <c>RunQuantPulseAsync</c> for honest exit codes; the JSON console log
     /// formatter, when used, writes characters such as <c>+</c> and <c>'</c> unescaped.
@@ -37,10 +39,6 @@ public static class QuantPulseServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<QuantPulseOptions>, QuantPulseOptionsDefaults>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuantPulseOptions>, QuantPulseOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITickSourceFactory, SimulatedSourceFactory>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITickSourceFactory, CsvSourceFactory>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITickSourceFactory, DerivSourceFactory>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITickSourceFactory, BinanceSourceFactory>());
         services.TryAddSingleton<IMarketStoreProvider, MarketStoreProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, IndicatorContributor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, SignalContributor>());
@@ -57,6 +55,14 @@ public static class QuantPulseServiceCollectionExtensions
         services.TryAddSingleton<QuantPulseHostStatus>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, QuantPulseWorker>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JsonConsoleFormatterOptions>, RelaxedJsonConsoleEncoding>());
-        return new QuantPulseBuilder(services, configuration);
+
+        // The built-in sources and stores, each a plug-in that owns its options (see docs/architecture.md).
+        return new QuantPulseBuilder(services, configuration)
+            .AddSimulatedSource()
+            .AddCsvSource()
+            .AddDerivSource()
+            .AddBinanceSource()
+            .AddSqliteStorage()
+            .AddPostgresStorage();
     }
 }

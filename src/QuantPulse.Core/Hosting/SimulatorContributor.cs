@@ -14,6 +14,7 @@ namespace QuantPulse.Hosting;
 internal sealed class SimulatorContributor(
     IOptions<QuantPulseOptions> options,
     IMarketStoreProvider stores,
+    IEnumerable<ITickSourceFactory> sources,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : IPipelineContributor
 {
@@ -42,7 +43,7 @@ internal sealed class SimulatorContributor(
     private async Task<IReadOnlyList<Trade>> CloseOrphansAsync(
         IMarketStore store, IReadOnlyList<Trade> open, QuantPulseOptions value, CancellationToken cancellationToken)
     {
-        if (value.Sources.KnownSymbols() is not { } symbols || open.All(t => symbols.Contains(t.Asset)))
+        if (sources.KnownSymbols() is not { } symbols || open.All(t => symbols.Contains(t.Asset)))
         {
             return open;
         }

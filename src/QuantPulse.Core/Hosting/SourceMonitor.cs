@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using QuantPulse.Model;
 using QuantPulse.Sources;
 
@@ -9,45 +8,33 @@ namespace QuantPulse.Hosting;
 public sealed class SourceMonitor
 {
     private readonly QuantPulseRuntime _runtime;
-    private readonly IOptions<QuantPulseOptions> _options;
+    private readonly ITickSourceFactory[] _factories;
 
     /// <summary>Creates the monitor (normally resolved from dependency injection).</summary>
     /// <param name="runtime">The runtime whose sources are reported.</param>
-    /// <param name="options">The configuration (the symbols each source is configured with).</param>
-    public SourceMonitor(QuantPulseRuntime runtime, IOptions<QuantPulseOptions> options)
+    /// <param name="factories">The registered sources (the symbols each one is configured with).</param>
+    public SourceMonitor(QuantPulseRuntime runtime, IEnumerable<ITickSourceFactory> factories)
     {
         ArgumentNullException.ThrowIfNull(runtime);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(factories);
         _runtime = runtime;
-        _options = options;
+        _factories = [.. factories];
     }
 
     /// <summary>The symbols the configuration names, with the source kind that serves each one.</summary>
-    /// <returns>Symbol → source kind (<see cref="TickSources"/>).</returns>
+    /// <returns>Symbol → source kind (the factory's <see cref="ITickSourceFactory.Id"/>, <see cref="TickSources"/>).</returns>
     public IReadOnlyDictionary<string, string> GetConfiguredSymbols()
     {
-        var sources = _options.Value.Sources;
         var symbols = new Dictionary<string, string>(StringComparer.Ordinal);
-        Add(sources.Simulated.Enabled, sources.Simulated.Symbols, TickSources.Simulated);
-        Add(sources.Deriv.Enabled, sources.Deriv.Symbols, TickSources.Deriv);
-        Add(sources.Binance.Enabled, sources.Binance.Symbols, TickSources.Binance);
-        if (sources.Csv.Enabled && !string.IsNullOrEmpty(sources.Csv.Symbol))
+        foreach (var factory in _factories.Where(f => f.IsEnabled))
         {
-            symbols.TryAdd(sources.Csv.Symbol, TickSources.Csv);
+            foreach (var name in factory.Symbols)
+            {
+                symbols.TryAdd(name, factory.Id);
+            }
         }
 
         return symbols;
-
-        void Add(bool enabled, IEnumerable<string> names, string kind)
-        {
-            if (enabled)
-            {
-                foreach (var name in names)
-                {
-                    symbols.TryAdd(name, kind);
-                }
-            }
-        }
     }
 
     /// <summary>Every source of the running pipeline (none before it is built).</summary>

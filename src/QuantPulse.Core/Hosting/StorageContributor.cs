@@ -12,6 +12,7 @@ namespace QuantPulse.Hosting;
 internal sealed class StorageContributor(
     IOptions<QuantPulseOptions> options,
     IMarketStoreProvider stores,
+    IEnumerable<ITickSourceFactory> sources,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : IPipelineContributor
 {
@@ -27,7 +28,7 @@ internal sealed class StorageContributor(
         var store = await stores.GetStoreAsync(cancellationToken).ConfigureAwait(false);
 
         // Each start is a run of its own; its rows share IDs with the earlier starts so open trades carry over.
-        var run = LiveRun.Describe(options.Value, timeProvider.GetUtcNow());
+        var run = LiveRun.Describe(options.Value, sources, timeProvider.GetUtcNow());
         await store.Runs.StartAsync(run, cancellationToken).ConfigureAwait(false);
         var logger = loggerFactory.CreateLogger<SinkBlock>();
         Storage.Log.RunStarted(logger, run.Id, run.Command, run.Parameters);

@@ -17,14 +17,12 @@ public sealed class StorageHostOptions
     /// <summary>Whether the pipeline persists anything. Default: true.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
-    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
-
-    /// <summary>The SQLite file, created on first run; a relative path is resolved against <see cref="QuantPulseOptions.DataDirectory"/>. Default: <c>quantpulse.db</c>.</summary>
-    public string Path { get; set; } = "quantpulse.db";
-
-    /// <summary>The PostgreSQL connection string (Npgsql syntax).</summary>
-    public string? ConnectionString { get; set; }
+    /// <summary>
+    /// The store, by the name it was registered under: <c>Sqlite</c> (default) or <c>Postgres</c>, in any case, or a
+    /// store added with <c>AddMarketStore</c>. Each store binds its own keys of this section (<c>Path</c> for SQLite,
+    /// <c>ConnectionString</c> for PostgreSQL).
+    /// </summary>
+    public string Provider { get; set; } = nameof(StorageProvider.Sqlite);
 
     /// <summary>Whether raw ticks are stored too (large). Default: false.</summary>
     public bool StoreTicks { get; set; }
@@ -53,13 +51,5 @@ public sealed class StorageHostOptions
         MaxRetryDelay = MaxRetryDelay,
         MaxRetryAttempts = MaxRetryAttempts,
         TimeProvider = timeProvider,
-    };
-
-    internal StorageOptions ToStorageOptions(string dataDirectory) => new()
-    {
-        Provider = Provider,
-        Path = System.IO.Path.GetFullPath(Path, dataDirectory),
-        ConnectionString = ConnectionString,
-        StoreTicks = StoreTicks,
     };
 }

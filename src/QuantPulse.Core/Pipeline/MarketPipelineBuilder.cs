@@ -15,7 +15,7 @@ namespace QuantPulse.Pipeline;
 /// </summary>
 /// <remarks>
 /// <code>
-/// var pipeline = new MarketPipelineBuilder(new SimulatedMarketSource(new SimulatedMarketOptions()))
+/// var pipeline = new MarketPipelineBuilder(new SimulatedMarketSource(new SimulatedSourceOptions()))
 ///     .WithCandles(new CandleBlockOptions { Timeframes = [Timeframe.OneMinute, Timeframe.FiveMinutes] })
 ///     .WithIndicators(IndicatorSpec.Ema(20), IndicatorSpec.Rsi(14))
 ///     .WithStrategy(StrategySpec.UtBot(new UtBotOptions { KeyValue = 2 }))

@@ -1,6 +1,7 @@
 using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuantPulse.Internal.Batching;
 using QuantPulse.Model;
 
 namespace QuantPulse.Storage;
@@ -30,6 +31,8 @@ namespace QuantPulse.Storage;
 /// item has been written (however long the database takes to come back). <c>Fault</c> and
 /// <see cref="SinkBlockOptions.CancellationToken"/> abort: waiting items are dropped, with a log entry that
 /// says how many, and <see cref="Completion"/> ends faulted or canceled. A <c>null</c> batch is declined.</para>
+/// <para>The block is a shell around a batching engine shared with other writers: it takes batches off its
+/// Dataflow input, and the engine batches, times, retries and pushes back.</para>
 /// </remarks>
 #pragma warning disable CA1001 // _abort has no timer; the linked sources made from it are disposed where they are created.
 public sealed class SinkBlock : ITargetBlock<MarketBatch>
@@ -38,27 +41,12 @@ public sealed class SinkBlock : ITargetBlock<MarketBatch>
     private readonly IMarketStore _store;
     private readonly SinkBlockOptions _options;
     private readonly ILogger _logger;
-    private readonly TimeProvider _time;
-    private readonly int _flushThreshold;
+    private readonly SinkWriter _writer;
+    private readonly BatchEngine<MarketBatch, SinkChunk> _engine;
     private readonly ActionBlock<MarketBatch> _input;
     private readonly ITargetBlock<MarketBatch> _target;
-    private readonly Lock _gate = new();
-    private readonly SinkBuffer _buffer = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly HashSet<Type> _stacksLogged = [];
-    private TaskCompletionSource _wake = NewSignal();
-    private TaskCompletionSource? _space;
-    private int _inFlight;
-    private bool _inputDone;
-    private bool _backPressured;
-    private long _candlesWritten;
-    private long _signalsWritten;
-    private long _tradesWritten;
-    private long _ticksWritten;
-    private long _writes;
-    private long _retries;
-    private int _consecutiveFailures;
 
     /// <summary>Creates the block and starts its writer.</summary>
     /// <param name="store">Where to write.</param>
@@ -71,10 +59,20 @@ public sealed class SinkBlock : ITargetBlock<MarketBatch>
         _store = store;
         _options = (options ?? new SinkBlockOptions()).Clone();
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _time = _options.TimeProvider;
-        _flushThreshold = Math.Min(_options.BatchSize, _options.BufferCapacity);
+        _writer = new SinkWriter(store);
+        _engine = new BatchEngine<MarketBatch, SinkChunk>(
+            new SinkBuffer(_options.StoreTicks),
+            _writer,
+            new BatchEngineSettings(
+                _options.BatchSize,
+                _options.FlushInterval,
+                _options.BufferCapacity,
+                _options.RetryDelay,
+                _options.MaxRetryAttempts,
+                _options.TimeProvider),
+            new SinkEvents(_logger));
         _input = new ActionBlock<MarketBatch>(
-            AcceptAsync,
+            batch => _engine.AcceptAsync(batch, _abort.Token),
             new ExecutionDataflowBlockOptions
             {
                 BoundedCapacity = _options.BoundedCapacity,
@@ -98,27 +96,15 @@ public sealed class SinkBlock : ITargetBlock<MarketBatch>
     public int InputCount => _input.InputCount;
 
     /// <summary>A snapshot of the counters.</summary>
-    public SinkStatistics Statistics
-    {
-        get
-        {
-            int backlog;
-            lock (_gate)
-            {
-                backlog = _buffer.Count + _inFlight;
-            }
-
-            return new SinkStatistics(
-                Interlocked.Read(ref _candlesWritten),
-                Interlocked.Read(ref _signalsWritten),
-                Interlocked.Read(ref _tradesWritten),
-                Interlocked.Read(ref _ticksWritten),
-                Interlocked.Read(ref _writes),
-                Interlocked.Read(ref _retries),
-                Volatile.Read(ref _consecutiveFailures),
-                backlog);
-        }
-    }
+    public SinkStatistics Statistics => new(
+        _writer.CandlesWritten,
+        _writer.SignalsWritten,
+        _writer.TradesWritten,
+        _writer.TicksWritten,
+        _engine.Writes,
+        _engine.Retries,
+        _engine.ConsecutiveFailures,
+        _engine.Backlog);
 
     /// <summary>Stops accepting batches; <see cref="Completion"/> finishes once everything accepted is written.</summary>
     /// <remarks>Calling it again has no further effect.</remarks>
@@ -140,71 +126,11 @@ public sealed class SinkBlock : ITargetBlock<MarketBatch>
             ? DataflowMessageStatus.Declined
             : _target.OfferMessage(messageHeader, messageValue, source, consumeToAccept);
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    // Takes the batch into the buffer; when that fills the buffer, stays busy until the backlog drops, which keeps
-    // the bounded input full and so makes upstream SendAsync wait.
-    private async Task AcceptAsync(MarketBatch batch)
-    {
-        if (SinkBuffer.CountItems(batch, _options.StoreTicks) == 0)
-        {
-            return;
-        }
-
-        Task? space;
-        bool engaged;
-        int backlog;
-        lock (_gate)
-        {
-            var wasEmpty = _buffer.Count == 0;
-            _buffer.Add(batch, _options.StoreTicks, _time.GetTimestamp());
-            if (wasEmpty || _buffer.Count >= _flushThreshold)
-            {
-                _wake.TrySetResult();
-            }
-
-            backlog = _buffer.Count + _inFlight;
-            engaged = backlog >= _options.BufferCapacity && !_backPressured;
-            _backPressured |= engaged;
-            space = WaitForSpace();
-        }
-
-        if (engaged)
-        {
-            Log.BackPressure(_logger, backlog, _options.BufferCapacity);
-        }
-
-        while (space is not null)
-        {
-            await space.WaitAsync(_abort.Token).ConfigureAwait(false);
-            lock (_gate)
-            {
-                space = WaitForSpace();
-            }
-        }
-    }
-
-    // Called under the lock: the task to wait for while the buffer is full, or null when there is room.
-    private Task? WaitForSpace()
-    {
-        if (_buffer.Count + _inFlight < _options.BufferCapacity)
-        {
-            return null;
-        }
-
-        _space ??= NewSignal();
-        return _space.Task;
-    }
-
     private void OnInputCompleted(Task input)
     {
         if (input.IsCompletedSuccessfully)
         {
-            lock (_gate)
-            {
-                _inputDone = true;
-                _wake.TrySetResult();
-            }
+            _engine.CompleteAdding();
         }
         else
         {
@@ -217,10 +143,7 @@ public sealed class SinkBlock : ITargetBlock<MarketBatch>
         Exception? gaveUp = null;
         try
         {
-            while (await NextChunkAsync().ConfigureAwait(false) is { } chunk)
-            {
-                await WriteAsync(chunk).ConfigureAwait(false);
-            }
+            await _engine.RunAsync(_abort.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
@@ -236,162 +159,6 @@ public sealed class SinkBlock : ITargetBlock<MarketBatch>
         Finish(gaveUp);
     }
 
-    private async Task<SinkChunk?> NextChunkAsync()
-    {
-        while (true)
-        {
-            Task wake;
-            TimeSpan wait;
-            lock (_gate)
-            {
-                var count = _buffer.Count;
-                if (count >= _flushThreshold || (_inputDone && count > 0))
-                {
-                    return TakeChunk();
-                }
-
-                if (count == 0)
-                {
-                    if (_inputDone)
-                    {
-                        return null;
-                    }
-
-                    wait = Timeout.InfiniteTimeSpan;
-                }
-                else
-                {
-                    var waited = _time.GetElapsedTime(_buffer.OldestTimestamp);
-                    if (waited >= _options.FlushInterval)
-                    {
-                        return TakeChunk();
-                    }
-
-                    wait = _options.FlushInterval - waited;
-                }
-
-                _wake = NewSignal();
-                wake = _wake.Task;
-            }
-
-            if (wait == Timeout.InfiniteTimeSpan)
-            {
-                await wake.WaitAsync(_abort.Token).ConfigureAwait(false);
-                continue;
-            }
-
-            // The delay's timer is released as soon as either wins, so an idle sink holds no timer.
-            using var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
-            var delay = Task.Delay(wait, _time, delayCancel.Token);
-            await Task.WhenAny(wake, delay).ConfigureAwait(false);
-            await delayCancel.CancelAsync().ConfigureAwait(false);
-            _abort.Token.ThrowIfCancellationRequested();
-        }
-    }
-
-    // Called under the lock.
-    private SinkChunk TakeChunk()
-    {
-        var chunk = _buffer.Take(_options.BatchSize);
-        _inFlight = chunk.ItemCount;
-        return chunk;
-    }
-
-    private async Task WriteAsync(SinkChunk chunk)
-    {
-        var attempt = 1;
-        while (true)
-        {
-            try
-            {
-                await WriteTablesAsync(chunk, _abort.Token).ConfigureAwait(false);
-                break;
-            }
-            catch (Exception ex) when (!_abort.IsCancellationRequested)
-            {
-                Volatile.Write(ref _consecutiveFailures, attempt);
-                if (_options.MaxRetryAttempts is { } max && attempt > max)
-                {
-                    Log.GaveUp(_logger, StackOnce(ex), attempt, LogText.Error(ex), Statistics.Backlog);
-                    throw;
-                }
-
-                var delay = _options.RetryDelay(attempt);
-                Interlocked.Increment(ref _retries);
-                Log.WriteFailed(_logger, StackOnce(ex), chunk.ItemCount, attempt, LogText.Error(ex), delay, Statistics.Backlog);
-                await Task.Delay(delay, _time, _abort.Token).ConfigureAwait(false);
-                attempt++;
-            }
-        }
-
-        Volatile.Write(ref _consecutiveFailures, 0);
-        Interlocked.Increment(ref _writes);
-        TaskCompletionSource? space;
-        bool released;
-        int backlog;
-        lock (_gate)
-        {
-            _inFlight = 0;
-            space = _space;
-            _space = null;
-            backlog = _buffer.Count;
-            released = _backPressured && backlog < _options.BufferCapacity;
-            _backPressured &= !released;
-        }
-
-        space?.TrySetResult();
-        if (attempt > 1)
-        {
-            Log.WriteRecovered(_logger, attempt, backlog);
-        }
-
-        if (released)
-        {
-            Log.BackPressureReleased(_logger, backlog);
-        }
-    }
-
-    // A failure's type and message go into every warning; its stack trace only the first time that type fails.
-    private Exception? StackOnce(Exception exception)
-    {
-        lock (_stacksLogged)
-        {
-            return _stacksLogged.Add(exception.GetType()) ? exception : null;
-        }
-    }
-
-    private async Task WriteTablesAsync(SinkChunk chunk, CancellationToken cancellationToken)
-    {
-        if (!chunk.CandlesDone && chunk.Candles.Count > 0)
-        {
-            await _store.Candles.SaveAsync(chunk.Candles, cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _candlesWritten, chunk.Candles.Count);
-        }
-
-        chunk.CandlesDone = true;
-        if (!chunk.SignalsDone && chunk.Signals.Count > 0)
-        {
-            await _store.Signals.SaveAsync(chunk.Signals, cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _signalsWritten, chunk.Signals.Count);
-        }
-
-        chunk.SignalsDone = true;
-        if (!chunk.TradesDone && chunk.Trades.Count > 0)
-        {
-            await _store.Trades.UpsertAsync(chunk.Trades, cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _tradesWritten, chunk.Trades.Count);
-        }
-
-        chunk.TradesDone = true;
-        if (!chunk.TicksDone && !chunk.Ticks.IsEmpty)
-        {
-            await _store.Ticks.SaveAsync(chunk.Ticks, cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _ticksWritten, chunk.Ticks.Length);
-        }
-
-        chunk.TicksDone = true;
-    }
-
     private void Finish(Exception? gaveUp)
     {
         if (gaveUp is not null)
@@ -399,7 +166,7 @@ public sealed class SinkBlock : ITargetBlock<MarketBatch>
             // Loudly: Completion carries the write error (set first, so whoever is told the block declines finds
             // the reason there), and upstream sees the block decline.
             _abort.Cancel();
-            DropBacklog();
+            _engine.DropBacklog();
             _completion.TrySetException(gaveUp);
             _target.Fault(gaveUp);
             return;
@@ -408,12 +175,12 @@ public sealed class SinkBlock : ITargetBlock<MarketBatch>
         var input = _input.Completion;
         if (input.IsFaulted)
         {
-            Log.Aborted(_logger, "faulted", DropBacklog());
+            Log.Aborted(_logger, "faulted", _engine.DropBacklog());
             _completion.TrySetException(input.Exception!.InnerExceptions);
         }
         else if (input.IsCanceled)
         {
-            Log.Aborted(_logger, "canceled", DropBacklog());
+            Log.Aborted(_logger, "canceled", _engine.DropBacklog());
             _completion.TrySetCanceled(_options.CancellationToken);
         }
         else
@@ -424,13 +191,19 @@ public sealed class SinkBlock : ITargetBlock<MarketBatch>
         }
     }
 
-    private int DropBacklog()
+    /// <summary>The engine's reports, logged as storage events; a failure's stack trace only the first time its type fails.</summary>
+    private sealed class SinkEvents(ILogger logger) : IBatchEvents
     {
-        lock (_gate)
-        {
-            var dropped = _buffer.Clear() + _inFlight;
-            _inFlight = 0;
-            return dropped;
-        }
+        public void WriteFailed(Exception error, bool firstOfItsType, int items, int attempt, TimeSpan delay, int backlog) =>
+            Log.WriteFailed(logger, firstOfItsType ? error : null, items, attempt, LogText.Error(error), delay, backlog);
+
+        public void WriteRecovered(int attempts, int backlog) => Log.WriteRecovered(logger, attempts, backlog);
+
+        public void GaveUp(Exception error, bool firstOfItsType, int attempts, int backlog) =>
+            Log.GaveUp(logger, firstOfItsType ? error : null, attempts, LogText.Error(error), backlog);
+
+        public void BackPressure(int backlog, int capacity) => Log.BackPressure(logger, backlog, capacity);
+
+        public void BackPressureReleased(int backlog) => Log.BackPressureReleased(logger, backlog);
     }
 }

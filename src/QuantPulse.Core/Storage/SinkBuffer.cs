@@ -1,16 +1,18 @@
+using QuantPulse.Internal.Batching;
 using QuantPulse.Model;
 
 namespace QuantPulse.Storage;
 
 /// <summary>
-/// The <see cref="SinkBlock"/>'s pure core: what each batch contributes to storage, queued in arrival order and
-/// taken out in chunks of at most N items. Not thread-safe; the block guards it.
+/// The <see cref="SinkBlock"/>'s queue: what each batch contributes to storage (with ticks when
+/// <c>storeTicks</c>), queued in arrival order and taken out in chunks of at most N items. Not thread-safe; the
+/// engine guards it.
 /// </summary>
 /// <remarks>
 /// Ticks are queued as runs that share the batch's memory (no copy per tick); a run that does not fit in a
 /// chunk is split, and the rest stays at the head of the queue.
 /// </remarks>
-internal sealed class SinkBuffer
+internal sealed class SinkBuffer(bool storeTicks) : IBatchBuffer<MarketBatch, SinkChunk>
 {
     private readonly Queue<Entry> _entries = new();
     private int _headTicksTaken;
@@ -27,7 +29,7 @@ internal sealed class SinkBuffer
         batch.Candles.Count + batch.Signals.Count + batch.Trades.Count + (storeTicks ? batch.Ticks.Length : 0);
 
     /// <summary>Queues what <paramref name="batch"/> contributes; returns how many items that is.</summary>
-    public int Add(MarketBatch batch, bool storeTicks, long timestamp)
+    public int Add(MarketBatch batch, long timestamp)
     {
         foreach (var closed in batch.Candles)
         {
@@ -55,7 +57,7 @@ internal sealed class SinkBuffer
     }
 
     /// <summary>Takes up to <paramref name="maxItems"/> items, oldest first.</summary>
-    public SinkChunk Take(int maxItems)
+    public (SinkChunk Chunk, int Items) Take(int maxItems)
     {
         var chunk = new SinkChunk();
         List<ReadOnlyMemory<Tick>>? runs = null;
@@ -94,9 +96,8 @@ internal sealed class SinkBuffer
         }
 
         chunk.Ticks = Concat(runs);
-        chunk.ItemCount = taken;
         Count -= taken;
-        return chunk;
+        return (chunk, taken);
     }
 
     /// <summary>Drops everything (the block was aborted); returns how many items were dropped.</summary>

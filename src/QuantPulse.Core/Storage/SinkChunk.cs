@@ -21,9 +21,6 @@ internal sealed class SinkChunk
 
     public ReadOnlyMemory<Tick> Ticks { get; set; }
 
-    /// <summary>How many buffered items the chunk took (trade events before merging, every tick).</summary>
-    public int ItemCount { get; set; }
-
     public bool CandlesDone { get; set; }
 
     public bool SignalsDone { get; set; }

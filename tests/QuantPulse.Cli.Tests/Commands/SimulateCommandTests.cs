@@ -62,13 +62,13 @@ public sealed class SimulateCommandTests : IDisposable
             "--start", "2025-04-26T13:52:10+02:00", "--volatility", "25", "--start-price", "1484.97", "--decimals", "3", "--output", path);
         Assert.Equal(0, result.ExitCode);
 
-        var expected = await new SimulatedMarketSource(new SimulatedMarketOptions
+        var expected = await new SimulatedMarketSource(new SimulatedSourceOptions
         {
             Symbols = ["S1", "S2", "S3"], Seed = -5, TicksPerSymbol = 300, TickInterval = TimeSpan.FromSeconds(2),
             StartTime = new DateTimeOffset(2025, 4, 26, 11, 52, 10, TimeSpan.Zero), Volatility = 0.25, StartPrice = 1484.97m,
             Decimals = 3, Pacing = TickPacing.AsFastAsPossible,
         }).ReadAsync().ToListAsync();
-        var written = await new CsvTickSource(path, new CsvTickSourceOptions { Source = TickSources.Simulated }).ReadAsync().ToListAsync();
+        var written = await new CsvTickSource(path, new CsvSourceOptions { Source = TickSources.Simulated }).ReadAsync().ToListAsync();
 
         Assert.Equal(900, written.Count);
         Assert.Equal(expected, written);

@@ -66,14 +66,16 @@ public class QuantPulseOptionsValidationTests
     [Fact]
     public void Options_ValidValuesInAnyCase_Bind()
     {
-        var options = Resolve(
+        using var provider = Provider(
             ("QuantPulse:Storage:Provider", "postgres"),
             ("QuantPulse:Storage:ConnectionString", "Host=127.0.0.1"),
             ("QuantPulse:Sources:Simulated:TickInterval", "00:00:00.250"),
             ("QuantPulse:Pipeline:LogCandles", "False"));
+        var options = provider.GetRequiredService<IOptions<QuantPulseOptions>>().Value;
 
-        Assert.Equal(QuantPulse.Storage.StorageProvider.Postgres, options.Storage.Provider);
-        Assert.Equal(TimeSpan.FromMilliseconds(250), options.Sources.Simulated.TickInterval);
+        Assert.Equal("Postgres", options.Storage.Provider);
+        Assert.Equal("Host=127.0.0.1", provider.GetRequiredService<IOptions<PostgresStorageHostOptions>>().Value.ConnectionString);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), provider.GetRequiredService<IOptions<SimulatedSourceHostOptions>>().Value.TickInterval);
         Assert.False(options.Pipeline.LogCandles);
     }
 
@@ -85,26 +87,33 @@ public class QuantPulseOptionsValidationTests
         Assert.Equal(Path.Combine(AppContext.BaseDirectory, "data"), options.DataDirectoryPath);
         Assert.Equal(
             Path.Combine(AppContext.BaseDirectory, "data", "quantpulse.db"),
-            options.Storage.ToStorageOptions(options.DataDirectoryPath).Path);
+            new SqliteStorageHostOptions().FullPath(options.DataDirectoryPath));
     }
 
     [Fact]
     public void StoragePath_Absolute_IsKeptAndRelative_IsUnderTheDataDirectory()
     {
         var root = Path.GetTempPath();
-        var options = Resolve(("QuantPulse:DataDirectory", root), ("QuantPulse:Storage:Path", "sub/q.db"));
+        using var provider = Provider(("QuantPulse:DataDirectory", root), ("QuantPulse:Storage:Path", "sub/q.db"));
+        var options = provider.GetRequiredService<IOptions<QuantPulseOptions>>().Value;
+        var sqlite = provider.GetRequiredService<IOptions<SqliteStorageHostOptions>>().Value;
 
-        Assert.Equal(Path.Combine(root, "sub", "q.db"), options.Storage.ToStorageOptions(options.DataDirectoryPath).Path);
+        Assert.Equal(Path.Combine(root, "sub", "q.db"), sqlite.FullPath(options.DataDirectoryPath));
         var absolute = Path.Combine(root, "elsewhere.db");
-        Assert.Equal(absolute, new StorageHostOptions { Path = absolute }.ToStorageOptions(options.DataDirectoryPath).Path);
+        Assert.Equal(absolute, new SqliteStorageHostOptions { Path = absolute }.FullPath(options.DataDirectoryPath));
     }
 
     private static QuantPulseOptions Resolve(params (string Key, string? Value)[] values)
     {
+        using var provider = Provider(values);
+        return provider.GetRequiredService<IOptions<QuantPulseOptions>>().Value;
+    }
+
+    private static ServiceProvider Provider(params (string Key, string? Value)[] values)
+    {
         var config = new ConfigurationBuilder()
             .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
             .Build();
-        using var provider = new ServiceCollection().AddLogging().AddQuantPulse(config).Services.BuildServiceProvider();
-        return provider.GetRequiredService<IOptions<QuantPulseOptions>>().Value;
+        return new ServiceCollection().AddLogging().AddQuantPulse(config).Services.BuildServiceProvider();
     }
 }

@@ -71,7 +71,7 @@ public sealed class QuantPulseRuntimeTests : IDisposable
 
     private static Tick[] SimulatedTicks(int hours)
     {
-        var source = new SimulatedMarketSource(new SimulatedMarketOptions
+        var source = new SimulatedMarketSource(new SimulatedSourceOptions
         {
             Symbols = ["SIM_A"],
             Seed = 11,

@@ -64,8 +64,8 @@ public class QuantPulseServiceCollectionExtensionsTests
         Assert.Equal(
             ["EMA(20)", "EMA(50)", "RSI(14)", "ATR(14)", "MACD(12,26,9)", "BB(20,2)"],
             options.Indicators.Select(i => i.ToSpec().ToString()));
-        Assert.True(options.Sources.Simulated.Enabled);
-        Assert.False(options.Sources.Csv.Enabled);
+        Assert.True(provider.GetRequiredService<IOptions<SimulatedSourceHostOptions>>().Value.Enabled);
+        Assert.False(provider.GetRequiredService<IOptions<CsvSourceHostOptions>>().Value.Enabled);
     }
 
     [Fact]
@@ -84,8 +84,9 @@ public class QuantPulseServiceCollectionExtensionsTests
 
         Assert.Equal(["5m"], options.Candles.Timeframes);
         Assert.Equal("RSI(7)", Assert.Single(options.Indicators).ToSpec().ToString());
-        Assert.Equal(["SIM_X"], options.Sources.Simulated.Symbols);
-        Assert.Equal(TimeSpan.FromSeconds(2), options.Sources.Simulated.TickInterval);
+        var simulated = provider.GetRequiredService<IOptions<SimulatedSourceHostOptions>>().Value;
+        Assert.Equal(["SIM_X"], simulated.Symbols);
+        Assert.Equal(TimeSpan.FromSeconds(2), simulated.TickInterval);
         Assert.Equal(8, options.Pipeline.BoundedCapacity);
     }
 

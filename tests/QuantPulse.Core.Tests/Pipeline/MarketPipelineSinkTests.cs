@@ -114,7 +114,7 @@ public sealed class MarketPipelineSinkTests : IDisposable
         Assert.Throws<ArgumentNullException>(() => new MarketPipelineBuilder(Market(1)).WithSink(null!));
     }
 
-    private static SimulatedMarketSource Market(int ticksPerSymbol) => new(new SimulatedMarketOptions
+    private static SimulatedMarketSource Market(int ticksPerSymbol) => new(new SimulatedSourceOptions
     {
         Symbols = ["SIM_A", "SIM_B"],
         Seed = 11,

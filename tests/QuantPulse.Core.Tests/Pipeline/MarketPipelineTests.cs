@@ -13,7 +13,7 @@ public class MarketPipelineTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    internal static SimulatedMarketSource FastMarket(int ticksPerSymbol, params string[] symbols) => new(new SimulatedMarketOptions
+    internal static SimulatedMarketSource FastMarket(int ticksPerSymbol, params string[] symbols) => new(new SimulatedSourceOptions
     {
         Symbols = symbols,
         Seed = 7,

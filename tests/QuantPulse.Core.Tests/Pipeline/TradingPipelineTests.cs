@@ -128,13 +128,13 @@ public class TradingPipelineTests
         Assert.True(paced.Batches > fast.Batches, $"paced {paced.Batches} batches, fast {fast.Batches}");
     }
 
-    private static CsvTickSourceOptions Replay(TickPacing pacing, double speed = 1, string source = TickSources.Simulated) =>
+    private static CsvSourceOptions Replay(TickPacing pacing, double speed = 1, string source = TickSources.Simulated) =>
         new() { Pacing = pacing, Speed = speed, Source = source };
 
     // Three hours of two simulated symbols, with three quiet stretches of 12 minutes in which no tick arrives.
     private static async Task RecordSimulatedMarketAsync(string path)
     {
-        var source = new SimulatedMarketSource(new SimulatedMarketOptions
+        var source = new SimulatedMarketSource(new SimulatedSourceOptions
         {
             Symbols = ["SIM_A", "SIM_B"],
             Seed = 42,

@@ -129,7 +129,8 @@ public class SinkBlockTests
         Assert.False(fourth.IsCompleted);
 
         // The writer runs on its own task: wait for its first failed attempt rather than assume it has happened.
-        await Eventually.TrueAsync(() => logger.Entries.Any(e => e.EventId.Id == 6003), "first failed write logged");
+        await Eventually.TrueAsync(() => logger.Entries.Any(e => e.EventId.Id == 6001), "first failed write logged");
+        Assert.Contains(logger.Entries, e => e.EventId.Id == 6003);
         Assert.True(sink.Statistics.ConsecutiveFailures >= 1);
         Assert.False(fourth.IsCompleted);
 

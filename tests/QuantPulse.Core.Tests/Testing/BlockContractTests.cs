@@ -91,6 +91,22 @@ public abstract class BlockContractTests<TBlock, TInput>
         Assert.Equal(2, consumed());
     }
 
+    [Fact]
+    public async Task OfferMessage_NullMessage_IsDeclinedAndTheBlockKeepsWorking()
+    {
+        var block = CreateBlock(boundedCapacity: 4, CancellationToken.None);
+
+        var status = block.OfferMessage(new DataflowMessageHeader(1), default!, source: null, consumeToAccept: false);
+
+        Assert.Equal(DataflowMessageStatus.Declined, status);
+        var consumed = StartConsuming(block);
+        Assert.True(await block.SendAsync(CreateMessage(0)));
+        block.Complete();
+        await block.Completion.WaitAsync(HangTimeout);
+        Assert.True(block.Completion.IsCompletedSuccessfully);
+        Assert.Equal(1, consumed());
+    }
+
     /// <summary>Creates the block under test.</summary>
     protected abstract TBlock CreateBlock(int boundedCapacity, CancellationToken cancellationToken);
 

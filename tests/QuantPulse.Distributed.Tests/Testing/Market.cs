@@ -20,7 +20,7 @@ public static class Market
     /// <summary>Simulated ticks (labelled simulated) for <paramref name="symbols"/> symbols, in time order.</summary>
     public static async Task<List<Tick>> TicksAsync(int symbols, int ticksPerSymbol)
     {
-        var source = new SimulatedMarketSource(new SimulatedMarketOptions
+        var source = new SimulatedMarketSource(new SimulatedSourceOptions
         {
             Symbols = [.. Enumerable.Range(0, symbols).Select(i => $"SIM_{i:D3}")],
             Seed = 42,

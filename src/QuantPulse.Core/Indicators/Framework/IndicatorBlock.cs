@@ -20,7 +20,7 @@ namespace QuantPulse.Indicators;
 /// Stop gracefully with <see cref="Complete"/> and await <see cref="Completion"/>; the options' token aborts.
 /// A candle the indicators reject (out of order, or impossible prices; see <see cref="IIndicator"/>) is never
 /// thrown: it keeps the series' previous values, is counted in <see cref="RejectedCandles"/> and logged
-/// (event 3002). Safe to use from several producers, as any Dataflow block.
+/// (event 3002). A <c>null</c> batch is declined. Safe to use from several producers, as any Dataflow block.
 /// </para>
 /// </remarks>
 public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>, IReceivableSourceBlock<MarketBatch>
@@ -92,7 +92,9 @@ public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
     /// <inheritdoc/>
     DataflowMessageStatus ITargetBlock<MarketBatch>.OfferMessage(
         DataflowMessageHeader messageHeader, MarketBatch messageValue, ISourceBlock<MarketBatch>? source, bool consumeToAccept) =>
-        ((ITargetBlock<MarketBatch>)_block).OfferMessage(messageHeader, messageValue, source, consumeToAccept);
+        messageValue is null
+            ? DataflowMessageStatus.Declined
+            : ((ITargetBlock<MarketBatch>)_block).OfferMessage(messageHeader, messageValue, source, consumeToAccept);
 
     /// <inheritdoc/>
     MarketBatch? ISourceBlock<MarketBatch>.ConsumeMessage(

@@ -21,7 +21,7 @@ namespace QuantPulse.Sources.Binance;
 /// After a reconnect the live trades of each symbol are held back while <c>GET /fapi/v1/aggTrades?fromId=</c> fetches
 /// everything after the last aggregate id yielded, page by page; then the held-back trades follow, and every trade
 /// whose id is not above the last one yielded for its symbol is dropped as a duplicate. After
-/// <see cref="BinanceFuturesSourceOptions.ConnectionLifetime"/> the source opens a second connection, holds its trades
+/// <see cref="BinanceSourceOptions.ConnectionLifetime"/> the source opens a second connection, holds its trades
 /// back, closes the first one and joins the two the same way, so the switch loses and repeats nothing.
 /// </para>
 /// <para>
@@ -33,7 +33,7 @@ public sealed partial class BinanceFuturesTradeSource : ILiveTickSource, IAsyncD
 {
     private const int MaxMessageBytes = 1024 * 1024;
 
-    private readonly BinanceFuturesSourceOptions _options;
+    private readonly BinanceSourceOptions _options;
     private readonly LiveFeed _feed;
     private readonly LiveSourceHost _host;
     private readonly HttpClient _http;
@@ -49,12 +49,12 @@ public sealed partial class BinanceFuturesTradeSource : ILiveTickSource, IAsyncD
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The reconnect options contradict each other.</exception>
     public BinanceFuturesTradeSource(
-        BinanceFuturesSourceOptions options, TimeProvider? timeProvider = null, ILogger<BinanceFuturesTradeSource>? logger = null, HttpClient? httpClient = null)
+        BinanceSourceOptions options, TimeProvider? timeProvider = null, ILogger<BinanceFuturesTradeSource>? logger = null, HttpClient? httpClient = null)
         : this(options, timeProvider, logger, httpClient, Random.Shared)
     {
     }
 
-    internal BinanceFuturesTradeSource(BinanceFuturesSourceOptions options, TimeProvider? timeProvider, ILogger? logger, HttpClient? httpClient, Random random)
+    internal BinanceFuturesTradeSource(BinanceSourceOptions options, TimeProvider? timeProvider, ILogger? logger, HttpClient? httpClient, Random random)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Reconnect.Validate(nameof(options));

@@ -11,7 +11,7 @@ namespace QuantPulse.Sources.Csv;
 /// <para>
 /// <b>Format.</b> A header line is required; columns are found by name, case-insensitively, in any order, and
 /// other columns are ignored: <c>time</c> (or <c>timestamp</c>, <c>epoch</c>), <c>symbol</c> (optional when
-/// <see cref="CsvTickSourceOptions.Symbol"/> is set), <c>price</c> (or <c>quote</c>) and an optional <c>size</c>
+/// <see cref="CsvSourceOptions.Symbol"/> is set), <c>price</c> (or <c>quote</c>) and an optional <c>size</c>
 /// (or <c>quantity</c>, <c>qty</c>; empty is zero). Times are ISO-8601 (with <c>Z</c>, an offset, or no zone for
 /// UTC) or Unix time: seconds, or milliseconds when the absolute value is at least 10^11; fractions are allowed.
 /// Numbers use the invariant culture (a dot, no thousands separators) and are read exactly. Fields may be quoted.
@@ -20,7 +20,7 @@ namespace QuantPulse.Sources.Csv;
 /// <para>
 /// <b>Bad rows</b> (a bad or missing time, price or field, a non-positive price, a negative size, an empty symbol)
 /// are never yielded and never thrown: each is counted in <see cref="Statistics"/> by reason, passed to
-/// <see cref="CsvTickSourceOptions.OnRejected"/> with its line number (the header is line 1), and logged
+/// <see cref="CsvSourceOptions.OnRejected"/> with its line number (the header is line 1), and logged
 /// (the first 10 of each reason, then every 1000th), and the replay goes on. A missing or unusable header is a
 /// file error: the enumeration throws <see cref="InvalidDataException"/>.
 /// </para>
@@ -28,7 +28,7 @@ namespace QuantPulse.Sources.Csv;
 /// <b>Pacing.</b> With <see cref="TickPacing.AsFastAsPossible"/> rows are handed out as they are read. With
 /// <see cref="TickPacing.Paced"/> the first tick comes at once and every later tick when the injected
 /// <see cref="TimeProvider"/> has advanced by its recorded distance from the first, divided by
-/// <see cref="CsvTickSourceOptions.Speed"/>; ticks recorded out of order are not delayed. Ticks keep their
+/// <see cref="CsvSourceOptions.Speed"/>; ticks recorded out of order are not delayed. Ticks keep their
 /// recorded times.
 /// </para>
 /// <para>
@@ -66,7 +66,7 @@ public sealed class CsvTickSource : ITickSource
     /// <param name="timeProvider">The clock for pacing; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Where rejected rows and the end of the replay are logged; nothing is logged when null.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    public CsvTickSource(string path, CsvTickSourceOptions? options = null, TimeProvider? timeProvider = null, ILogger<CsvTickSource>? logger = null)
+    public CsvTickSource(string path, CsvSourceOptions? options = null, TimeProvider? timeProvider = null, ILogger<CsvTickSource>? logger = null)
         : this(() => OpenFile(path), ownsReader: true, Path.GetFileName(path), options, timeProvider, logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -77,7 +77,7 @@ public sealed class CsvTickSource : ITickSource
     /// <param name="options">The settings; copied. Defaults when null.</param>
     /// <param name="timeProvider">The clock for pacing; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Where rejected rows and the end of the replay are logged; nothing is logged when null.</param>
-    public CsvTickSource(Stream stream, CsvTickSourceOptions? options = null, TimeProvider? timeProvider = null, ILogger<CsvTickSource>? logger = null)
+    public CsvTickSource(Stream stream, CsvSourceOptions? options = null, TimeProvider? timeProvider = null, ILogger<CsvTickSource>? logger = null)
         : this(() => new StreamReader(stream, Encoding.UTF8, true, StreamBufferSize, leaveOpen: true), ownsReader: true, "stream", options, timeProvider, logger)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -88,7 +88,7 @@ public sealed class CsvTickSource : ITickSource
     /// <param name="options">The settings; copied. Defaults when null.</param>
     /// <param name="timeProvider">The clock for pacing; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Where rejected rows and the end of the replay are logged; nothing is logged when null.</param>
-    public CsvTickSource(TextReader reader, CsvTickSourceOptions? options = null, TimeProvider? timeProvider = null, ILogger<CsvTickSource>? logger = null)
+    public CsvTickSource(TextReader reader, CsvSourceOptions? options = null, TimeProvider? timeProvider = null, ILogger<CsvTickSource>? logger = null)
         : this(() => reader, ownsReader: false, "reader", options, timeProvider, logger)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -98,11 +98,11 @@ public sealed class CsvTickSource : ITickSource
         Func<TextReader> open,
         bool ownsReader,
         string fileName,
-        CsvTickSourceOptions? options,
+        CsvSourceOptions? options,
         TimeProvider? timeProvider,
         ILogger? logger)
     {
-        options ??= new CsvTickSourceOptions();
+        options ??= new CsvSourceOptions();
         _open = open;
         _ownsReader = ownsReader;
         _fileName = fileName;

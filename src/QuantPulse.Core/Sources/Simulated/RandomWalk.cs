@@ -32,7 +32,7 @@ internal sealed class RandomWalk
     private bool _hasSpareNormal;
     private bool _started;
 
-    // The arguments come from a validated SimulatedMarketOptions: a positive price, volatility and step, 0-10 decimals.
+    // The arguments come from a validated SimulatedSourceOptions: a positive price, volatility and step, 0-10 decimals.
     public RandomWalk(ulong seed, int stream, decimal startPrice, double volatility, TimeSpan step, int decimals)
     {
         _random = Xoshiro256StarStar.ForStream(seed, (ulong)stream);

@@ -13,22 +13,22 @@ namespace QuantPulse.Sources.Simulated;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each symbol has its own random stream derived from <see cref="SimulatedMarketOptions.Seed"/> and the
-/// symbol's position in <see cref="SimulatedMarketOptions.Symbols"/>, so the same seed and settings give the same
+/// Each symbol has its own random stream derived from <see cref="SimulatedSourceOptions.Seed"/> and the
+/// symbol's position in <see cref="SimulatedSourceOptions.Symbols"/>, so the same seed and settings give the same
 /// prices, bit for bit, on every machine and runtime; adding a symbol at the end does not change the others. The
 /// sequence of prices does not depend on the pacing: only the timestamps do.
 /// </para>
 /// <para>
-/// At each step every symbol produces one tick, in the order of <see cref="SimulatedMarketOptions.Symbols"/>.
-/// With <see cref="TickPacing.AsFastAsPossible"/> the first step is at <see cref="SimulatedMarketOptions.StartTime"/>
-/// and each further step one <see cref="SimulatedMarketOptions.TickInterval"/> later. With
+/// At each step every symbol produces one tick, in the order of <see cref="SimulatedSourceOptions.Symbols"/>.
+/// With <see cref="TickPacing.AsFastAsPossible"/> the first step is at <see cref="SimulatedSourceOptions.StartTime"/>
+/// and each further step one <see cref="SimulatedSourceOptions.TickInterval"/> later. With
 /// <see cref="TickPacing.Paced"/> the first step happens at once and the next ones on a periodic timer of the
 /// injected <see cref="TimeProvider"/>, and ticks carry the clock reading; steps the clock skipped (a suspended
 /// process) are dropped, not caught up in a burst. Ticks carry no size, bid or ask.
 /// </para>
 /// <para>
-/// When paced, the market can first generate its recent <see cref="SimulatedMarketOptions.History"/> and
-/// continue each symbol from where an earlier run left off (<see cref="SimulatedMarketOptions.ResumeFrom"/>).
+/// When paced, the market can first generate its recent <see cref="SimulatedSourceOptions.History"/> and
+/// continue each symbol from where an earlier run left off (<see cref="SimulatedSourceOptions.ResumeFrom"/>).
 /// <see cref="Status"/> is <see cref="ConnectionState.Backfilling"/> while history is handed out and
 /// <see cref="ConnectionState.Live"/> afterwards; history ticks are simulated ticks like the others.
 /// </para>
@@ -67,7 +67,7 @@ public sealed class SimulatedMarketSource : ITickSource
     /// <param name="logger">Where start and end are logged; nothing is logged when null.</param>
     /// <exception cref="ArgumentException">No symbols, or a symbol is empty or repeated.</exception>
     public SimulatedMarketSource(
-        SimulatedMarketOptions options,
+        SimulatedSourceOptions options,
         TimeProvider? timeProvider = null,
         ILogger<SimulatedMarketSource>? logger = null)
     {

@@ -186,5 +186,8 @@ internal static class ApiText
         _ => "completed",
     };
 
-    public static string Of(StorageProvider provider) => provider == StorageProvider.Postgres ? "postgres" : "sqlite";
+    // The API names stores in lower case ("sqlite", "postgres"); a store's provider name is ASCII.
+#pragma warning disable CA1308 // Lower case is the API's documented spelling, not a normalisation for comparison.
+    public static string Of(string provider) => provider.ToLowerInvariant();
+#pragma warning restore CA1308
 }

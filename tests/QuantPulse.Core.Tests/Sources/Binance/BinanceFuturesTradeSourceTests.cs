@@ -7,7 +7,7 @@ using static QuantPulse.Tests.Sources.Binance.FakeBinanceServer;
 
 namespace QuantPulse.Tests.Sources.Binance;
 
-public sealed class BinanceFuturesTradeSourceTests(ITestOutputHelper output)
+public sealed class BinanceFuturesTradeSourceTests(ITestOutputHelper output) : LiveTickSourceContractTests
 {
     private static readonly string[] Symbols = ["BTCUSDT", "ETHUSDT"];
 
@@ -15,7 +15,7 @@ public sealed class BinanceFuturesTradeSourceTests(ITestOutputHelper output)
         int maxPages = 50, TimeSpan? stallTimeout = null, int bufferCapacity = 16_384, ReconnectOptions? reconnect = null,
         Microsoft.Extensions.Logging.ILogger<BinanceFuturesTradeSource>? logger = null) =>
         new(
-            new BinanceFuturesSourceOptions
+            new BinanceSourceOptions
             {
                 Symbols = symbols ?? Symbols,
                 StreamEndpoint = server.StreamEndpoint,
@@ -53,7 +53,15 @@ public sealed class BinanceFuturesTradeSourceTests(ITestOutputHelper output)
         }
     }
 
-    private async Task<List<Tick>> RunAsync(int steps, int restPageSize, params Disruption[] disruptions)
+    private static List<Tick> Ticks(Dictionary<string, FakeBinanceServer.Trade[]> market) =>
+        [.. market.SelectMany(m => m.Value.Select(t => new Tick(
+            m.Key,
+            DateTimeOffset.FromUnixTimeMilliseconds(t.Time),
+            decimal.Parse(t.Price, System.Globalization.CultureInfo.InvariantCulture),
+            decimal.Parse(t.Quantity, System.Globalization.CultureInfo.InvariantCulture),
+            TickSources.Binance) { Side = t.BuyerIsMaker ? AggressorSide.Sell : AggressorSide.Buy }))];
+
+    private async Task<(List<Tick> Ticks, LiveSourceStatistics Connection)> RunAsync(int steps, int restPageSize, params Disruption[] disruptions)
     {
         var clock = new ManualTimeProvider();
         var market = Market(clock, steps, Symbols);
@@ -75,24 +83,53 @@ public sealed class BinanceFuturesTradeSourceTests(ITestOutputHelper output)
             Assert.Contains(server.RestRequests, r => r.Contains("fromId=", StringComparison.Ordinal));
         }
 
-        return ticks;
+        return (ticks, source.ConnectionStatistics);
     }
 
-    [Fact]
-    public async Task ReadAsync_AfterForcedDisconnects_YieldsTheSameTradesAndCandlesAsAnUninterruptedRun()
+    protected override async Task<DisconnectRun> RunWithDisconnectsAsync()
     {
-        var uninterrupted = await RunAsync(600, 1000);
-        var disrupted = await RunAsync(
-            600,
-            restPageSize: 10,
-            new Disruption(90, DisruptionKind.Close, MissedSteps: 40),
-            new Disruption(200, DisruptionKind.Abort, MissedSteps: 3, AfterYielded: 150),
-            new Disruption(330, DisruptionKind.Close, MissedSteps: 0),
-            new Disruption(450, DisruptionKind.Abort, MissedSteps: 70, AfterYielded: 380));
+        var (uninterrupted, _) = await RunAsync(600, 1000);
+        Disruption[] disruptions =
+        [
+            new(90, DisruptionKind.Close, MissedSteps: 40),
+            new(200, DisruptionKind.Abort, MissedSteps: 3, AfterYielded: 150),
+            new(330, DisruptionKind.Close, MissedSteps: 0),
+            new(450, DisruptionKind.Abort, MissedSteps: 70, AfterYielded: 380),
+        ];
+        var (disrupted, connection) = await RunAsync(600, restPageSize: 10, disruptions);
 
-        Assert.Equal(uninterrupted.Select(t => (t.Symbol, t.Time, t.Price, t.Size, t.Side)).Order(), disrupted.Select(t => (t.Symbol, t.Time, t.Price, t.Size, t.Side)).Order());
-        Assert.Equal(disrupted.Count, disrupted.Distinct().Count());
-        Assert.Equal(TickStreams.MinuteCandles(uninterrupted), TickStreams.MinuteCandles(disrupted));
+        // A lower bound: the trades of the steps strictly inside each gap.
+        var missed = Market(new ManualTimeProvider(), 600, Symbols).Values
+            .Sum(trades => trades.Count(t => disruptions.Any(d => t.Step > d.AtStep && t.Step < d.AtStep + d.MissedSteps)));
+        return new DisconnectRun(uninterrupted, disrupted, connection, disruptions.Length, missed);
+    }
+
+    protected override async Task<WatermarkTrace> TraceWatermarkAsync()
+    {
+        var clock = new ManualTimeProvider();
+        var market = Market(clock, 40, Symbols);
+        await using var server = await FakeBinanceServer.StartAsync(market, clock);
+        server.StopAt(30);
+        await using var source = Source(server, clock);
+        using var watcher = new StatusWatcher(source);
+        using var stop = new CancellationTokenSource();
+        var before = source.GetWatermark(clock.GetUtcNow());
+        var reading = TickStreams.DrainAsync(source, stop.Token);
+
+        await watcher.WaitForAsync(ConnectionState.Live);
+        var sent = market.Values.Sum(trades => trades.Count(t => t.Step < 30));
+        await Eventually.TrueAsync(() => source.Statistics.Accepted == sent, "the trades before the stop arrived");
+        await Eventually.TrueAsync(() => source.GetWatermark(clock.GetUtcNow()) == clock.GetUtcNow(), "the reader drained the buffer");
+        var live = source.GetWatermark(clock.GetUtcNow());
+
+        server.DropAll();
+        await watcher.WaitForAsync(ConnectionState.Reconnecting);
+        var reconnecting = source.GetWatermark(clock.GetUtcNow());
+        var last = market.Values.Min(trades => DateTimeOffset.FromUnixTimeMilliseconds(trades.Last(t => t.Step < 30).Time));
+
+        await stop.CancelAsync();
+        await reading;
+        return new WatermarkTrace(before, live, clock.GetUtcNow(), reconnecting, last);
     }
 
     [Fact]
@@ -166,16 +203,15 @@ public sealed class BinanceFuturesTradeSourceTests(ITestOutputHelper output)
     [Fact]
     public void Options_InvalidValues_Throw()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceFuturesSourceOptions { Symbols = [.. Enumerable.Range(0, 201).Select(i => $"S{i}USDT")] });
-        Assert.Throws<ArgumentException>(() => new BinanceFuturesSourceOptions { Symbols = ["BTCUSDT", "btcusdt"] });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceFuturesSourceOptions { Symbols = ["BTCUSDT"], ConnectionLifetime = TimeSpan.FromHours(24) });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceFuturesSourceOptions { Symbols = ["BTCUSDT"], RestPageSize = 1001 });
-        Assert.Throws<ArgumentException>(() => new BinanceFuturesSourceOptions { Symbols = ["BTCUSDT"], RestEndpoint = new Uri("wss://fapi.binance.com") });
-        Assert.Equal(["BTCUSDT"], new BinanceFuturesSourceOptions { Symbols = [" btcusdt "] }.Symbols);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceSourceOptions { Symbols = [.. Enumerable.Range(0, 201).Select(i => $"S{i}USDT")] });
+        Assert.Throws<ArgumentException>(() => new BinanceSourceOptions { Symbols = ["BTCUSDT", "btcusdt"] });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceSourceOptions { Symbols = ["BTCUSDT"], ConnectionLifetime = TimeSpan.FromHours(24) });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BinanceSourceOptions { Symbols = ["BTCUSDT"], RestPageSize = 1001 });
+        Assert.Throws<ArgumentException>(() => new BinanceSourceOptions { Symbols = ["BTCUSDT"], RestEndpoint = new Uri("wss://fapi.binance.com") });
+        Assert.Equal(["BTCUSDT"], new BinanceSourceOptions { Symbols = [" btcusdt "] }.Symbols);
     }
 
-    [Fact]
-    public async Task ReadAsync_With10000MalformedMessages_RejectsEachByReasonAndYieldsEveryValidTrade()
+    protected override async Task<GarbageRun> RunWithGarbageAsync()
     {
         var clock = new ManualTimeProvider();
         var market = Market(clock, 60, Symbols);
@@ -186,14 +222,7 @@ public sealed class BinanceFuturesTradeSourceTests(ITestOutputHelper output)
 
         var ticks = await TickStreams.CollectAsync(source, market.Values.Sum(t => t.Length));
 
-        AssertSame(Expected(market, _ => true), Actual(ticks));
-        foreach (var (reason, count) in counts)
-        {
-            Assert.Equal((reason, count), (reason, source.Statistics.Rejected(reason)));
-        }
-
-        Assert.Equal(10_000, source.Statistics.TotalRejected);
-        Assert.Equal(0, source.ConnectionStatistics.ConnectionsLost);
+        return new GarbageRun(Ticks(market), ticks, source.Statistics, counts, source.ConnectionStatistics);
     }
 
     private static (List<(string, bool)> Messages, Dictionary<TickRejection, long> Counts) Garbage(ManualTimeProvider clock, int total)
@@ -322,7 +351,7 @@ public sealed class BinanceFuturesTradeSourceTests(ITestOutputHelper output)
     [Fact]
     public void StreamUri_CombinesLowerCaseAggTradeStreamsOnTheRoutedEndpoint()
     {
-        var source = new BinanceFuturesTradeSource(new BinanceFuturesSourceOptions { Symbols = ["btcUSDT", "ETHUSDT"] });
+        var source = new BinanceFuturesTradeSource(new BinanceSourceOptions { Symbols = ["btcUSDT", "ETHUSDT"] });
 
         Assert.Equal("wss://fstream.binance.com/market/stream?streams=btcusdt@aggTrade/ethusdt@aggTrade", source.StreamUri.AbsoluteUri);
     }

@@ -59,7 +59,7 @@ public class CsvTickSourceTests
             2024-01-02T03:04:15Z,A,10.75,
             """;
         var rejections = new List<SourceRejection>();
-        var source = Read(csv, new CsvTickSourceOptions { OnRejected = rejections.Add });
+        var source = Read(csv, new CsvSourceOptions { OnRejected = rejections.Add });
 
         var ticks = await source.ReadAsync().ToListAsync();
 
@@ -153,7 +153,7 @@ public class CsvTickSourceTests
     [Fact]
     public async Task ReadAsync_NoSymbolColumnWithSymbolOption_UsesIt()
     {
-        var ticks = await Read("time,price\n1704164645,1.5\n", new CsvTickSourceOptions { Symbol = "R_100", Source = TickSources.Deriv })
+        var ticks = await Read("time,price\n1704164645,1.5\n", new CsvSourceOptions { Symbol = "R_100", Source = TickSources.Deriv })
             .ReadAsync().ToListAsync();
 
         Assert.Equal([new Tick("R_100", T0, 1.5m, 0m, TickSources.Deriv)], ticks);
@@ -292,7 +292,7 @@ public class CsvTickSourceTests
         var wallStart = clock.GetUtcNow();
         var source = Read(
             "time,symbol,price\n1704164645,A,1\n1704164649,A,2\n1704164647,A,3\n1704164653,A,4\n",
-            new CsvTickSourceOptions { Pacing = TickPacing.Paced, Speed = 2 },
+            new CsvSourceOptions { Pacing = TickPacing.Paced, Speed = 2 },
             clock);
         await using var ticks = source.ReadAsync().GetAsyncEnumerator();
 
@@ -328,7 +328,7 @@ public class CsvTickSourceTests
     {
         using var cts = new CancellationTokenSource();
         var clock = new ManualTimeProvider();
-        var source = Read("time,symbol,price\n1704164645,A,1\n1704164745,A,2\n", new CsvTickSourceOptions { Pacing = TickPacing.Paced }, clock);
+        var source = Read("time,symbol,price\n1704164645,A,1\n1704164745,A,2\n", new CsvSourceOptions { Pacing = TickPacing.Paced }, clock);
         await using var ticks = source.ReadAsync(cts.Token).GetAsyncEnumerator();
         Assert.True(await ticks.MoveNextAsync());
 
@@ -361,11 +361,11 @@ public class CsvTickSourceTests
     [Fact]
     public void Options_OutOfRange_Throw()
     {
-        Assert.Equal("Speed", Assert.Throws<ArgumentOutOfRangeException>(() => new CsvTickSourceOptions { Speed = 0 }).ParamName);
-        Assert.Equal("Speed", Assert.Throws<ArgumentOutOfRangeException>(() => new CsvTickSourceOptions { Speed = double.PositiveInfinity }).ParamName);
-        Assert.Equal("Pacing", Assert.Throws<ArgumentOutOfRangeException>(() => new CsvTickSourceOptions { Pacing = (TickPacing)9 }).ParamName);
-        Assert.Equal("Symbol", Assert.Throws<ArgumentException>(() => new CsvTickSourceOptions { Symbol = " " }).ParamName);
-        Assert.Equal("Source", Assert.Throws<ArgumentException>(() => new CsvTickSourceOptions { Source = "" }).ParamName);
+        Assert.Equal("Speed", Assert.Throws<ArgumentOutOfRangeException>(() => new CsvSourceOptions { Speed = 0 }).ParamName);
+        Assert.Equal("Speed", Assert.Throws<ArgumentOutOfRangeException>(() => new CsvSourceOptions { Speed = double.PositiveInfinity }).ParamName);
+        Assert.Equal("Pacing", Assert.Throws<ArgumentOutOfRangeException>(() => new CsvSourceOptions { Pacing = (TickPacing)9 }).ParamName);
+        Assert.Equal("Symbol", Assert.Throws<ArgumentException>(() => new CsvSourceOptions { Symbol = " " }).ParamName);
+        Assert.Equal("Source", Assert.Throws<ArgumentException>(() => new CsvSourceOptions { Source = "" }).ParamName);
     }
 
     [ReferenceFact]
@@ -376,7 +376,7 @@ public class CsvTickSourceTests
         var expected = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).Select(f => new Tick(
             f[1], DateTimeOffset.FromUnixTimeSeconds(long.Parse(f[0], CultureInfo.InvariantCulture)),
             decimal.Parse(f[2], CultureInfo.InvariantCulture), 0m, TickSources.Deriv)).ToList();
-        var source = new CsvTickSource(path, new CsvTickSourceOptions { Source = TickSources.Deriv });
+        var source = new CsvTickSource(path, new CsvSourceOptions { Source = TickSources.Deriv });
 
         var ticks = await source.ReadAsync().ToListAsync();
 
@@ -407,8 +407,8 @@ public class CsvTickSourceTests
 
         var asyncRejections = new List<SourceRejection>();
         var batchRejections = new List<SourceRejection>();
-        var viaAsync = Read(csv.ToString(), new CsvTickSourceOptions { OnRejected = asyncRejections.Add });
-        var viaBatch = Read(csv.ToString(), new CsvTickSourceOptions { OnRejected = batchRejections.Add });
+        var viaAsync = Read(csv.ToString(), new CsvSourceOptions { OnRejected = asyncRejections.Add });
+        var viaBatch = Read(csv.ToString(), new CsvSourceOptions { OnRejected = batchRejections.Add });
 
         var expected = await viaAsync.ReadAsync().ToListAsync();
         var actual = new List<Tick>();
@@ -446,6 +446,6 @@ public class CsvTickSourceTests
         Assert.Contains("the file is empty", error.Message, StringComparison.Ordinal);
     }
 
-    private static CsvTickSource Read(string csv, CsvTickSourceOptions? options = null, TimeProvider? clock = null) =>
+    private static CsvTickSource Read(string csv, CsvSourceOptions? options = null, TimeProvider? clock = null) =>
         new(new StringReader(csv), options, clock);
 }

@@ -85,7 +85,7 @@ public class CsvTickWriterTests
     [Fact]
     public async Task Write_ThenReadBack_RoundTripsEveryTickExactly()
     {
-        var simulated = await new SimulatedMarketSource(new SimulatedMarketOptions
+        var simulated = await new SimulatedMarketSource(new SimulatedSourceOptions
         {
             Symbols = ["SIM_A", "SIM,B", "SIM \"C\""], Seed = 5, Decimals = 6, TickInterval = TimeSpan.FromTicks(1_234_567),
             Pacing = TickPacing.AsFastAsPossible, StartTime = T0, TicksPerSymbol = 2000,
@@ -100,7 +100,7 @@ public class CsvTickWriterTests
         }
 
         stream.Position = 0;
-        var back = await new CsvTickSource(stream, new CsvTickSourceOptions { Source = TickSources.Simulated }).ReadAsync().ToListAsync();
+        var back = await new CsvTickSource(stream, new CsvSourceOptions { Source = TickSources.Simulated }).ReadAsync().ToListAsync();
 
         Assert.Equal(ticks, back);
         Assert.Equal(Format(ticks), Format(back));

@@ -7,7 +7,7 @@ using static QuantPulse.Tests.Sources.Deriv.FakeDerivServer;
 
 namespace QuantPulse.Tests.Sources.Deriv;
 
-public sealed class DerivTickSourceTests(ITestOutputHelper output)
+public sealed class DerivTickSourceTests(ITestOutputHelper output) : LiveTickSourceContractTests
 {
     private static readonly string[] Symbols = ["R_100", "R_10"];
 
@@ -52,32 +52,19 @@ public sealed class DerivTickSourceTests(ITestOutputHelper output)
         return (ticks, source.ConnectionStatistics);
     }
 
-    [Fact]
-    public async Task ReadAsync_AfterForcedDisconnects_YieldsTheSameTicksAndCandlesAsAnUninterruptedRun()
+    protected override async Task<DisconnectRun> RunWithDisconnectsAsync()
     {
         var (uninterrupted, _) = await RunAsync(warmUp: 50, startPosition: 100, length: 400);
-        var (disrupted, connection) = await RunAsync(
-            warmUp: 50,
-            startPosition: 100,
-            length: 400,
-            new Disruption(130, DisruptionKind.Close, MissedSteps: 7),
-            new Disruption(180, DisruptionKind.Abort, MissedSteps: 0, AfterYielded: 200),
-            new Disruption(250, DisruptionKind.Close, MissedSteps: 60),
-            new Disruption(320, DisruptionKind.Abort, MissedSteps: 1, AfterYielded: 450));
-
-        var expected = TickStreams.BySymbol(uninterrupted);
-        var actual = TickStreams.BySymbol(disrupted);
-        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
-        foreach (var symbol in Symbols)
-        {
-            Assert.Equal(350, expected[symbol].Count);
-            Assert.Equal(expected[symbol], actual[symbol]);
-        }
-
-        Assert.Equal(disrupted.Count, disrupted.Distinct().Count());
-        Assert.Equal(TickStreams.MinuteCandles(uninterrupted), TickStreams.MinuteCandles(disrupted));
-        Assert.Equal(5, connection.ConnectionsOpened);
-        Assert.True(connection.BackfilledTicks >= 2 * (50 + 7 + 60 + 1), $"back-filled {connection.BackfilledTicks}");
+        Disruption[] disruptions =
+        [
+            new(130, DisruptionKind.Close, MissedSteps: 7),
+            new(180, DisruptionKind.Abort, MissedSteps: 0, AfterYielded: 200),
+            new(250, DisruptionKind.Close, MissedSteps: 60),
+            new(320, DisruptionKind.Abort, MissedSteps: 1, AfterYielded: 450),
+        ];
+        var (disrupted, connection) = await RunAsync(warmUp: 50, startPosition: 100, length: 400, disruptions);
+        Assert.All(TickStreams.BySymbol(disrupted).Values, series => Assert.Equal(350, series.Count));
+        return new DisconnectRun(uninterrupted, disrupted, connection, disruptions.Length, Symbols.Length * disruptions.Sum(d => d.MissedSteps));
     }
 
     [Fact]
@@ -227,8 +214,7 @@ public sealed class DerivTickSourceTests(ITestOutputHelper output)
         Assert.Equal(2, source.SymbolFailures.Count);
     }
 
-    [Fact]
-    public async Task ReadAsync_With10000MalformedMessages_RejectsEachByReasonAndYieldsEveryValidTick()
+    protected override async Task<GarbageRun> RunWithGarbageAsync()
     {
         var clock = new ManualTimeProvider();
         var market = Market(clock, 50, Symbols);
@@ -237,22 +223,11 @@ public sealed class DerivTickSourceTests(ITestOutputHelper output)
         server.Add(new Disruption(20, DisruptionKind.Garbage, Messages: garbage));
         await using var source = Source(server, clock, warmUp: 0);
 
-        var ticks = TickStreams.BySymbol(await TickStreams.CollectAsync(source, 2 * 50));
+        var ticks = await TickStreams.CollectAsync(source, 2 * 50);
 
-        foreach (var symbol in Symbols)
-        {
-            Assert.Equal(Expected(market[symbol], Enumerable.Range(0, 50)), ticks[symbol]);
-        }
-
-        foreach (var (reason, count) in expectedCounts)
-        {
-            Assert.Equal((reason, count), (reason, source.Statistics.Rejected(reason)));
-        }
-
-        Assert.Equal(10_000, source.Statistics.TotalRejected);
-        Assert.Equal(100, source.Statistics.Accepted);
-        Assert.Equal(1, source.ConnectionStatistics.ConnectionsOpened);
-        Assert.Equal(0, source.ConnectionStatistics.ConnectionsLost);
+        var expected = Symbols.SelectMany(symbol => market[symbol].Select(t =>
+            new Tick(symbol, DateTimeOffset.FromUnixTimeSeconds(t.Epoch), t.Price, 0m, TickSources.Deriv))).ToList();
+        return new GarbageRun(expected, ticks, source.Statistics, expectedCounts, source.ConnectionStatistics);
     }
 
     private static (List<(string, bool)> Messages, Dictionary<TickRejection, long> Counts) Garbage(ManualTimeProvider clock, int total)
@@ -402,8 +377,35 @@ public sealed class DerivTickSourceTests(ITestOutputHelper output)
         }
     }
 
+    protected override async Task<WatermarkTrace> TraceWatermarkAsync()
+    {
+        var clock = new ManualTimeProvider();
+        var market = Market(clock, 40, Symbols);
+        await using var server = await FakeDerivServer.StartAsync(market, 20, clock, requireHistory: true);
+        server.StopAt(30);
+        await using var source = Source(server, clock, warmUp: 5, stallTimeout: Timeout.InfiniteTimeSpan);
+        using var watcher = new StatusWatcher(source);
+        using var stop = new CancellationTokenSource();
+        var before = source.GetWatermark(clock.GetUtcNow());
+        var reading = TickStreams.DrainAsync(source, stop.Token);
+
+        await watcher.WaitForAsync(ConnectionState.Live);
+        await Eventually.TrueAsync(() => source.Statistics.Accepted == 2 * 15, "the warm-up and live ticks arrived");
+        await Eventually.TrueAsync(() => source.GetWatermark(clock.GetUtcNow()) == clock.GetUtcNow(), "the reader drained the buffer");
+        var live = source.GetWatermark(clock.GetUtcNow());
+
+        server.DropAll();
+        await watcher.WaitForAsync(ConnectionState.Reconnecting);
+        var reconnecting = source.GetWatermark(clock.GetUtcNow());
+        var last = Symbols.Min(symbol => DateTimeOffset.FromUnixTimeSeconds(market[symbol][29].Epoch));
+
+        await stop.CancelAsync();
+        await reading;
+        return new WatermarkTrace(before, live, clock.GetUtcNow(), reconnecting, last);
+    }
+
     [Fact]
-    public async Task GetWatermark_FollowsBackfillLiveAndDisconnection()
+    public async Task GetWatermark_WhileTheWarmUpHistoryIsAwaited_IsNull()
     {
         var clock = new ManualTimeProvider();
         var market = Market(clock, 40, Symbols);
@@ -415,21 +417,11 @@ public sealed class DerivTickSourceTests(ITestOutputHelper output)
         using var stop = new CancellationTokenSource();
         var reading = TickStreams.DrainAsync(source, stop.Token);
 
-        Assert.Null(source.GetWatermark(clock.GetUtcNow()));
         await watcher.WaitForAsync(ConnectionState.Backfilling);
         Assert.Null(source.GetWatermark(clock.GetUtcNow()));
 
         server.ReleaseHistory();
         await watcher.WaitForAsync(ConnectionState.Live);
-        await Eventually.TrueAsync(() => source.Statistics.Accepted == 2 * 15, "the warm-up and live ticks arrived");
-        await Eventually.TrueAsync(() => source.GetWatermark(clock.GetUtcNow()) == clock.GetUtcNow(), "the reader drained the buffer");
-
-        server.DropAll();
-        await watcher.WaitForAsync(ConnectionState.Reconnecting);
-        var lastR100 = DateTimeOffset.FromUnixTimeSeconds(market["R_100"][29].Epoch);
-        var lastR10 = DateTimeOffset.FromUnixTimeSeconds(market["R_10"][29].Epoch);
-        Assert.Equal(lastR100 < lastR10 ? lastR100 : lastR10, source.GetWatermark(clock.GetUtcNow()));
-
         await stop.CancelAsync();
         await reading;
     }

@@ -43,7 +43,7 @@ public class SimulatedMarketSourceTests
     public async Task ReadAsync_KnownSeedTenDecimals_ReproducesPinnedTenThousandthStep()
     {
         // Ten decimals expose the last bits of the walk: a platform-dependent exp or log would show up here.
-        var source = new SimulatedMarketSource(new SimulatedMarketOptions
+        var source = new SimulatedMarketSource(new SimulatedSourceOptions
         {
             Symbols = ["SIM_A", "SIM_B"], Seed = 42, Decimals = 10, Pacing = TickPacing.AsFastAsPossible,
             StartTime = Start, TicksPerSymbol = 10_000,
@@ -99,7 +99,7 @@ public class SimulatedMarketSourceTests
     [Fact]
     public async Task ReadAsync_Decimals_EveryPriceHasThatScale()
     {
-        var source = new SimulatedMarketSource(new SimulatedMarketOptions
+        var source = new SimulatedMarketSource(new SimulatedSourceOptions
         {
             Seed = 3, Decimals = 3, StartPrice = 12.5m, Pacing = TickPacing.AsFastAsPossible, StartTime = Start, TicksPerSymbol = 500,
         });
@@ -116,7 +116,7 @@ public class SimulatedMarketSourceTests
         const int n = 200_000;
         var interval = TimeSpan.FromSeconds(2);
         const double sigma = 1.0;
-        var source = new SimulatedMarketSource(new SimulatedMarketOptions
+        var source = new SimulatedMarketSource(new SimulatedSourceOptions
         {
             Seed = 11, TickInterval = interval, Volatility = sigma, Decimals = 8,
             Pacing = TickPacing.AsFastAsPossible, StartTime = Start, TicksPerSymbol = n + 1,
@@ -281,19 +281,19 @@ public class SimulatedMarketSourceTests
     {
         var clock = new ManualTimeProvider(Start.AddHours(3));
         var source = new SimulatedMarketSource(
-            new SimulatedMarketOptions { Pacing = TickPacing.AsFastAsPossible, TicksPerSymbol = 2 }, clock);
+            new SimulatedSourceOptions { Pacing = TickPacing.AsFastAsPossible, TicksPerSymbol = 2 }, clock);
 
         var ticks = await source.ReadAsync().ToListAsync();
 
         Assert.Equal([Start.AddHours(3), Start.AddHours(3).AddSeconds(1)], ticks.Select(t => t.Time));
-        Assert.All(ticks, t => Assert.Equal(SimulatedMarketOptions.DefaultSymbol, t.Symbol));
+        Assert.All(ticks, t => Assert.Equal(SimulatedSourceOptions.DefaultSymbol, t.Symbol));
     }
 
     [Fact]
     public async Task ReadAsync_FastCancelled_ThrowsOperationCanceled()
     {
         using var cts = new CancellationTokenSource();
-        var source = new SimulatedMarketSource(new SimulatedMarketOptions { Pacing = TickPacing.AsFastAsPossible, StartTime = Start });
+        var source = new SimulatedMarketSource(new SimulatedSourceOptions { Pacing = TickPacing.AsFastAsPossible, StartTime = Start });
         var count = 0;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
@@ -336,7 +336,7 @@ public class SimulatedMarketSourceTests
     [Fact]
     public void Constructor_Defaults_AreObviouslySimulated()
     {
-        var source = new SimulatedMarketSource(new SimulatedMarketOptions());
+        var source = new SimulatedMarketSource(new SimulatedSourceOptions());
 
         Assert.Equal(["SIM_V100"], source.Symbols);
         Assert.Equal(TickSources.Simulated, source.Name);
@@ -348,20 +348,20 @@ public class SimulatedMarketSourceTests
     [MemberData(nameof(BadSymbolLists))]
     public void Constructor_BadSymbols_ThrowsArgumentException(string[] symbols)
     {
-        Assert.Throws<ArgumentException>(() => new SimulatedMarketSource(new SimulatedMarketOptions { Symbols = symbols }));
+        Assert.Throws<ArgumentException>(() => new SimulatedMarketSource(new SimulatedSourceOptions { Symbols = symbols }));
     }
 
     [Fact]
     public void Options_OutOfRange_ThrowArgumentOutOfRangeNamingProperty()
     {
-        Assert.Equal("TickInterval", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedMarketOptions { TickInterval = TimeSpan.Zero }).ParamName);
-        Assert.Equal("Volatility", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedMarketOptions { Volatility = 0 }).ParamName);
-        Assert.Equal("Volatility", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedMarketOptions { Volatility = double.NaN }).ParamName);
-        Assert.Equal("StartPrice", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedMarketOptions { StartPrice = 0 }).ParamName);
-        Assert.Equal("Decimals", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedMarketOptions { Decimals = 11 }).ParamName);
-        Assert.Equal("TicksPerSymbol", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedMarketOptions { TicksPerSymbol = 0 }).ParamName);
-        Assert.Equal("StartTime", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedMarketOptions { StartTime = DateTimeOffset.UnixEpoch }).ParamName);
-        Assert.Equal("Pacing", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedMarketOptions { Pacing = (TickPacing)7 }).ParamName);
+        Assert.Equal("TickInterval", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedSourceOptions { TickInterval = TimeSpan.Zero }).ParamName);
+        Assert.Equal("Volatility", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedSourceOptions { Volatility = 0 }).ParamName);
+        Assert.Equal("Volatility", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedSourceOptions { Volatility = double.NaN }).ParamName);
+        Assert.Equal("StartPrice", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedSourceOptions { StartPrice = 0 }).ParamName);
+        Assert.Equal("Decimals", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedSourceOptions { Decimals = 11 }).ParamName);
+        Assert.Equal("TicksPerSymbol", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedSourceOptions { TicksPerSymbol = 0 }).ParamName);
+        Assert.Equal("StartTime", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedSourceOptions { StartTime = DateTimeOffset.UnixEpoch }).ParamName);
+        Assert.Equal("Pacing", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedSourceOptions { Pacing = (TickPacing)7 }).ParamName);
     }
 
     [Fact]
@@ -370,7 +370,7 @@ public class SimulatedMarketSourceTests
         var clock = new ManualTimeProvider(Start.AddHours(1));
         var stored = new Tick("SIM_A", Start.AddHours(1).AddSeconds(-1), 1003.03m, 0m, TickSources.Simulated);
         var source = new SimulatedMarketSource(
-            new SimulatedMarketOptions { Symbols = ["SIM_A", "SIM_B"], ResumeFrom = _ => ValueTask.FromResult<IReadOnlyList<Tick>>([stored]) },
+            new SimulatedSourceOptions { Symbols = ["SIM_A", "SIM_B"], ResumeFrom = _ => ValueTask.FromResult<IReadOnlyList<Tick>>([stored]) },
             clock);
         await using var ticks = source.ReadAsync().GetAsyncEnumerator();
 
@@ -392,7 +392,7 @@ public class SimulatedMarketSourceTests
         var now = Start.AddDays(1);
         var clock = new ManualTimeProvider(now);
         var source = new SimulatedMarketSource(
-            new SimulatedMarketOptions { Symbols = ["SIM_A", "SIM_B"], Seed = 8, History = TimeSpan.FromSeconds(5) }, clock);
+            new SimulatedSourceOptions { Symbols = ["SIM_A", "SIM_B"], Seed = 8, History = TimeSpan.FromSeconds(5) }, clock);
         Assert.Equal(ConnectionState.Idle, source.Status.State);
         await using var ticks = source.ReadAsync().GetAsyncEnumerator();
 
@@ -423,7 +423,7 @@ public class SimulatedMarketSourceTests
         var clock = new ManualTimeProvider(now);
         Tick[] stored = [new("SIM_A", now.AddSeconds(-2.5), 1003.03m, 0m, TickSources.Simulated)];
         var source = new SimulatedMarketSource(
-            new SimulatedMarketOptions
+            new SimulatedSourceOptions
             {
                 Symbols = ["SIM_A", "SIM_B"], History = TimeSpan.FromHours(24), TicksPerSymbol = 1,
                 ResumeFrom = _ => ValueTask.FromResult<IReadOnlyList<Tick>>(stored),
@@ -443,7 +443,7 @@ public class SimulatedMarketSourceTests
     public async Task ReadAsync_PacedWithHistory_SameClockSameTicks()
     {
         async Task<List<Tick>> Run() => await new SimulatedMarketSource(
-            new SimulatedMarketOptions { Seed = 4, History = TimeSpan.FromMinutes(10), TicksPerSymbol = 1 },
+            new SimulatedSourceOptions { Seed = 4, History = TimeSpan.FromMinutes(10), TicksPerSymbol = 1 },
             new ManualTimeProvider(Start)).ReadAsync().ToListAsync();
 
         var first = await Run();
@@ -455,21 +455,21 @@ public class SimulatedMarketSourceTests
     [Fact]
     public void Options_HistoryOutOfRange_ThrowsNamingProperty()
     {
-        Assert.Equal("History", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedMarketOptions { History = TimeSpan.FromSeconds(-1) }).ParamName);
-        Assert.Equal("History", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedMarketOptions { History = TimeSpan.FromDays(367) }).ParamName);
+        Assert.Equal("History", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedSourceOptions { History = TimeSpan.FromSeconds(-1) }).ParamName);
+        Assert.Equal("History", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedSourceOptions { History = TimeSpan.FromDays(367) }).ParamName);
     }
 
     private static readonly string[] PinnedSeed42 = ["1000.00", "1000.03", "1000.20", "1000.36", "1000.46", "1000.51"];
 
     private static SimulatedMarketSource Fast(long seed, long ticks, params string[] symbols) =>
-        new(new SimulatedMarketOptions
+        new(new SimulatedSourceOptions
         {
             Symbols = symbols, Seed = seed, Pacing = TickPacing.AsFastAsPossible, StartTime = Start, TicksPerSymbol = ticks,
         });
 
     private static SimulatedMarketSource Paced(ManualTimeProvider clock, string first, string? second = null, long seed = 1, long? ticks = null) =>
         new(
-            new SimulatedMarketOptions
+            new SimulatedSourceOptions
             {
                 Symbols = second is null ? [first] : [first, second], Seed = seed, Pacing = TickPacing.Paced, TicksPerSymbol = ticks,
             },

@@ -7,16 +7,20 @@ using QuantPulse.Sources.Binance;
 namespace QuantPulse.Hosting;
 
 internal sealed class BinanceSourceFactory(
-    IOptions<QuantPulseOptions> options,
+    IOptions<BinanceSourceHostOptions> options,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : ITickSourceFactory
 {
     public string Id => TickSources.Binance;
 
-    public bool IsEnabled => options.Value.Sources.Binance.Enabled;
+    public bool IsEnabled => options.Value.Enabled;
+
+    public IReadOnlyCollection<string> Symbols => [.. options.Value.Symbols];
+
+    public bool StreamsOtherSymbols => false;
 
     public ITickSource Create() => new BinanceFuturesTradeSource(
-        options.Value.Sources.Binance.ToSourceOptions(),
+        options.Value.ToSourceOptions(),
         timeProvider,
         loggerFactory.CreateLogger<BinanceFuturesTradeSource>());
 }

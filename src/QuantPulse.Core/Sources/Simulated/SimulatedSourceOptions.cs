@@ -18,7 +18,7 @@ namespace QuantPulse.Sources.Simulated;
 /// <item><term><see cref="ResumeFrom"/></term><description><c>null</c>: every symbol starts at <see cref="StartPrice"/></description></item>
 /// </list>
 /// </remarks>
-public sealed class SimulatedMarketOptions
+public sealed class SimulatedSourceOptions
 {
     /// <summary>The symbol used when none is configured. The <c>SIM_</c> prefix marks simulated prices.</summary>
     public const string DefaultSymbol = "SIM_V100";

@@ -7,16 +7,20 @@ using QuantPulse.Sources.Deriv;
 namespace QuantPulse.Hosting;
 
 internal sealed class DerivSourceFactory(
-    IOptions<QuantPulseOptions> options,
+    IOptions<DerivSourceHostOptions> options,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : ITickSourceFactory
 {
     public string Id => TickSources.Deriv;
 
-    public bool IsEnabled => options.Value.Sources.Deriv.Enabled;
+    public bool IsEnabled => options.Value.Enabled;
+
+    public IReadOnlyCollection<string> Symbols => [.. options.Value.Symbols];
+
+    public bool StreamsOtherSymbols => false;
 
     public ITickSource Create() => new DerivTickSource(
-        options.Value.Sources.Deriv.ToSourceOptions(),
+        options.Value.ToSourceOptions(),
         timeProvider,
         loggerFactory.CreateLogger<DerivTickSource>());
 }

@@ -21,7 +21,7 @@ namespace QuantPulse.Sources.Binance;
 /// <item><term><see cref="Reconnect"/></term><description>see <see cref="ReconnectOptions"/></description></item>
 /// </list>
 /// </remarks>
-public sealed class BinanceFuturesSourceOptions
+public sealed class BinanceSourceOptions
 {
     /// <summary>The routed USD-M futures market-data endpoint; <c>/stream?streams=…</c> is appended.</summary>
     public static readonly Uri DefaultStreamEndpoint = new("wss://fstream.binance.com/market");

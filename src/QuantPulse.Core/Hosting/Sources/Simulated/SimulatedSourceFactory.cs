@@ -9,24 +9,28 @@ namespace QuantPulse.Hosting;
 
 /// <summary>Creates the simulated market; with storage enabled, each symbol resumes from its last stored price.</summary>
 internal sealed class SimulatedSourceFactory(
-    IOptions<QuantPulseOptions> options,
+    IOptions<SimulatedSourceHostOptions> options,
+    IOptions<QuantPulseOptions> host,
     IMarketStoreProvider stores,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : ITickSourceFactory
 {
     public string Id => TickSources.Simulated;
 
-    public bool IsEnabled => options.Value.Sources.Simulated.Enabled;
+    public bool IsEnabled => options.Value.Enabled;
+
+    public IReadOnlyCollection<string> Symbols => options.Value.EffectiveSymbols;
+
+    public bool StreamsOtherSymbols => false;
 
     public ITickSource Create()
     {
-        var value = options.Value;
-        var simulated = value.Sources.Simulated;
+        var simulated = options.Value;
         Func<CancellationToken, ValueTask<IReadOnlyList<Tick>>>? resume = null;
         if (stores.IsEnabled)
         {
             var symbols = simulated.EffectiveSymbols;
-            var timeframes = value.Candles.Timeframes.Select(Timeframe.Parse).ToArray();
+            var timeframes = host.Value.Candles.Timeframes.Select(Timeframe.Parse).ToArray();
             resume = async cancellationToken =>
             {
                 var store = await stores.GetStoreAsync(cancellationToken).ConfigureAwait(false);
@@ -35,7 +39,7 @@ internal sealed class SimulatedSourceFactory(
         }
 
         return new SimulatedMarketSource(
-            simulated.ToMarketOptions(resume),
+            simulated.ToSourceOptions(resume),
             timeProvider,
             loggerFactory.CreateLogger<SimulatedMarketSource>());
     }

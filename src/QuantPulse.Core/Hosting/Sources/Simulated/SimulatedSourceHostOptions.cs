@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using QuantPulse.Sources;
 using QuantPulse.Sources.Simulated;
 
@@ -9,7 +8,7 @@ namespace QuantPulse.Hosting;
 /// The simulated market is on by default so a new installation shows live candles offline. Its symbols are
 /// named <c>SIM_…</c> and every tick is tagged <c>simulated</c>: it is never mixed into real symbols.
 /// </remarks>
-public sealed class SimulatedSourceOptions
+public sealed class SimulatedSourceHostOptions
 {
     /// <summary>Whether the simulated market runs. Default: true.</summary>
     public bool Enabled { get; set; } = true;
@@ -23,15 +22,13 @@ public sealed class SimulatedSourceOptions
     /// <summary>Time between two ticks of a symbol (1 ms to 1 day). Default: one second.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Annualised volatility as a fraction (1.0 = the "Volatility 100" style). Default: 1.0.</summary>
-    [Range(0.0001, 10.0)]
+    /// <summary>Annualised volatility as a fraction (1.0 = the "Volatility 100" style), 0.0001 to 10. Default: 1.0.</summary>
     public double Volatility { get; set; } = 1.0;
 
     /// <summary>The first price of every symbol (positive). Default: 1000.</summary>
     public decimal StartPrice { get; set; } = 1000m;
 
-    /// <summary>Decimal places of the prices. Default: 2.</summary>
-    [Range(0, 8)]
+    /// <summary>Decimal places of the prices, 0 to 8. Default: 2.</summary>
     public int Decimals { get; set; } = 2;
 
     /// <summary>
@@ -41,9 +38,9 @@ public sealed class SimulatedSourceOptions
     /// </summary>
     public TimeSpan History { get; set; } = TimeSpan.FromHours(24);
 
-    internal IReadOnlyList<string> EffectiveSymbols => Symbols.Count > 0 ? [.. Symbols] : [SimulatedMarketOptions.DefaultSymbol, "SIM_V25"];
+    internal IReadOnlyList<string> EffectiveSymbols => Symbols.Count > 0 ? [.. Symbols] : [SimulatedSourceOptions.DefaultSymbol, "SIM_V25"];
 
-    internal SimulatedMarketOptions ToMarketOptions(Func<CancellationToken, ValueTask<IReadOnlyList<Model.Tick>>>? resumeFrom = null) => new()
+    internal SimulatedSourceOptions ToSourceOptions(Func<CancellationToken, ValueTask<IReadOnlyList<Model.Tick>>>? resumeFrom = null) => new()
     {
         History = History,
         ResumeFrom = resumeFrom,

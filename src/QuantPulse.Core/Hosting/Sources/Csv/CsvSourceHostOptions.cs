@@ -3,7 +3,7 @@ using QuantPulse.Sources;
 namespace QuantPulse.Hosting;
 
 /// <summary>Configuration of a recorded tick file replayed as a source (<c>QuantPulse:Sources:Csv</c>).</summary>
-public sealed class CsvSourceOptions
+public sealed class CsvSourceHostOptions
 {
     /// <summary>Whether the file is replayed. Default: false.</summary>
     public bool Enabled { get; set; }

@@ -17,10 +17,10 @@ public sealed class BinanceSourceHostOptions
     /// <summary>The REST base used for back-fill. Default: <c>https://fapi.binance.com</c>.</summary>
     public Uri? RestEndpoint { get; set; }
 
-    internal BinanceFuturesSourceOptions ToSourceOptions() => new()
+    internal BinanceSourceOptions ToSourceOptions() => new()
     {
         Symbols = [.. Symbols],
-        StreamEndpoint = StreamEndpoint ?? BinanceFuturesSourceOptions.DefaultStreamEndpoint,
-        RestEndpoint = RestEndpoint ?? BinanceFuturesSourceOptions.DefaultRestEndpoint,
+        StreamEndpoint = StreamEndpoint ?? BinanceSourceOptions.DefaultStreamEndpoint,
+        RestEndpoint = RestEndpoint ?? BinanceSourceOptions.DefaultRestEndpoint,
     };
 }

@@ -14,7 +14,7 @@ namespace QuantPulse.Sources.Csv;
 /// <item><term><see cref="OnRejected"/></term><description><c>null</c></description></item>
 /// </list>
 /// </remarks>
-public sealed class CsvTickSourceOptions
+public sealed class CsvSourceOptions
 {
     private readonly TickPacing _pacing = TickPacing.AsFastAsPossible;
     private readonly double _speed = 1.0;
