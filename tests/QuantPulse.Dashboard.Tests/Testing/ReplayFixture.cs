@@ -9,8 +9,14 @@ public class ReplayFixture : IAsyncLifetime
     public const int Minutes = 60;
 
     public ReplayFixture()
+        : this(Minutes)
     {
-        Ticks = TickFile.Ticks(Minutes, 10, "TST", "TST2");
+    }
+
+    /// <summary>A replay of <paramref name="minutes"/> minutes of ticks.</summary>
+    protected ReplayFixture(int minutes)
+    {
+        Ticks = TickFile.Ticks(minutes, 10, "TST", "TST2");
         Factory = new DashboardFactory();
         Factory.WithReplay(TickFile.Write(Factory.ScratchDirectory, Ticks));
     }
@@ -62,5 +68,25 @@ public sealed class ShortWindowReplayFixture : ReplayFixture
     {
         ArgumentNullException.ThrowIfNull(factory);
         factory.Settings["QuantPulse:Candles:HistoryLength"] = "10";
+    }
+}
+
+/// <summary>
+/// Four hours replayed with both strategies (on every configured timeframe) and no limit on open trades, so each strategy's trades on
+/// one timeframe are those of a back-test of that strategy alone (the per-asset limit would otherwise couple them).
+/// </summary>
+public sealed class TradeReplayFixture : ReplayFixture
+{
+    public const string MaxOpenTrades = "10000";
+
+    public TradeReplayFixture()
+        : base(240)
+    {
+    }
+
+    protected override void Configure(DashboardFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.Settings["QuantPulse:Simulator:MaxOpenTradesPerAsset"] = MaxOpenTrades;
     }
 }
