@@ -11,16 +11,18 @@ namespace QuantPulse.Dashboard.Tests.Api;
 /// <c>quantpulse backtest</c> on that file. A replay closes every series' last bucket when the file ends, as both
 /// commands do, so the two agree to the last candle.
 /// </summary>
-public sealed class ReplayParityTests : IClassFixture<ReplayFixture>, IClassFixture<TradeReplayFixture>
-{
-    private readonly ReplayFixture _replay;
-    private readonly TradeReplayFixture _trades;
+public sealed class ReplayParityTests(ReplayFixture replay, TradeReplayFixture trades)
+    : ReplayParityContract(replay, trades), IClassFixture<ReplayFixture>, IClassFixture<TradeReplayFixture>;
 
-    public ReplayParityTests(ReplayFixture replay, TradeReplayFixture trades)
-    {
-        _replay = replay;
-        _trades = trades;
-    }
+/// <summary>The same with the host storing in PostgreSQL (the commands keep their own SQLite files).</summary>
+[Collection(PostgresReplayCollection.Name)]
+public sealed class PostgresReplayParityTests(PostgresReplayHosts hosts) : ReplayParityContract(hosts.Replay, hosts.Trades);
+
+/// <summary>The parity checks, whatever the host stores in.</summary>
+public abstract class ReplayParityContract(ReplayFixture replay, ReplayFixture trades)
+{
+    private readonly ReplayFixture _replay = replay;
+    private readonly ReplayFixture _trades = trades;
 
     [Theory]
     [InlineData("1m")]

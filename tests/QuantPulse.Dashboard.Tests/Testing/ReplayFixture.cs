@@ -27,6 +27,13 @@ public class ReplayFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>Stores in a PostgreSQL database instead of the SQLite file (call before the host starts).</summary>
+    public void UsePostgres(string connectionString)
+    {
+        Factory.Settings["QuantPulse:Storage:Provider"] = "Postgres";
+        Factory.Settings["QuantPulse:Storage:ConnectionString"] = connectionString;
+    }
+
     /// <summary>Settings for a variant (applied before the host starts).</summary>
     protected virtual void Configure(DashboardFactory factory)
     {
