@@ -91,6 +91,33 @@ public abstract class ReplayParityContract(ReplayFixture replay, ReplayFixture t
         Assert.Equal(expected, actual);
     }
 
+    [Fact]
+    public async Task Signals_ReplayedFile_NewestFirstWithEveryColumnFilteredAndBehindEveryTrade()
+    {
+        List<JsonElement> all = [];
+        List<JsonElement> trades = [];
+        await Poll.UntilAsync(
+            async () =>
+            {
+                all = [.. (await _trades.GetJsonAsync("/api/signals?limit=10000")).GetProperty("signals").EnumerateArray()];
+                trades = [.. (await _trades.GetJsonAsync("/api/trades?limit=10000")).GetProperty("trades").EnumerateArray()];
+                var ids = all.Select(s => s.GetProperty("id").GetString()).ToHashSet(StringComparer.Ordinal);
+                return trades.Count > 0 && trades.All(t => ids.Contains(t.GetProperty("signal_id").GetString()));
+            },
+            "every stored trade's signal is stored");
+
+        var buys = (await _trades.GetJsonAsync("/api/signals?type=BUY&strategy=utbot&limit=10000")).GetProperty("signals").EnumerateArray().ToList();
+
+        Assert.Equal(
+            ["id", "asset", "timestamp", "type", "confidence", "entry_price", "stop_loss", "take_profit", "rr_ratio", "strategy", "confirmations"],
+            all[0].EnumerateObject().Select(p => p.Name));
+        var times = all.Select(s => s.GetProperty("timestamp").GetDateTimeOffset()).ToList();
+        Assert.Equal(times.OrderByDescending(t => t), times);
+        Assert.NotEmpty(buys);
+        Assert.Equal(all.Count(s => s.GetProperty("type").GetString() == "BUY" && s.GetProperty("strategy").GetString() == "utbot"), buys.Count);
+        Assert.All(buys, s => Assert.Equal(("BUY", "utbot"), (s.GetProperty("type").GetString(), s.GetProperty("strategy").GetString())));
+    }
+
     private static string TickFilePath(ReplayFixture replay) => Path.Combine(replay.Factory.ScratchDirectory, "ticks.csv");
 
     private static string Cell(JsonElement value) => value.ValueKind switch
