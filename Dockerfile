@@ -56,7 +56,10 @@ RUN mkdir -p /app/data && chown "$APP_UID:$APP_UID" /app/data
 VOLUME /app/data
 ENV DOTNET_gcServer=0 \
     QuantPulse__DataDirectory=/app/data \
-    QuantPulse__Sources__Simulated__Enabled=true
+    QuantPulse__Sources__Simulated__Enabled=true \
+    Metrics__Host=* \
+    Metrics__Port=9464
+EXPOSE 9464
 COPY --from=publish-worker /out ./
 USER $APP_UID
 ENTRYPOINT ["dotnet", "QuantPulse.Worker.dll"]

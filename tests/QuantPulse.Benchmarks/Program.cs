@@ -3,9 +3,22 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
+// `feed-latency …` measures a running dashboard's WebSocket feed instead (see Feed/FeedLatency.cs, docs/benchmarks.md).
+if (args.Length > 0 && args[0] == "feed-latency")
+{
+    return await QuantPulse.Benchmarks.Feed.FeedLatency.RunAsync(args);
+}
+
+// `circuits …` measures what open dashboard pages cost a running host (see Feed/CircuitLoad.cs, docs/benchmarks.md).
+if (args.Length > 0 && args[0] == "circuits")
+{
+    return await QuantPulse.Benchmarks.Feed.CircuitLoad.RunAsync(args);
+}
+
 // Runs in-process (no separate build per benchmark) so it works offline and on every SDK.
 // Usage: dotnet run -c Release --project tests/QuantPulse.Benchmarks -- --filter '*Candle*'
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault())
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+return 0;

@@ -116,6 +116,51 @@ public sealed partial class WorkerExitTests : IDisposable
         Assert.NotEqual(0, states[^1].State.GetProperty("Attempt").GetInt32());
     }
 
+    [Fact]
+    public async Task Worker_MetricsPort_ServesThePipelineMetricsInPrometheusFormat()
+    {
+        var port = FreePort();
+        using var worker = Start(
+            ("QuantPulse__DataDirectory", Path.Combine(_dir, "data")),
+            ("QuantPulse__Candles__Timeframes__0", "1s"),
+            ("QuantPulse__Sources__Simulated__TickInterval", "00:00:00.010"),
+            ("QuantPulse__Sources__Simulated__History", "00:00:00"),
+            ("QuantPulse__Sources__Deriv__Enabled", "false"),
+            ("Metrics__Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await worker.WaitForLineAsync(l => l.Contains("\"EventId\":1104", StringComparison.Ordinal), "a closed candle");
+
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync(new Uri($"http://localhost:{port}/metrics"));
+        await worker.SignalAsync("TERM");
+
+        Assert.Matches(@"(?m)^quantpulse_ticks_total\{[^}]*source=""simulated""[^}]*\} [1-9]", metrics);
+        Assert.Matches(@"(?m)^quantpulse_candles_closed_total\{[^}]*timeframe=""1s""[^}]*\} [1-9]", metrics);
+        Assert.Contains("dotnet_gc_collections_total", metrics, StringComparison.Ordinal);
+        Assert.Equal(0, await worker.WaitForExitAsync());
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("70000")]
+    [InlineData("-1")]
+    public async Task Worker_InvalidMetricsPort_Exits2NamingTheKey(string port)
+    {
+        using var worker = Start(("Metrics__Port", port));
+
+        var exit = await worker.WaitForExitAsync();
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(worker.Lines);
+        Assert.Equal($"quantpulse-worker: Metrics:Port: '{port}' is not a port (1 to 65535, or 0 for no metrics endpoint).", line);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     private WorkerProcess Start(params (string Key, string Value)[] environment) =>
         WorkerProcess.Start(_dir, environment.ToDictionary(e => e.Key, e => e.Value));
 

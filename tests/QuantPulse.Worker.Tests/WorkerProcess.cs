@@ -46,6 +46,8 @@ public sealed class WorkerProcess : IDisposable
         };
         start.ArgumentList.Add(DllPath);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // No metrics endpoint unless a test asks for one: workers of parallel tests would share the default port.
+        start.Environment["Metrics__Port"] = "0";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

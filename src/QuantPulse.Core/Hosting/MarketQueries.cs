@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using QuantPulse.Indicators;
 using QuantPulse.Model;
+using QuantPulse.Signals;
 using QuantPulse.Storage;
 
 namespace QuantPulse.Hosting;
@@ -110,7 +111,7 @@ public sealed class MarketQueries
         return [.. selected.Select(c => c with { Indicators = Project(c.Indicators, columns) })];
     }
 
-    /// <summary>Signals, newest first.</summary>
+    /// <summary>Signals, newest first, with the timeframe a strategy signal's ID names (the store has no timeframe column).</summary>
     /// <param name="query">The filter.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>At most <see cref="MarketQuery.Limit"/> signals.</returns>
@@ -129,7 +130,8 @@ public sealed class MarketQueries
             .Where(s => query.Type is null || s.Type == query.Type)
             .OrderByDescending(s => s.Timestamp)
             .ThenByDescending(s => s.Id, StringComparer.Ordinal)
-            .Take(query.Limit)];
+            .Take(query.Limit)
+            .Select(s => s.Timeframe is null ? s with { Timeframe = SignalIds.TimeframeOf(s) } : s)];
     }
 
     /// <summary>Trades with the strategy of their signal, newest (by open time) first.</summary>

@@ -5,6 +5,7 @@ using QuantPulse.Model;
 using QuantPulse.Pipeline;
 using QuantPulse.Pipeline.Internal;
 using QuantPulse.Sources;
+using QuantPulse.Sources.Csv;
 
 namespace QuantPulse.Hosting;
 
@@ -119,6 +120,9 @@ public sealed class QuantPulseRuntime
             {
                 HeartbeatInterval = pipelineOptions.HeartbeatInterval,
                 CloseDelay = pipelineOptions.CloseDelay,
+                // A recording that reaches its end closes its last buckets, as `quantpulse candles` and `backtest` do;
+                // a live feed never ends by itself, and a stopped host leaves its forming candles open.
+                CloseCandlesAtEnd = sources.All(s => s is CsvTickSource),
                 BoundedCapacity = pipelineOptions.BoundedCapacity,
                 MaxBatchSize = pipelineOptions.MaxBatchSize,
                 TimeProvider = _timeProvider,

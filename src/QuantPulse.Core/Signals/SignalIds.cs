@@ -12,6 +12,22 @@ internal static class SignalIds
         CultureInfo.InvariantCulture,
         $"{strategyId}:{candle.Symbol}:{candle.Timeframe.Name}:{candle.OpenTime.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");
 
+    /// <summary>The timeframe named in a strategy signal's ID (the form <see cref="For"/> writes).</summary>
+    /// <param name="signal">A signal, as stored (the store keeps no timeframe column).</param>
+    /// <returns>The timeframe, or <c>null</c> for an ID of another form (a manual trade's signal).</returns>
+    public static Timeframe? TimeframeOf(Signal signal)
+    {
+        var prefix = signal.Strategy + ":" + signal.Asset + ":";
+        if (!signal.Id.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = signal.Id.AsSpan(prefix.Length);
+        var colon = rest.IndexOf(':');
+        return colon > 0 && Timeframe.TryParse(rest[..colon], CultureInfo.InvariantCulture, out var timeframe) ? timeframe : null;
+    }
+
     /// <summary>The ID of the trade opened on a signal: <c>trade:</c> and the signal ID.</summary>
     public static string TradeFor(string signalId) => "trade:" + signalId;
 }

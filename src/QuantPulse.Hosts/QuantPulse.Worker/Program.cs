@@ -1,8 +1,16 @@
-// The headless QuantPulse host: reads the QuantPulse configuration section, runs the pipeline, logs as JSON.
+// The headless QuantPulse host: reads the QuantPulse configuration section, runs the pipeline, logs as JSON and
+// serves its metrics at http://localhost:9464/metrics (Metrics:Host, Metrics:Port; see docs/operations.md).
 // appsettings.json is read from beside the application, whatever the working directory; the exit code is 0 after a
 // requested stop, 1 when the pipeline failed and 2 when the configuration is invalid (see docs/configuration.md).
+using QuantPulse.Worker;
+
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddQuantPulse(builder.Configuration);
+if (builder.AddWorkerMetrics() is { } problem)
+{
+    await Console.Error.WriteLineAsync("quantpulse-worker: " + problem);
+    return QuantPulse.Hosting.QuantPulseExitCodes.InvalidConfiguration;
+}
 
 using var host = builder.Build();
 return await host.RunQuantPulseAsync();

@@ -30,7 +30,7 @@ public sealed class QuantPulseRuntimeTests : IDisposable
         var trades = await store.Trades.GetRangeAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
         var signals = await store.Signals.GetRangeAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
         var candles = await store.Candles.GetRangeAsync("SIM_A", Timeframe.OneMinute, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
-        Assert.Equal(359, candles.Count); // six hours of one-minute buckets; the last is still forming when the file ends
+        Assert.Equal(360, candles.Count); // six hours of one-minute buckets; the end of the recording closes the last
         Assert.NotEmpty(signals);
         Assert.NotEmpty(trades);
         Assert.All(trades, t => Assert.Contains(signals, s => s.Id == t.SignalId));

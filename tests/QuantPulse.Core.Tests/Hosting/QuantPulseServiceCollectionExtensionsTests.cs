@@ -145,11 +145,12 @@ public class QuantPulseServiceCollectionExtensionsTests
 
             await runtime.RunAsync(CancellationToken.None).WaitAsync(Timeout);
 
-            // 600 ticks two seconds apart: 20 minutes; the last minute is still forming when the file ends.
+            // 600 ticks two seconds apart: 20 minutes; the end of the recording closes the last one.
             var history = runtime.Candles!.GetHistory("R_TEST", Timeframe.OneMinute);
-            Assert.Equal(19, history.Count);
+            Assert.Equal(20, history.Count);
+            Assert.Null(runtime.Candles.GetForming("R_TEST", Timeframe.OneMinute));
             Assert.True(runtime.Pipeline!.Completion.IsCompletedSuccessfully);
-            await WaitForAsync(() => observed.Count == 19);
+            await WaitForAsync(() => observed.Count == 20);
             Assert.All(observed.Skip(2), c => Assert.NotNull(c.Indicators!["ema_3"]));
             Assert.Null(observed[0].Indicators!["ema_3"]);
         }

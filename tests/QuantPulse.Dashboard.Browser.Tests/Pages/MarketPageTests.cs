@@ -74,7 +74,6 @@ public sealed class MarketPageTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.Context.SetOfflineAsync(true);
         await Assertions.Expect(banner).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(banner).ToContainTextAsync("reconnecting");
-        await BrowserFixture.ScreenshotAsync(page, "reconnecting");
         await page.Context.SetOfflineAsync(false);
 
         await Assertions.Expect(banner).ToBeHiddenAsync(new() { Timeout = 60_000 });

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace QuantPulse.Dashboard.Browser.Tests.Testing;
 
 /// <summary>One dashboard host and one headless Debian chromium shared by the tests of a class.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Where screenshots are saved (kept as test artifacts).</summary>
     public static string Artifacts { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts");
@@ -17,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Artifacts);
-        Host = await DashboardProcess.StartAsync();
+        Host = await DashboardProcess.StartAsync(Settings);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -26,6 +26,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu"],
         });
     }
+
+    /// <summary>Host settings on top of the test defaults (environment variable names).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
     /// <summary>A new page at <paramref name="path"/> with the circuit up (the layout has rendered interactively).</summary>
     public async Task<IPage> OpenAsync(string path, int width = 1400, int height = 900)
@@ -54,4 +57,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             await Host.DisposeAsync();
         }
     }
+}
+
+/// <summary>A host whose simulated market starts with 15 minutes of generated history: 900 one-second candles a series.</summary>
+public sealed class HistoryBrowserFixture : BrowserFixture
+{
+    protected override IReadOnlyDictionary<string, string>? Settings { get; } = new Dictionary<string, string>
+    {
+        ["QuantPulse__Sources__Simulated__History"] = "00:15:00",
+    };
 }

@@ -11,8 +11,8 @@ namespace QuantPulse.Dashboard.Browser.Tests.Testing;
 /// </summary>
 public sealed class DashboardProcess : IAsyncDisposable
 {
-    private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private Process _process;
     private readonly string _directory;
 
     private DashboardProcess(Process process, string directory, Uri address)
@@ -76,26 +76,60 @@ public sealed class DashboardProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var process = new Process { StartInfo = start };
-        var host = new DashboardProcess(process, directory, address);
-        process.OutputDataReceived += (_, e) => host.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        var host = new DashboardProcess(new Process { StartInfo = start }, directory, address);
+        try
+        {
+            await host.LaunchAsync();
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>
+    /// Stops the host process abruptly (as a crash or a redeploy would) and returns once it has gone; every circuit
+    /// and open connection goes with it. <see cref="StartAgainAsync"/> brings it back on the same address and data.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts the host again after <see cref="StopAsync"/>, on the same address and database.</summary>
+    public Task StartAgainAsync()
+    {
+        var start = _process.StartInfo;
+        _process.Dispose();
+        _process = new Process { StartInfo = start };
+        return LaunchAsync();
+    }
+
+    private async Task LaunchAsync()
+    {
+        var process = _process;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         for (var attempt = 0; attempt < 600; attempt++)
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The dashboard exited with {process.ExitCode}:\n{host.Output}");
+                throw new InvalidOperationException($"The dashboard exited with {process.ExitCode}:\n{Output}");
             }
 
             try
             {
                 if ((await http.GetAsync(new Uri("/health", UriKind.Relative))).IsSuccessStatusCode)
                 {
-                    return host;
+                    return;
                 }
             }
             catch (HttpRequestException)
@@ -105,8 +139,7 @@ public sealed class DashboardProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        await host.DisposeAsync();
-        throw new TimeoutException($"The dashboard did not answer /health:\n{host.Output}");
+        throw new TimeoutException($"The dashboard did not answer /health:\n{Output}");
     }
 
     public async ValueTask DisposeAsync()

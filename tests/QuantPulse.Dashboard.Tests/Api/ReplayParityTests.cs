@@ -1,27 +1,36 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using QuantPulse.Dashboard.Tests.Testing;
 using QuantPulse.Tests.Testing;
 
 namespace QuantPulse.Dashboard.Tests.Api;
 
 /// <summary>
-/// A tick file replayed through the host gives the same candles as <c>quantpulse candles</c> on that file. The one
-/// difference: the command also writes each series' last bucket when the file ends, while the host's pipeline keeps a
-/// bucket open until a later tick or its clock closes it, so the replay ends with that bucket still forming.
+/// A tick file replayed through the host gives the same candles as <c>quantpulse candles</c> and the same trades as
+/// <c>quantpulse backtest</c> on that file. A replay closes every series' last bucket when the file ends, as both
+/// commands do, so the two agree to the last candle.
 /// </summary>
-public sealed class ReplayParityTests : IClassFixture<ReplayFixture>
-{
-    private readonly ReplayFixture _replay;
+public sealed class ReplayParityTests(ReplayFixture replay, TradeReplayFixture trades)
+    : ReplayParityContract(replay, trades), IClassFixture<ReplayFixture>, IClassFixture<TradeReplayFixture>;
 
-    public ReplayParityTests(ReplayFixture replay) => _replay = replay;
+/// <summary>The same with the host storing in PostgreSQL (the commands keep their own SQLite files).</summary>
+[Collection(PostgresReplayCollection.Name)]
+public sealed class PostgresReplayParityTests(PostgresReplayHosts hosts) : ReplayParityContract(hosts.Replay, hosts.Trades);
+
+/// <summary>The parity checks, whatever the host stores in.</summary>
+public abstract class ReplayParityContract(ReplayFixture replay, ReplayFixture trades)
+{
+    private readonly ReplayFixture _replay = replay;
+    private readonly ReplayFixture _trades = trades;
 
     [Theory]
     [InlineData("1m")]
     [InlineData("5m")]
-    public async Task Export_ReplayedFile_EqualsTheCandlesCommandUpToTheLastBucket(string timeframe)
+    public async Task Export_ReplayedFile_EqualsTheCandlesCommand(string timeframe)
     {
         var output = Path.Combine(_replay.Factory.ScratchDirectory, $"cli-{timeframe}.csv");
-        var (exit, error) = await RunCliAsync("candles", "--input", Path.Combine(_replay.Factory.ScratchDirectory, "ticks.csv"), "--timeframe", timeframe, "--output", output);
+        var (exit, error) = await RunCliAsync("candles", "--input", TickFilePath(_replay), "--timeframe", timeframe, "--output", output);
         Assert.True(exit == 0, error);
         var cli = (await File.ReadAllLinesAsync(output)).ToList();
 
@@ -32,12 +41,115 @@ public sealed class ReplayParityTests : IClassFixture<ReplayFixture>
             var expected = cli.Skip(1).Where(line => line.StartsWith(symbol + ",", StringComparison.Ordinal)).ToList();
             Assert.Equal(cli[0], api[0]);
             Assert.NotEmpty(expected);
-            Assert.Equal(expected.SkipLast(1), api.Skip(1));
+            Assert.Equal(expected, api.Skip(1));
+
+            // The last candle is the file's last, partial bucket: the end of the replay closed it.
             var lastTick = _replay.Ticks.Last(t => t.Symbol == symbol).Time;
             var bucket = TimeSpan.FromMinutes(timeframe == "1m" ? 1 : 5).Ticks;
             var lastBucket = new DateTimeOffset(lastTick.UtcTicks - (lastTick.UtcTicks % bucket), TimeSpan.Zero);
-            Assert.Equal(lastBucket.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), expected[^1].Split(',')[2]);
+            Assert.Equal(lastBucket.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), api[^1].Split(',')[2]);
         }
+    }
+
+    [Theory]
+    [InlineData("ema-rsi", "1m")]
+    [InlineData("ema-rsi", "5m")]
+    [InlineData("utbot", "1m")]
+    [InlineData("utbot", "5m")]
+    public async Task Trades_ReplayedFile_EqualTheBacktestCommand(string strategy, string timeframe)
+    {
+        var directory = _trades.Factory.ScratchDirectory;
+        var output = Path.Combine(directory, $"trades-{strategy}-{timeframe}.csv");
+        var (exit, error) = await RunCliAsync(
+            "backtest", "--input", TickFilePath(_trades), "--strategy", strategy, "--timeframe", timeframe,
+            "--max-open-trades", TradeReplayFixture.MaxOpenTrades,
+            "--db", "sqlite:" + Path.Combine(directory, $"backtest-{strategy}-{timeframe}.db"), "--output", output);
+        Assert.True(exit == 0, error);
+        var lines = await File.ReadAllLinesAsync(output);
+        var header = lines[0].Split(',');
+        var expected = lines.Skip(1)
+            .Select(line => header.Zip(line.Split(',')).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal))
+            .Select(Row)
+            .OrderBy(r => r, StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(expected);
+
+        // The store is written a moment after the pipeline: wait until the host has every trade it will have.
+        List<string> actual = [];
+        var series = $":{timeframe}:";
+        await Poll.UntilAsync(
+            async () =>
+            {
+                var trades = await _trades.GetJsonAsync($"/api/trades?strategy={strategy}&limit=10000");
+                actual = [.. trades.GetProperty("trades").EnumerateArray()
+                    .Where(t => t.GetProperty("id").GetString()!.Contains(series, StringComparison.Ordinal))
+                    .Select(t => Row(t.EnumerateObject().ToDictionary(p => p.Name, p => Cell(p.Value), StringComparer.Ordinal)))
+                    .OrderBy(r => r, StringComparer.Ordinal)];
+                return actual.Count >= expected.Count && actual.Count(r => r.Contains("|closed|", StringComparison.Ordinal)) >= expected.Count(r => r.Contains("|closed|", StringComparison.Ordinal));
+            },
+            "the host's trades reach the back-test's count");
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Signals_ReplayedFile_NewestFirstWithEveryColumnFilteredAndBehindEveryTrade()
+    {
+        List<JsonElement> all = [];
+        List<JsonElement> trades = [];
+        await Poll.UntilAsync(
+            async () =>
+            {
+                all = [.. (await _trades.GetJsonAsync("/api/signals?limit=10000")).GetProperty("signals").EnumerateArray()];
+                trades = [.. (await _trades.GetJsonAsync("/api/trades?limit=10000")).GetProperty("trades").EnumerateArray()];
+                var ids = all.Select(s => s.GetProperty("id").GetString()).ToHashSet(StringComparer.Ordinal);
+                return trades.Count > 0 && trades.All(t => ids.Contains(t.GetProperty("signal_id").GetString()));
+            },
+            "every stored trade's signal is stored");
+
+        var buys = (await _trades.GetJsonAsync("/api/signals?type=BUY&strategy=utbot&limit=10000")).GetProperty("signals").EnumerateArray().ToList();
+
+        Assert.Equal(
+            ["id", "asset", "timestamp", "type", "confidence", "entry_price", "stop_loss", "take_profit", "rr_ratio", "strategy", "confirmations"],
+            all[0].EnumerateObject().Select(p => p.Name));
+        var times = all.Select(s => s.GetProperty("timestamp").GetDateTimeOffset()).ToList();
+        Assert.Equal(times.OrderByDescending(t => t), times);
+        Assert.NotEmpty(buys);
+        Assert.Equal(all.Count(s => s.GetProperty("type").GetString() == "BUY" && s.GetProperty("strategy").GetString() == "utbot"), buys.Count);
+        Assert.All(buys, s => Assert.Equal(("BUY", "utbot"), (s.GetProperty("type").GetString(), s.GetProperty("strategy").GetString())));
+    }
+
+    private static string TickFilePath(ReplayFixture replay) => Path.Combine(replay.Factory.ScratchDirectory, "ticks.csv");
+
+    private static string Cell(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => string.Empty,
+        JsonValueKind.String => value.GetString()!,
+        _ => value.GetRawText(),
+    };
+
+    // One trade as comparable text: the columns of the trades table, numbers and times parsed (the API writes JSON
+    // numbers and ISO times with milliseconds where sub-second, the command CSV cells).
+    private static string Row(Dictionary<string, string> cells)
+    {
+        static string Number(string text) => text.Length == 0 ? "-" : decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        static string Real(string text) => text.Length == 0 ? "-" : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture);
+        static string Time(string text) => text.Length == 0 ? "-" : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcTicks.ToString(CultureInfo.InvariantCulture);
+        var state = cells["close_time"].Length == 0 ? "open" : "closed";
+        return string.Join(
+            '|',
+            cells["id"],
+            cells["signal_id"],
+            cells["asset"],
+            Number(cells["entry_price"]),
+            Number(cells["stop_loss"]),
+            Number(cells["take_profit"]),
+            Time(cells["open_time"]),
+            state,
+            Time(cells["close_time"]),
+            cells["result"].Length == 0 ? "-" : cells["result"],
+            Real(cells["duration_seconds"]),
+            Real(cells["movement_percentage"]),
+            Number(cells["close_price"]));
     }
 
     private static async Task<(int Exit, string Error)> RunCliAsync(params string[] args)

@@ -9,7 +9,13 @@ public class ReplayFixture : IAsyncLifetime
     public const int Minutes = 60;
 
     public ReplayFixture()
-        : this(TickFile.Ticks(Minutes, 10, "TST", "TST2"))
+        : this(Minutes)
+    {
+    }
+
+    /// <summary>A replay of <paramref name="minutes"/> minutes of ticks.</summary>
+    protected ReplayFixture(int minutes)
+        : this(TickFile.Ticks(minutes, 10, "TST", "TST2"))
     {
     }
 
@@ -26,6 +32,13 @@ public class ReplayFixture : IAsyncLifetime
     public DashboardFactory Factory { get; }
 
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Stores in a PostgreSQL database instead of the SQLite file (call before the host starts).</summary>
+    public void UsePostgres(string connectionString)
+    {
+        Factory.Settings["QuantPulse:Storage:Provider"] = "Postgres";
+        Factory.Settings["QuantPulse:Storage:ConnectionString"] = connectionString;
+    }
 
     /// <summary>Settings for a variant (applied before the host starts).</summary>
     protected virtual void Configure(DashboardFactory factory)
@@ -68,5 +81,25 @@ public sealed class ShortWindowReplayFixture : ReplayFixture
     {
         ArgumentNullException.ThrowIfNull(factory);
         factory.Settings["QuantPulse:Candles:HistoryLength"] = "10";
+    }
+}
+
+/// <summary>
+/// Four hours replayed with both strategies (on every configured timeframe) and no limit on open trades, so each strategy's trades on
+/// one timeframe are those of a back-test of that strategy alone (the per-asset limit would otherwise couple them).
+/// </summary>
+public sealed class TradeReplayFixture : ReplayFixture
+{
+    public const string MaxOpenTrades = "10000";
+
+    public TradeReplayFixture()
+        : base(240)
+    {
+    }
+
+    protected override void Configure(DashboardFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.Settings["QuantPulse:Simulator:MaxOpenTradesPerAsset"] = MaxOpenTrades;
     }
 }

@@ -28,6 +28,13 @@ internal sealed class ChartInterop(IJSRuntime js) : IAsyncDisposable
         return new SeriesChartHandle(chart);
     }
 
+    /// <summary>Makes the page reload by itself when the server rejects its reconnecting circuit (after a restart).</summary>
+    public async Task ReloadWhenRejectedAsync()
+    {
+        var module = await ModuleAsync().ConfigureAwait(false);
+        await module.InvokeVoidAsync("reloadWhenRejected").ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_module is { IsCompletedSuccessfully: true })

@@ -1,5 +1,6 @@
 // The dashboard's only hand-written script: thin controllers over TradingView lightweight-charts (global
-// LightweightCharts, loaded by App.razor). ChartInterop.cs is the one C# caller; all data shaping happens in C#.
+// LightweightCharts, loaded by App.razor), and the reload after a server restart. ChartInterop.cs is the one C#
+// caller; all data shaping happens in C#.
 const LWC = () => globalThis.LightweightCharts;
 
 function themeOptions(theme, seconds) {
@@ -156,4 +157,15 @@ export function createSeriesChart(container, spec) {
         setTheme(theme) { chart.applyOptions(themeOptions(theme, true)); },
         dispose() { chart.remove(); },
     };
+}
+
+// A circuit the server no longer knows (the host restarted) cannot be resumed: start a new one by reloading, as
+// Blazor's built-in reconnect display does, instead of waiting for the user to click Reload.
+export function reloadWhenRejected() {
+    const dialog = document.getElementById('components-reconnect-modal');
+    if (!dialog || dialog.dataset.reloadWhenRejected) return;
+    dialog.dataset.reloadWhenRejected = 'on';
+    dialog.addEventListener('components-reconnect-state-changed', e => {
+        if (e.detail?.state === 'rejected') location.reload();
+    });
 }
