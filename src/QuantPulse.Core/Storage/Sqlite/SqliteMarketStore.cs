@@ -29,11 +29,12 @@ public sealed class SqliteMarketStore : IMarketStore
         Trades = _tables.Trades(RunTag.Shared);
         Runs = _tables.Runs();
 
-        // Multi-row INSERT OR IGNORE in one transaction: a key already stored is skipped, never overwritten.
+        // Multi-row INSERT OR IGNORE in one transaction (ticks through a prepared statement of their own): a key
+        // already stored is skipped, never overwritten.
         Candles = new CandleTable(db, (c, rows, cancellationToken) => InsertNewCandlesAsync(db, c, rows, cancellationToken));
         Ticks = new TickTable(
             db,
-            (rows, cancellationToken) => db.InTransactionAsync(c => db.BulkCopyAsync(c.GetTable<TickRow>(), rows, skipStoredKeys: true, cancellationToken), cancellationToken));
+            (rows, cancellationToken) => db.InTransactionAsync(c => SqliteTickWriter.AppendAsync(c, rows, cancellationToken), cancellationToken));
         Statistics = _tables.Statistics(RunTag.Shared);
     }
 
