@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantPulse.Analytics;
 using QuantPulse.Model;
 using QuantPulse.Signals;
 using QuantPulse.Simulation;
@@ -7,8 +8,9 @@ namespace QuantPulse.Cli.Commands;
 
 /// <summary>The one-screen summary of <c>quantpulse backtest</c>: a headline, then one labelled line per figure.</summary>
 /// <remarks>
-/// The win rate is wins over closed trades (an expired trade is not a win); the average movement and duration are
-/// over closed trades. Every figure is of this run's trades as the database holds them.
+/// The figures come from <see cref="TradeStatisticsBuilder"/>, as the stores' statistics do: the win rate is wins over
+/// closed trades (an expired trade is not a win); the average movement and duration are over closed trades. Every
+/// figure is of this run's trades as the database holds them.
 /// </remarks>
 internal static class BacktestSummary
 {
@@ -24,10 +26,8 @@ internal static class BacktestSummary
         string output,
         string runId)
     {
-        var closed = trades.Where(t => !t.IsOpen).ToList();
-        var wins = closed.Count(t => t.Result == TradeResult.Win);
-        var losses = closed.Count(t => t.Result == TradeResult.Loss);
-        var expired = closed.Count(t => t.Result == TradeResult.Expired);
+        var figures = TradeStatisticsBuilder.Summarize(trades);
+        var (wins, losses, expired, closed) = (figures.Wins, figures.Losses, figures.Expired, figures.Closed);
         var signals = run.SignalStatistics;
         var simulator = run.Simulator;
         return
@@ -40,16 +40,16 @@ internal static class BacktestSummary
             Line("candles", Invariant($"{run.Candles.CandlesClosed}")),
             Line("signals", Invariant($"{signals.SignalsRaised} raised; {signals.TotalDropped} dropped{Reasons(DropReasons(signals))}")),
             Line("not traded", Invariant($"{Words.Count(simulator.TotalSkipped + simulator.PendingSignals, "signal")}{Reasons(SkipReasons(simulator))}")),
-            Line("trades", Invariant($"{trades.Count}: {wins} WIN, {losses} LOSS, {expired} EXPIRED, {trades.Count - closed.Count} open at the end")),
-            Line("win rate", closed.Count == 0
+            Line("trades", Invariant($"{trades.Count}: {wins} WIN, {losses} LOSS, {expired} EXPIRED, {figures.Open} open at the end")),
+            Line("win rate", closed == 0
                 ? "none (no closed trade)"
-                : Invariant($"{(100.0 * wins / closed.Count).ToString("0.00", CultureInfo.InvariantCulture)}% ({wins} of {closed.Count} closed trades)")),
-            Line("avg movement", closed.Count == 0
+                : Invariant($"{(100.0 * wins / closed).ToString("0.00", CultureInfo.InvariantCulture)}% ({wins} of {closed} closed trades)")),
+            Line("avg movement", figures.AverageMovementPercentage is not { } movement
                 ? "none (no closed trade)"
-                : closed.Average(t => t.MovementPercentage!.Value).ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture) + "% per closed trade"),
-            Line("avg duration", closed.Count == 0
+                : movement.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture) + "% per closed trade"),
+            Line("avg duration", figures.AverageDurationSeconds is not { } duration
                 ? "none (no closed trade)"
-                : Seconds(closed.Average(t => t.DurationSeconds!.Value)) + " per closed trade"),
+                : Seconds(duration) + " per closed trade"),
             Line("database", Invariant($"{database}: {Words.Count(run.Sink.CandlesWritten, "candle")}, {Words.Count(run.Sink.SignalsWritten, "signal")}, {Words.Count(trades.Count, "trade")} stored")),
             Line("run", Invariant($"{runId} (the run's signals and trades are stored under this id)")),
             .. MetricLines(run, trades, settings),

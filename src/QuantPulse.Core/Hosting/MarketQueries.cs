@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QuantPulse.Analytics;
 using QuantPulse.Indicators;
 using QuantPulse.Model;
 using QuantPulse.Signals;

@@ -1,3 +1,5 @@
+using QuantPulse.Analytics;
+
 namespace QuantPulse.Storage;
 
 /// <summary>The statistics of the trades a <see cref="TradeStatisticsQuery"/> selects.</summary>

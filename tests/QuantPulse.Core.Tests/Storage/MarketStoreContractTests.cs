@@ -1,4 +1,5 @@
 using System.Data.Common;
+using QuantPulse.Analytics;
 using QuantPulse.Model;
 using QuantPulse.Storage;
 using static QuantPulse.Tests.Storage.StorageSamples;
@@ -78,6 +79,21 @@ public abstract class MarketStoreContractTests : IAsyncLifetime
         Assert.Equal(["first", "last"], r100.Select(s => s.Id));
         Assert.Equal(["first", "other", "last"], all.Select(s => s.Id));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.Signals.GetRangeAsync(T0, T0.AddTicks(-10)));
+    }
+
+    [Fact]
+    public async Task GetRange_BoundsOneMicrosecondApart_CompareToTheMicrosecond()
+    {
+        var microsecond = TimeSpan.FromTicks(10);
+        await Store.Signals.SaveAsync([Signal("a", at: T0), Signal("b", at: T0.AddMinutes(1))]);
+        await Store.Trades.UpsertAsync([OpenTrade("x", at: T0.AddMinutes(1))]);
+        await Store.Ticks.SaveAsync(new[] { Tick(T0.AddMinutes(1), 1m) });
+
+        Assert.Equal(["a", "b"], (await Store.Signals.GetRangeAsync(T0, T0.AddMinutes(1) + microsecond)).Select(s => s.Id));
+        Assert.Equal(["a"], (await Store.Signals.GetRangeAsync(T0, T0.AddMinutes(1))).Select(s => s.Id));
+        Assert.Empty(await Store.Signals.GetRangeAsync(T0 + microsecond, T0.AddMinutes(1)));
+        Assert.Single(await Store.Trades.GetRangeAsync(T0.AddMinutes(1), T0.AddMinutes(1) + microsecond));
+        Assert.Single(await Store.Ticks.GetRangeAsync("R_100", T0.AddMinutes(1), T0.AddMinutes(1) + microsecond));
     }
 
     [Fact]

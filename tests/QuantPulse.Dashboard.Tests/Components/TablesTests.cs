@@ -136,7 +136,7 @@ public sealed class TablesTests : BunitContext
     {
         var table = Render<GroupTable>(p => p
             .Add(c => c.Name, "asset")
-            .Add(c => c.Groups, [("SIM_V100", QuantPulse.Storage.TradeStatisticsSummary.Empty)]));
+            .Add(c => c.Groups, [("SIM_V100", QuantPulse.Analytics.TradeStatisticsSummary.Empty)]));
 
         Assert.Contains("group-table", table.Find("[data-testid=by-asset]").ClassName, StringComparison.Ordinal);
         Assert.Single(table.FindAll("td.bar-cell"));

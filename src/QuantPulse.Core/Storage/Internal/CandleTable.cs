@@ -1,17 +1,17 @@
-using System.Data.Common;
 using System.Globalization;
+using LinqToDB;
+using LinqToDB.Data;
 using QuantPulse.Model;
 
 namespace QuantPulse.Storage.Internal;
 
 /// <summary>
-/// The <c>candles</c> table: shared checks and reads, with the backend's bulk insert-if-absent (which returns how
-/// many candles were new) run inside one transaction.
+/// The <c>candles</c> table: shared checks and LINQ reads, with the backend's bulk insert-if-absent (which returns
+/// how many candles were new) run inside one transaction.
 /// </summary>
 internal sealed class CandleTable(
-    StorageDialect db,
-    CandleSql sql,
-    Func<DbConnection, DbTransaction, IReadOnlyList<Candle>, CancellationToken, Task<int>> insertNew) : ICandleRepository
+    StoreDb db,
+    Func<DataConnection, IReadOnlyList<CandleRow>, CancellationToken, Task<int>> insertNew) : ICandleRepository
 {
     public Task<int> SaveAsync(IReadOnlyList<Candle> candles, CancellationToken cancellationToken = default)
     {
@@ -21,9 +21,13 @@ internal sealed class CandleTable(
             StorageFormat.CheckStorable(candle);
         }
 
-        return candles.Count == 0
-            ? Task.FromResult(0)
-            : db.InTransactionAsync((connection, transaction) => insertNew(connection, transaction, candles, cancellationToken), cancellationToken);
+        if (candles.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        var rows = candles.Select(ToRow).ToList();
+        return db.InTransactionAsync(connection => insertNew(connection, rows, cancellationToken), cancellationToken);
     }
 
     public Task<IReadOnlyList<Candle>> GetRangeAsync(
@@ -35,28 +39,47 @@ internal sealed class CandleTable(
     {
         ArgumentNullException.ThrowIfNull(symbol);
         StorageFormat.CheckRange(from, to, nameof(to));
-        return db.QueryAsync(
-            sql.Range,
-            new { Symbol = symbol, Timeframe = timeframe.Name, From = db.Time(from), To = db.Time(to) },
-            Read,
+        var (name, first, end) = (timeframe.Name, StorageTime.Truncate(from), StorageTime.Truncate(to));
+        return db.ListAsync(
+            c => c.GetTable<CandleRow>()
+                .Where(r => r.Symbol == symbol && r.Timeframe == name && r.OpenTime >= first && r.OpenTime < end)
+                .OrderBy(r => r.OpenTime),
+            FromRow,
             cancellationToken);
     }
 
     public Task<Candle?> GetLatestAsync(string symbol, Timeframe timeframe, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(symbol);
-        return db.QuerySingleAsync(sql.Latest, new { Symbol = symbol, Timeframe = timeframe.Name }, Read, cancellationToken);
+        var name = timeframe.Name;
+        return db.SingleAsync(
+            c => c.GetTable<CandleRow>().Where(r => r.Symbol == symbol && r.Timeframe == name).OrderByDescending(r => r.OpenTime),
+            FromRow,
+            cancellationToken);
     }
 
-    private Candle Read(DbDataReader r) => new(
-        r.GetString(0),
-        Timeframe.Parse(r.GetString(1), CultureInfo.InvariantCulture),
-        db.ReadTime(r, 2),
-        db.ReadDecimal(r, 3),
-        db.ReadDecimal(r, 4),
-        db.ReadDecimal(r, 5),
-        db.ReadDecimal(r, 6),
-        db.ReadDecimal(r, 7),
-        r.GetInt32(8),
+    private static CandleRow ToRow(Candle c) => new()
+    {
+        Symbol = c.Symbol,
+        Timeframe = c.Timeframe.Name,
+        OpenTime = StorageTime.Truncate(c.OpenTime),
+        Open = c.Open,
+        High = c.High,
+        Low = c.Low,
+        Close = c.Close,
+        Volume = c.Volume,
+        Ticks = c.TickCount,
+    };
+
+    private static Candle FromRow(CandleRow r) => new(
+        r.Symbol,
+        Timeframe.Parse(r.Timeframe, CultureInfo.InvariantCulture),
+        r.OpenTime,
+        r.Open,
+        r.High,
+        r.Low,
+        r.Close,
+        r.Volume,
+        r.Ticks,
         IsClosed: true);
 }

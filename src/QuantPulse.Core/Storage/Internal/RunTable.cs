@@ -1,49 +1,38 @@
-using System.Data.Common;
-using Dapper;
+using LinqToDB;
 
 namespace QuantPulse.Storage.Internal;
 
-/// <summary>The <c>runs</c> table; its statements are the same on every backend.</summary>
-internal sealed class RunTable(StorageDialect db) : IRunRepository
+/// <summary>The <c>runs</c> table, the same LINQ on every backend.</summary>
+internal sealed class RunTable(StoreDb db) : IRunRepository
 {
-    private const string Columns = "id, started, finished, command, parameters, input, status";
-
-    private const string UpsertSql = $"""
-        INSERT INTO runs ({Columns}) VALUES (@Id, @Started, NULL, @Command, @Parameters, @Input, @Status)
-        ON CONFLICT (id) DO UPDATE SET
-            started = excluded.started, finished = NULL, command = excluded.command,
-            parameters = excluded.parameters, input = excluded.input, status = excluded.status
-        """;
-
-    private const string FinishSql = "UPDATE runs SET status = @Status, finished = @Finished WHERE id = @Id";
-
-    private const string GetSql = $"SELECT {Columns} FROM runs WHERE id = @Id";
-
-    private const string AllSql = $"SELECT {Columns} FROM runs ORDER BY started, id";
-
-    private const string RemoveSql = """
-        DELETE FROM trades WHERE run_scope = @Id;
-        DELETE FROM signals WHERE run_scope = @Id;
-        """;
-
     public Task StartAsync(RunRecord run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         RunTag.Check(run.Id, nameof(run));
         ArgumentNullException.ThrowIfNull(run.Command, nameof(run));
         ArgumentNullException.ThrowIfNull(run.Parameters, nameof(run));
-        var row = new { run.Id, Started = db.Time(run.Started), run.Command, run.Parameters, run.Input, Status = Text(run.Status) };
+        var (id, started, command, parameters, input, status) =
+            (run.Id, StorageTime.Truncate(run.Started), run.Command, run.Parameters, run.Input, Text(run.Status));
+
+        // Starting a stored id again restarts it: every column is replaced and the finish cleared.
         return db.InTransactionAsync(
-            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(UpsertSql, row, transaction, cancellationToken: cancellationToken)),
+            connection => connection.GetTable<RunRow>().InsertOrUpdateAsync(
+                () => new RunRow { Id = id, Started = started, Finished = null, Command = command, Parameters = parameters, Input = input, Status = status },
+                r => new RunRow { Started = started, Finished = null, Command = command, Parameters = parameters, Input = input, Status = status },
+                cancellationToken),
             cancellationToken);
     }
 
     public async Task<bool> FinishAsync(string id, RunStatus status, DateTimeOffset finished, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        var row = new { Id = id, Status = Text(status), Finished = db.Time(finished) };
+        var (text, at) = (Text(status), StorageTime.Truncate(finished));
         var updated = await db.InTransactionAsync(
-            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(FinishSql, row, transaction, cancellationToken: cancellationToken)),
+            connection => connection.GetTable<RunRow>()
+                .Where(r => r.Id == id)
+                .Set(r => r.Status, text)
+                .Set(r => r.Finished, at)
+                .UpdateAsync(cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return updated > 0;
     }
@@ -51,17 +40,22 @@ internal sealed class RunTable(StorageDialect db) : IRunRepository
     public Task<RunRecord?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return db.QuerySingleAsync(GetSql, new { Id = id }, Read, cancellationToken);
+        return db.SingleAsync(c => c.GetTable<RunRow>().Where(r => r.Id == id), FromRow, cancellationToken);
     }
 
     public Task<IReadOnlyList<RunRecord>> GetAllAsync(CancellationToken cancellationToken = default) =>
-        db.QueryAsync(AllSql, null, Read, cancellationToken);
+        db.ListAsync(c => c.GetTable<RunRow>().OrderBy(r => r.Started).ThenBy(r => r.Id), FromRow, cancellationToken);
 
     public Task<int> RemoveOwnRowsAsync(string id, CancellationToken cancellationToken = default)
     {
         RunTag.Check(id, nameof(id));
         return db.InTransactionAsync(
-            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(RemoveSql, new { Id = id }, transaction, cancellationToken: cancellationToken)),
+            async connection =>
+            {
+                var trades = await connection.GetTable<TradeRow>().Where(t => t.RunScope == id).DeleteAsync(cancellationToken).ConfigureAwait(false);
+                var signals = await connection.GetTable<SignalRow>().Where(s => s.RunScope == id).DeleteAsync(cancellationToken).ConfigureAwait(false);
+                return trades + signals;
+            },
             cancellationToken);
     }
 
@@ -81,14 +75,8 @@ internal sealed class RunTable(StorageDialect db) : IRunRepository
         _ => throw new InvalidDataException($"Unknown run status '{text}' in the runs table."),
     };
 
-    private RunRecord Read(DbDataReader r) => new(
-        r.GetString(0),
-        db.ReadTime(r, 1),
-        r.GetString(3),
-        r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5),
-        Parse(r.GetString(6)))
+    private static RunRecord FromRow(RunRow r) => new(r.Id, r.Started, r.Command, r.Parameters, r.Input, Parse(r.Status))
     {
-        Finished = db.ReadNullableTime(r, 2),
+        Finished = r.Finished,
     };
 }

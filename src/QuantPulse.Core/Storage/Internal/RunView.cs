@@ -1,13 +1,13 @@
 namespace QuantPulse.Storage.Internal;
 
 /// <summary>The repositories of one backend, with the signal, trade and statistics tables made per run tag.</summary>
-internal sealed class StoreTables(StorageDialect db, SignalSql signals, TradeSql trades, StatisticsDialect statistics)
+internal sealed class StoreTables(StoreDb db)
 {
-    public ISignalRepository Signals(RunTag tag) => new SignalTable(db, signals, tag);
+    public ISignalRepository Signals(RunTag tag) => new SignalTable(db, tag);
 
-    public ITradeRepository Trades(RunTag tag) => new TradeTable(db, trades, tag);
+    public ITradeRepository Trades(RunTag tag) => new TradeTable(db, tag);
 
-    public IStatisticsRepository Statistics(RunTag tag) => new StatisticsTable(db, statistics, tag);
+    public IStatisticsRepository Statistics(RunTag tag) => new StatisticsTable(db, tag);
 
     public IRunRepository Runs() => new RunTable(db);
 }

@@ -1,11 +1,10 @@
-using System.Data.Common;
-using Dapper;
+using LinqToDB;
 using QuantPulse.Model;
 
 namespace QuantPulse.Storage.Internal;
 
-/// <summary>The <c>signals</c> table, the same for every backend but for its SQL and value forms.</summary>
-internal sealed class SignalTable(StorageDialect db, SignalSql sql, RunTag tag) : ISignalRepository
+/// <summary>The <c>signals</c> table, the same LINQ on every backend.</summary>
+internal sealed class SignalTable(StoreDb db, RunTag tag) : ISignalRepository
 {
     public Task<int> SaveAsync(IReadOnlyList<Signal> signals, CancellationToken cancellationToken = default)
     {
@@ -15,31 +14,46 @@ internal sealed class SignalTable(StorageDialect db, SignalSql sql, RunTag tag) 
             return Task.FromResult(0);
         }
 
-        var rows = signals.Select(s => new
-        {
-            s.Id,
-            s.Asset,
-            Timestamp = db.Time(s.Timestamp),
-            Type = StorageFormat.ToText(s.Type),
-            s.Confidence,
-            EntryPrice = db.Decimal(s.Entry),
-            StopLoss = db.Decimal(s.StopLoss),
-            TakeProfit = db.Decimal(s.TakeProfit),
-            s.RrRatio,
-            s.Strategy,
-            Confirmations = StorageFormat.ToJson(s.Confirmations),
-            tag.RunId,
-            tag.Scope,
-        }).ToList();
+        var rows = signals.Select(ToRow).ToList();
         return db.InTransactionAsync(
-            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(sql.Insert, rows, transaction, cancellationToken: cancellationToken)),
+            async connection =>
+            {
+                var table = connection.GetTable<SignalRow>();
+                var inserted = 0;
+                foreach (var row in rows)
+                {
+                    // Signals are immutable: a stored id is skipped (INSERT … ON CONFLICT DO NOTHING).
+                    inserted += await table.InsertOrUpdateAsync(
+                        () => new SignalRow
+                        {
+                            RunScope = row.RunScope,
+                            Id = row.Id,
+                            RunId = row.RunId,
+                            Asset = row.Asset,
+                            Timestamp = row.Timestamp,
+                            Type = row.Type,
+                            Confidence = row.Confidence,
+                            EntryPrice = row.EntryPrice,
+                            StopLoss = row.StopLoss,
+                            TakeProfit = row.TakeProfit,
+                            RrRatio = row.RrRatio,
+                            Strategy = row.Strategy,
+                            Confirmations = row.Confirmations,
+                        },
+                        null,
+                        cancellationToken).ConfigureAwait(false);
+                }
+
+                return inserted;
+            },
             cancellationToken);
     }
 
     public Task<Signal?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return db.QuerySingleAsync(sql.Get, new { Id = id, tag.Scope }, Read, cancellationToken);
+        var scope = tag.Scope;
+        return db.SingleAsync(c => c.GetTable<SignalRow>().Where(s => s.RunScope == scope && s.Id == id), FromRow, cancellationToken);
     }
 
     public Task<IReadOnlyList<Signal>> GetRangeAsync(
@@ -49,19 +63,43 @@ internal sealed class SignalTable(StorageDialect db, SignalSql sql, RunTag tag) 
         CancellationToken cancellationToken = default)
     {
         StorageFormat.CheckRange(from, to, nameof(to));
-        return db.QueryAsync(sql.Range, new { From = db.Time(from), To = db.Time(to), Asset = asset, tag.Scope }, Read, cancellationToken);
+        var (first, end, scope) = (StorageTime.Truncate(from), StorageTime.Truncate(to), tag.Scope);
+        return db.ListAsync(
+            c => c.GetTable<SignalRow>()
+                .Where(s => s.RunScope == scope && s.Timestamp >= first && s.Timestamp < end && (asset == null || s.Asset == asset))
+                .OrderBy(s => s.Timestamp)
+                .ThenByOrdinal(s => s.Id, db),
+            FromRow,
+            cancellationToken);
     }
 
-    private Signal Read(DbDataReader r) => new(
-        r.GetString(0),
-        r.GetString(1),
-        db.ReadTime(r, 2),
-        StorageFormat.ParseSignalType(r.GetString(3)),
-        r.GetDouble(4),
-        db.ReadDecimal(r, 5),
-        db.ReadDecimal(r, 6),
-        db.ReadDecimal(r, 7),
-        r.GetDouble(8),
-        r.GetString(9),
-        StorageFormat.ConfirmationsFromJson(r.GetString(10)));
+    private SignalRow ToRow(Signal s) => new()
+    {
+        RunScope = tag.Scope,
+        Id = s.Id,
+        RunId = tag.RunId,
+        Asset = s.Asset,
+        Timestamp = StorageTime.Truncate(s.Timestamp),
+        Type = StorageFormat.ToText(s.Type),
+        Confidence = s.Confidence,
+        EntryPrice = s.Entry,
+        StopLoss = s.StopLoss,
+        TakeProfit = s.TakeProfit,
+        RrRatio = s.RrRatio,
+        Strategy = s.Strategy,
+        Confirmations = StorageFormat.ToJson(s.Confirmations),
+    };
+
+    private static Signal FromRow(SignalRow r) => new(
+        r.Id,
+        r.Asset,
+        r.Timestamp,
+        StorageFormat.ParseSignalType(r.Type),
+        r.Confidence,
+        r.EntryPrice,
+        r.StopLoss,
+        r.TakeProfit,
+        r.RrRatio,
+        r.Strategy,
+        StorageFormat.ConfirmationsFromJson(r.Confirmations));
 }

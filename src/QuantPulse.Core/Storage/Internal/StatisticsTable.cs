@@ -1,17 +1,44 @@
+using LinqToDB;
+using LinqToDB.Async;
+using QuantPulse.Analytics;
+
 namespace QuantPulse.Storage.Internal;
 
-/// <summary>The statistics queries, with the backend's way of reading the UTC hour.</summary>
-internal sealed class StatisticsTable(StorageDialect db, StatisticsDialect dialect, RunTag tag) : IStatisticsRepository
+/// <summary>
+/// The statistics query: the database selects the trades (with their signal's strategy), and
+/// <see cref="TradeStatisticsBuilder"/> computes the figures as the rows stream in.
+/// </summary>
+internal sealed class StatisticsTable(StoreDb db, RunTag tag) : IStatisticsRepository
 {
-    public async Task<TradeStatistics> GetTradeStatisticsAsync(TradeStatisticsQuery query, CancellationToken cancellationToken = default)
+    public Task<TradeStatistics> GetTradeStatisticsAsync(TradeStatisticsQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         StorageFormat.CheckRange(query.From, query.To, nameof(query));
-        var parameters = new { From = db.Time(query.From), To = db.Time(query.To), query.Asset, query.Strategy, tag.Scope };
-        var connection = await db.Open(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await TradeStatisticsSql.RunAsync(connection, query, parameters, dialect, cancellationToken).ConfigureAwait(false);
-        }
+        var (first, end, scope, asset, strategy) = (StorageTime.Truncate(query.From), StorageTime.Truncate(query.To), tag.Scope, query.Asset, query.Strategy);
+        return db.ReadAsync(
+            async c =>
+            {
+                var rows =
+                    from t in c.GetTable<TradeRow>()
+                    from s in c.GetTable<SignalRow>().LeftJoin(s => s.RunScope == t.RunScope && s.Id == t.SignalId)
+                    where t.RunScope == scope && t.OpenTime >= first && t.OpenTime < end
+                        && (asset == null || t.Asset == asset)
+                        && (strategy == null || s.Strategy == strategy)
+                    select new { t.Asset, Strategy = (string?)s.Strategy, t.OpenTime, t.Result, t.MovementPercentage, t.DurationSeconds };
+                var statistics = new TradeStatisticsBuilder();
+                await foreach (var row in AsyncExtensions.AsAsyncEnumerable(rows).WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    statistics.Add(
+                        row.Asset,
+                        row.Strategy ?? string.Empty,
+                        row.OpenTime,
+                        StorageFormat.ParseTradeResult(row.Result),
+                        row.MovementPercentage,
+                        row.DurationSeconds);
+                }
+
+                return new TradeStatistics(query, statistics.Overall, statistics.ByAsset, statistics.ByStrategy, statistics.ByHour);
+            },
+            cancellationToken);
     }
 }

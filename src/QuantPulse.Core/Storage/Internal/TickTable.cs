@@ -1,16 +1,15 @@
-using System.Data.Common;
+using LinqToDB;
 using QuantPulse.Model;
 
 namespace QuantPulse.Storage.Internal;
 
-/// <summary>The <c>ticks</c> table: shared reads, with the backend's bulk append.</summary>
+/// <summary>The <c>ticks</c> table: shared LINQ reads, with the backend's bulk append.</summary>
 internal sealed class TickTable(
-    StorageDialect db,
-    TickSql sql,
-    Func<ReadOnlyMemory<Tick>, CancellationToken, Task> append) : ITickRepository
+    StoreDb db,
+    Func<IReadOnlyList<TickRow>, CancellationToken, Task> append) : ITickRepository
 {
     public Task SaveAsync(ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken = default) =>
-        ticks.IsEmpty ? Task.CompletedTask : append(ticks, cancellationToken);
+        ticks.IsEmpty ? Task.CompletedTask : append(ToRows(ticks.Span), cancellationToken);
 
     public Task<IReadOnlyList<Tick>> GetRangeAsync(
         string symbol,
@@ -20,13 +19,35 @@ internal sealed class TickTable(
     {
         ArgumentNullException.ThrowIfNull(symbol);
         StorageFormat.CheckRange(from, to, nameof(to));
-        return db.QueryAsync(sql.Range, new { Symbol = symbol, From = db.Time(from), To = db.Time(to) }, Read, cancellationToken);
+        var (first, end) = (StorageTime.Truncate(from), StorageTime.Truncate(to));
+        return db.ListAsync(
+            c => c.GetTable<TickRow>()
+                .Where(t => t.Symbol == symbol && t.Time >= first && t.Time < end)
+                .OrderBy(t => t.Time)
+                .ThenBy(t => t.Seq),
+            r => new Tick(r.Symbol, r.Time, r.Price, r.Size, r.Source),
+            cancellationToken);
     }
 
-    private Tick Read(DbDataReader r) => new(
-        r.GetString(0),
-        db.ReadTime(r, 1),
-        db.ReadDecimal(r, 2),
-        db.ReadDecimal(r, 3),
-        r.GetString(4));
+    /// <summary>The rows of a batch, each with its key part <c>seq</c> (see <see cref="TickSequence"/>).</summary>
+    private static TickRow[] ToRows(ReadOnlySpan<Tick> ticks)
+    {
+        var sequence = new TickSequence();
+        var rows = new TickRow[ticks.Length];
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            ref readonly var tick = ref ticks[i];
+            rows[i] = new TickRow
+            {
+                Symbol = tick.Symbol,
+                Time = StorageTime.Truncate(tick.Time),
+                Seq = sequence.Next(tick),
+                Price = tick.Price,
+                Size = tick.Size,
+                Source = tick.Source,
+            };
+        }
+
+        return rows;
+    }
 }

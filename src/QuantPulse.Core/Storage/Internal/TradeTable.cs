@@ -1,11 +1,10 @@
-using System.Data.Common;
-using Dapper;
+using LinqToDB;
 using QuantPulse.Model;
 
 namespace QuantPulse.Storage.Internal;
 
-/// <summary>The <c>trades</c> table, the same for every backend but for its SQL and value forms.</summary>
-internal sealed class TradeTable(StorageDialect db, TradeSql sql, RunTag tag) : ITradeRepository
+/// <summary>The <c>trades</c> table, the same LINQ on every backend.</summary>
+internal sealed class TradeTable(StoreDb db, RunTag tag) : ITradeRepository
 {
     public Task UpsertAsync(IReadOnlyList<Trade> trades, CancellationToken cancellationToken = default)
     {
@@ -15,36 +14,70 @@ internal sealed class TradeTable(StorageDialect db, TradeSql sql, RunTag tag) : 
             return Task.CompletedTask;
         }
 
-        var rows = trades.Select(t => new
-        {
-            t.Id,
-            t.SignalId,
-            t.Asset,
-            EntryPrice = db.Decimal(t.EntryPrice),
-            StopLoss = db.Decimal(t.StopLoss),
-            TakeProfit = db.Decimal(t.TakeProfit),
-            OpenTime = db.Time(t.OpenTime),
-            CloseTime = db.Time(t.CloseTime),
-            Result = StorageFormat.ToText(t.Result),
-            t.DurationSeconds,
-            t.MovementPercentage,
-            ClosePrice = db.Decimal(t.ClosePrice),
-            tag.RunId,
-            tag.Scope,
-        }).ToList();
+        var rows = trades.Select(ToRow).ToList();
         return db.InTransactionAsync(
-            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(sql.Upsert, rows, transaction, cancellationToken: cancellationToken)),
+            async connection =>
+            {
+                var table = connection.GetTable<TradeRow>();
+                foreach (var row in rows)
+                {
+                    // A stored row that is closed is final: only an open one takes the close; an unknown id is inserted.
+                    var updated = await table
+                        .Where(t => t.RunScope == row.RunScope && t.Id == row.Id && t.Result == null)
+                        .Set(t => t.CloseTime, row.CloseTime)
+                        .Set(t => t.Result, row.Result)
+                        .Set(t => t.DurationSeconds, row.DurationSeconds)
+                        .Set(t => t.MovementPercentage, row.MovementPercentage)
+                        .Set(t => t.ClosePrice, row.ClosePrice)
+                        .UpdateAsync(cancellationToken).ConfigureAwait(false);
+                    if (updated == 0)
+                    {
+                        await table.InsertOrUpdateAsync(
+                            () => new TradeRow
+                            {
+                                RunScope = row.RunScope,
+                                Id = row.Id,
+                                RunId = row.RunId,
+                                SignalId = row.SignalId,
+                                Asset = row.Asset,
+                                EntryPrice = row.EntryPrice,
+                                StopLoss = row.StopLoss,
+                                TakeProfit = row.TakeProfit,
+                                OpenTime = row.OpenTime,
+                                CloseTime = row.CloseTime,
+                                Result = row.Result,
+                                DurationSeconds = row.DurationSeconds,
+                                MovementPercentage = row.MovementPercentage,
+                                ClosePrice = row.ClosePrice,
+                            },
+                            null,
+                            cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                return rows.Count;
+            },
             cancellationToken);
     }
 
     public Task<Trade?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return db.QuerySingleAsync(sql.Get, new { Id = id, tag.Scope }, Read, cancellationToken);
+        var scope = tag.Scope;
+        return db.SingleAsync(c => c.GetTable<TradeRow>().Where(t => t.RunScope == scope && t.Id == id), FromRow, cancellationToken);
     }
 
-    public Task<IReadOnlyList<Trade>> GetOpenTradesAsync(CancellationToken cancellationToken = default) =>
-        db.QueryAsync(sql.Open, new { tag.Scope }, Read, cancellationToken);
+    public Task<IReadOnlyList<Trade>> GetOpenTradesAsync(CancellationToken cancellationToken = default)
+    {
+        var scope = tag.Scope;
+        return db.ListAsync(
+            c => c.GetTable<TradeRow>()
+                .Where(t => t.RunScope == scope && t.Result == null)
+                .OrderBy(t => t.OpenTime)
+                .ThenByOrdinal(t => t.Id, db),
+            FromRow,
+            cancellationToken);
+    }
 
     public Task<IReadOnlyList<Trade>> GetRangeAsync(
         DateTimeOffset from,
@@ -53,28 +86,48 @@ internal sealed class TradeTable(StorageDialect db, TradeSql sql, RunTag tag) : 
         CancellationToken cancellationToken = default)
     {
         StorageFormat.CheckRange(from, to, nameof(to));
-        return db.QueryAsync(sql.Range, new { From = db.Time(from), To = db.Time(to), Asset = asset, tag.Scope }, Read, cancellationToken);
+        var (first, end, scope) = (StorageTime.Truncate(from), StorageTime.Truncate(to), tag.Scope);
+        return db.ListAsync(
+            c => c.GetTable<TradeRow>()
+                .Where(t => t.RunScope == scope && t.OpenTime >= first && t.OpenTime < end && (asset == null || t.Asset == asset))
+                .OrderBy(t => t.OpenTime)
+                .ThenByOrdinal(t => t.Id, db),
+            FromRow,
+            cancellationToken);
     }
 
-    private Trade Read(DbDataReader r)
+    private TradeRow ToRow(Trade t) => new()
     {
-        var entry = db.ReadDecimal(r, 3);
-        var takeProfit = db.ReadDecimal(r, 5);
-        return new Trade(
-            r.GetString(0),
-            r.GetString(1),
-            r.GetString(2),
-            StorageFormat.DirectionOf(entry, takeProfit),
-            entry,
-            db.ReadDecimal(r, 4),
-            takeProfit,
-            db.ReadTime(r, 6))
-        {
-            CloseTime = db.ReadNullableTime(r, 7),
-            Result = StorageFormat.ParseTradeResult(r.IsDBNull(8) ? null : r.GetString(8)),
-            DurationSeconds = r.IsDBNull(9) ? null : r.GetDouble(9),
-            MovementPercentage = r.IsDBNull(10) ? null : r.GetDouble(10),
-            ClosePrice = db.ReadNullableDecimal(r, 11),
-        };
-    }
+        RunScope = tag.Scope,
+        Id = t.Id,
+        RunId = tag.RunId,
+        SignalId = t.SignalId,
+        Asset = t.Asset,
+        EntryPrice = t.EntryPrice,
+        StopLoss = t.StopLoss,
+        TakeProfit = t.TakeProfit,
+        OpenTime = StorageTime.Truncate(t.OpenTime),
+        CloseTime = t.CloseTime is { } close ? StorageTime.Truncate(close) : null,
+        Result = StorageFormat.ToText(t.Result),
+        DurationSeconds = t.DurationSeconds,
+        MovementPercentage = t.MovementPercentage,
+        ClosePrice = t.ClosePrice,
+    };
+
+    private static Trade FromRow(TradeRow r) => new(
+        r.Id,
+        r.SignalId,
+        r.Asset,
+        StorageFormat.DirectionOf(r.EntryPrice, r.TakeProfit),
+        r.EntryPrice,
+        r.StopLoss,
+        r.TakeProfit,
+        r.OpenTime)
+    {
+        CloseTime = r.CloseTime,
+        Result = StorageFormat.ParseTradeResult(r.Result),
+        DurationSeconds = r.DurationSeconds,
+        MovementPercentage = r.MovementPercentage,
+        ClosePrice = r.ClosePrice,
+    };
 }

@@ -1,74 +1,66 @@
-using System.Data.Common;
-using Dapper;
+using LinqToDB;
+using LinqToDB.Data;
 using Npgsql;
-using NpgsqlTypes;
-using QuantPulse.Model;
 using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Postgres;
 
-/// <summary>Bulk writes in PostgreSQL with binary <c>COPY</c>.</summary>
+/// <summary>Bulk writes in PostgreSQL: linq2db's provider-specific bulk copy, which is binary <c>COPY</c>.</summary>
+/// <remarks>
+/// <c>COPY</c> cannot skip a row whose key is stored already, so writes that must skip stored keys copy into a
+/// temporary table and insert from there with <c>ON CONFLICT DO NOTHING</c>: the two statements linq2db has no LINQ for.
+/// </remarks>
 internal static class PostgresBulk
 {
-    public static async Task<int> InsertNewCandlesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Candle> candles, CancellationToken cancellationToken)
+    private const string CandleColumns = "symbol, timeframe, open_time, open, high, low, close, volume, ticks";
+
+    private const string TickColumns = "symbol, \"time\", price, size, source, seq";
+
+    private const string StageCandles = "CREATE TEMPORARY TABLE candles_incoming (LIKE candles) ON COMMIT DROP";
+
+    private const string MergeCandles = $"""
+        INSERT INTO candles ({CandleColumns})
+        SELECT {CandleColumns} FROM candles_incoming
+        ON CONFLICT (symbol, timeframe, open_time) DO NOTHING
+        """;
+
+    private const string StageTicks = "CREATE TEMPORARY TABLE ticks_incoming (LIKE ticks) ON COMMIT DROP";
+
+    private const string MergeTicks = $"""
+        INSERT INTO ticks ({TickColumns})
+        SELECT {TickColumns} FROM ticks_incoming
+        ON CONFLICT (symbol, "time", seq) DO NOTHING
+        """;
+
+    /// <summary>Inserts the candles whose key is not stored yet; returns how many were new.</summary>
+    public static async Task<int> InsertNewCandlesAsync(StoreDb db, DataConnection connection, IReadOnlyList<CandleRow> rows, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(PostgresSql.StageCandles, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var writer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(PostgresSql.CopyCandles, cancellationToken).ConfigureAwait(false);
-        await using (writer.ConfigureAwait(false))
-        {
-            foreach (var c in candles)
-            {
-                await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(c.Symbol, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(c.Timeframe.Name, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(StorageTime.Truncate(c.OpenTime), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(c.Open, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(c.High, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(c.Low, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(c.Close, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(c.Volume, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(c.TickCount, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-            }
-
-            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return await connection.ExecuteAsync(new CommandDefinition(PostgresSql.MergeCandles, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(StageCandles, cancellationToken).ConfigureAwait(false);
+        await db.BulkCopyAsync(connection.GetTable<CandleRow>().TableName("candles_incoming"), rows, skipStoredKeys: false, cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(MergeCandles, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Copies the ticks straight into <c>ticks</c>: one atomic statement that fails whole on a stored key.</summary>
-    public static Task<int> AppendTicksAsync(DbConnection connection, ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken) =>
-        CopyTicksAsync(connection, PostgresSql.CopyTicks, ticks, cancellationToken);
-
-    /// <summary>Copies the ticks into a temporary table and inserts those whose key is not stored yet.</summary>
-    public static async Task<int> InsertNewTicksAsync(DbConnection connection, DbTransaction transaction, ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends ticks. The fast path copies straight into the keyed table. Only a batch that meets a stored key
+    /// (written before, its acknowledgement lost) fails as a whole and is written again through the staging table,
+    /// skipping stored keys.
+    /// </summary>
+    public static async Task AppendTicksAsync(StoreDb db, IReadOnlyList<TickRow> rows, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(PostgresSql.StageTicks, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await CopyTicksAsync(connection, PostgresSql.CopyStagedTicks, ticks, cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(PostgresSql.MergeTicks, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
-
-    private static async Task<int> CopyTicksAsync(DbConnection connection, string copy, ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken)
-    {
-        var sequence = new TickSequence();
-        var writer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, cancellationToken).ConfigureAwait(false);
-        await using (writer.ConfigureAwait(false))
+        try
         {
-            for (var i = 0; i < ticks.Length; i++)
-            {
-                var tick = ticks.Span[i];
-                await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(tick.Symbol, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(StorageTime.Truncate(tick.Time), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(tick.Price, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(tick.Size, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(tick.Source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(sequence.Next(tick), NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-            }
-
-            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.InTransactionAsync(c => db.BulkCopyAsync(c.GetTable<TickRow>(), rows, skipStoredKeys: false, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
-
-        return ticks.Length;
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await db.InTransactionAsync(
+                async c =>
+                {
+                    await c.ExecuteAsync(StageTicks, cancellationToken).ConfigureAwait(false);
+                    await db.BulkCopyAsync(c.GetTable<TickRow>().TableName("ticks_incoming"), rows, skipStoredKeys: false, cancellationToken).ConfigureAwait(false);
+                    return await c.ExecuteAsync(MergeTicks, cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using LinqToDB;
+using LinqToDB.Data;
+using LinqToDB.DataProvider.PostgreSQL;
 using Npgsql;
-using QuantPulse.Model;
 using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Postgres;
@@ -18,42 +20,31 @@ namespace QuantPulse.Storage.Postgres;
 public sealed class PostgresMarketStore : IMarketStore
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly StoreDb _db;
     private readonly StoreTables _tables;
 
     private PostgresMarketStore(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
-        var db = new StorageDialect(
-            async cancellationToken => await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false),
-            time => time,
-            value => value,
-            (reader, ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal),
-            (reader, ordinal) => reader.GetDecimal(ordinal));
-        _tables = new StoreTables(db, PostgresSql.Signals, PostgresSql.Trades, PostgresSql.Statistics);
+        var options = new DataOptions().UseConnectionFactory(
+            PostgreSQLTools.GetDataProvider(PostgreSQLVersion.v15),
+            _ => dataSource.CreateConnection());
+        var db = new StoreDb(
+            () => new DataConnection(options),
+            BulkCopyType.ProviderSpecific,
+            OrdinalIds: true);
+        _db = db;
+        _tables = new StoreTables(db);
         Signals = _tables.Signals(RunTag.Shared);
         Trades = _tables.Trades(RunTag.Shared);
         Runs = _tables.Runs();
-        Candles = new CandleTable(db, PostgresSql.Candles, PostgresBulk.InsertNewCandlesAsync);
-        Ticks = new TickTable(db, PostgresSql.Ticks, (ticks, cancellationToken) => AppendTicksAsync(db, ticks, cancellationToken));
+        Candles = new CandleTable(db, (c, rows, cancellationToken) => PostgresBulk.InsertNewCandlesAsync(db, c, rows, cancellationToken));
+        Ticks = new TickTable(db, (rows, cancellationToken) => PostgresBulk.AppendTicksAsync(db, rows, cancellationToken));
         Statistics = _tables.Statistics(RunTag.Shared);
     }
 
     /// <inheritdoc/>
     public string Provider => "postgres";
-
-    // The fast path copies straight into the keyed table. Only a batch that meets a stored key (written before, its
-    // acknowledgement lost) fails as a whole and is written again through the staging table, skipping stored keys.
-    private static async Task AppendTicksAsync(StorageDialect db, ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.InTransactionAsync((c, _) => PostgresBulk.AppendTicksAsync(c, ticks, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            await db.InTransactionAsync((c, t) => PostgresBulk.InsertNewTicksAsync(c, t, ticks, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     /// <inheritdoc/>
     public ISignalRepository Signals { get; }
@@ -93,13 +84,11 @@ public sealed class PostgresMarketStore : IMarketStore
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         try
         {
-            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                await PostgresMigrator.MigrateAsync(connection, PostgresMigrator.Scripts, loggers.CreateLogger<PostgresMarketStore>(), cancellationToken).ConfigureAwait(false);
-            }
-
-            return new PostgresMarketStore(dataSource);
+            var store = new PostgresMarketStore(dataSource);
+            await store._db.ReadAsync(
+                connection => PostgresMigrator.MigrateAsync(connection, PostgresMigrator.Scripts, loggers.CreateLogger<PostgresMarketStore>(), cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            return store;
         }
         catch
         {

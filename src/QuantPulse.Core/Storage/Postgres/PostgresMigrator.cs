@@ -1,7 +1,6 @@
 using System.Data;
-using Dapper;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using LinqToDB.Data;
 using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Postgres;
@@ -29,23 +28,23 @@ internal static class PostgresMigrator
 
     private const string CurrentVersionSql = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
 
-    private const string RecordSql = "INSERT INTO schema_version (version, name) VALUES (@Version, @Name)";
+    private const string RecordSql = "INSERT INTO schema_version (version, name) VALUES (@version, @name)";
 
     public static IReadOnlyList<MigrationScript> Scripts { get; } = MigrationScript.Load(ResourcePrefix);
 
     /// <summary>Applies the pending scripts; returns how many were applied.</summary>
     /// <exception cref="InvalidOperationException">The database has a newer schema than this version of QuantPulse knows.</exception>
     public static async Task<int> MigrateAsync(
-        NpgsqlConnection connection,
+        DataConnection connection,
         IReadOnlyList<MigrationScript> scripts,
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@Key)", new { Key = LockKey }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", cancellationToken, new DataParameter("key", LockKey)).ConfigureAwait(false);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(CreateVersionTableSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            var current = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CurrentVersionSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(CreateVersionTableSql, cancellationToken).ConfigureAwait(false);
+            var current = await connection.ExecuteAsync<long>(CurrentVersionSql, cancellationToken).ConfigureAwait(false);
             SchemaGuard.CheckNotNewer(current, scripts.Count, "PostgreSQL");
             var applied = 0;
             foreach (var script in scripts.Where(s => s.Version > current))
@@ -53,9 +52,8 @@ internal static class PostgresMigrator
                 var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
-                    await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                    await connection.ExecuteAsync(
-                        new CommandDefinition(RecordSql, new { script.Version, script.Name }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    await connection.ExecuteAsync(script.Sql, cancellationToken).ConfigureAwait(false);
+                    await connection.ExecuteAsync(RecordSql, cancellationToken, new DataParameter("version", script.Version), new DataParameter("name", script.Name)).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -69,9 +67,9 @@ internal static class PostgresMigrator
         {
             // Not cancellable: a lock left on a pooled session would block every later start-up. A broken connection
             // has lost its session, and the server has released the lock with it.
-            if (connection.State == ConnectionState.Open)
+            if (connection.TryGetDbConnection()?.State == ConnectionState.Open)
             {
-                await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@Key)", new { Key = LockKey })).ConfigureAwait(false);
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", CancellationToken.None, new DataParameter("key", LockKey)).ConfigureAwait(false);
             }
         }
     }

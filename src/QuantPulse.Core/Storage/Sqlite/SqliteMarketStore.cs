@@ -1,4 +1,5 @@
-using Dapper;
+using LinqToDB;
+using LinqToDB.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Storage.Internal;
@@ -22,22 +23,28 @@ public sealed class SqliteMarketStore : IMarketStore
     private SqliteMarketStore(SqliteConnectionFactory connections)
     {
         _connections = connections;
-        var db = new StorageDialect(
-            async cancellationToken => await connections.OpenAsync(cancellationToken).ConfigureAwait(false),
-            time => SqliteValues.Time(time),
-            value => SqliteValues.Decimal(value),
-            (reader, ordinal) => SqliteValues.ParseTime(reader.GetString(ordinal)),
-            (reader, ordinal) => SqliteValues.ParseDecimal(reader.GetString(ordinal)));
-        _tables = new StoreTables(db, SqliteSql.Signals, SqliteSql.Trades, SqliteSql.Statistics);
+        var db = new StoreDb(connections.Create, BulkCopyType.MultipleRows, OrdinalIds: false);
+        _tables = new StoreTables(db);
         Signals = _tables.Signals(RunTag.Shared);
         Trades = _tables.Trades(RunTag.Shared);
         Runs = _tables.Runs();
-        Candles = new CandleTable(db, SqliteSql.Candles, (c, t, candles, cancellationToken) => Task.FromResult(SqliteBulk.InsertNewCandles(c, t, candles, cancellationToken)));
+
+        // Multi-row INSERT OR IGNORE in one transaction (ticks through a prepared statement of their own): a key
+        // already stored is skipped, never overwritten.
+        Candles = new CandleTable(db, (c, rows, cancellationToken) => InsertNewCandlesAsync(db, c, rows, cancellationToken));
         Ticks = new TickTable(
             db,
-            SqliteSql.Ticks,
-            (ticks, cancellationToken) => db.InTransactionAsync((c, t) => Task.FromResult(SqliteBulk.AppendTicks(c, t, ticks, cancellationToken)), cancellationToken));
+            (rows, cancellationToken) => db.InTransactionAsync(c => SqliteTickWriter.AppendAsync(c, rows, cancellationToken), cancellationToken));
         Statistics = _tables.Statistics(RunTag.Shared);
+    }
+
+    /// <summary>Inserts the candles whose key is not stored yet; the connection's change counter tells how many were new.</summary>
+    private static async Task<int> InsertNewCandlesAsync(StoreDb db, DataConnection connection, IReadOnlyList<CandleRow> rows, CancellationToken cancellationToken)
+    {
+        const string Changes = "SELECT total_changes()";
+        var before = await connection.ExecuteAsync<long>(Changes, cancellationToken).ConfigureAwait(false);
+        await db.BulkCopyAsync(connection.GetTable<CandleRow>(), rows, skipStoredKeys: true, cancellationToken).ConfigureAwait(false);
+        return (int)(await connection.ExecuteAsync<long>(Changes, cancellationToken).ConfigureAwait(false) - before);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -88,11 +95,11 @@ public sealed class SqliteMarketStore : IMarketStore
         }
 
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SqliteMarketStore>();
-        var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = connections.Create();
         await using (connection.ConfigureAwait(false))
         {
             // WAL is a property of the file: set once, kept by every later connection.
-            await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
             await SqliteMigrator.MigrateAsync(connection, SqliteMigrator.Scripts, logger, cancellationToken).ConfigureAwait(false);
         }
 

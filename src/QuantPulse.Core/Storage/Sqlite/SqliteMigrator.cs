@@ -1,5 +1,4 @@
-using Dapper;
-using Microsoft.Data.Sqlite;
+using LinqToDB.Data;
 using Microsoft.Extensions.Logging;
 using QuantPulse.Storage.Internal;
 
@@ -26,7 +25,7 @@ internal static class SqliteMigrator
 
     private const string RecordSql = """
         INSERT INTO schema_version (version, name, applied_at)
-        VALUES (@Version, @Name, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        VALUES (@version, @name, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
         """;
 
     public static IReadOnlyList<MigrationScript> Scripts { get; } = MigrationScript.Load(ResourcePrefix);
@@ -34,29 +33,27 @@ internal static class SqliteMigrator
     /// <summary>Applies the pending scripts; returns how many were applied.</summary>
     /// <exception cref="InvalidOperationException">The database has a newer schema than this version of QuantPulse knows.</exception>
     public static async Task<int> MigrateAsync(
-        SqliteConnection connection,
+        DataConnection connection,
         IReadOnlyList<MigrationScript> scripts,
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(CreateVersionTableSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(CreateVersionTableSql, cancellationToken).ConfigureAwait(false);
         var applied = 0;
         foreach (var script in scripts)
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var current = await connection.ExecuteScalarAsync<long>(
-                    new CommandDefinition(CurrentVersionSql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var current = await connection.ExecuteAsync<long>(CurrentVersionSql, cancellationToken).ConfigureAwait(false);
                 SchemaGuard.CheckNotNewer(current, scripts.Count, "SQLite");
                 if (current >= script.Version)
                 {
                     continue;
                 }
 
-                await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                await connection.ExecuteAsync(
-                    new CommandDefinition(RecordSql, new { script.Version, script.Name }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(script.Sql, cancellationToken).ConfigureAwait(false);
+                await connection.ExecuteAsync(RecordSql, cancellationToken, new DataParameter("version", script.Version), new DataParameter("name", script.Name)).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 

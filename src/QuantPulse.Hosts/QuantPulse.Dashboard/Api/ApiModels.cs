@@ -1,3 +1,4 @@
+using QuantPulse.Analytics;
 using QuantPulse.Hosting;
 using QuantPulse.Model;
 using QuantPulse.Storage;

@@ -1,4 +1,7 @@
 using System.Data.Common;
+using LinqToDB;
+using LinqToDB.Data;
+using LinqToDB.DataProvider.PostgreSQL;
 using Npgsql;
 using QuantPulse.Storage;
 using QuantPulse.Storage.Postgres;
@@ -49,7 +52,8 @@ public sealed class PostgresMarketStoreTests(PostgresServer server) : MarketStor
         await using (var setup = new NpgsqlConnection(fresh))
         {
             await setup.OpenAsync();
-            await PostgresMigrator.MigrateAsync(setup, PostgresMigrator.Scripts.Take(2).ToList(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+            await using var db = new DataConnection(new DataOptions().UseConnection(PostgreSQLTools.GetDataProvider(PostgreSQLVersion.v15), setup));
+            await PostgresMigrator.MigrateAsync(db, PostgresMigrator.Scripts.Take(2).ToList(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
             await using var insert = new NpgsqlCommand(
                 "INSERT INTO ticks VALUES ('R_100', '2024-03-04T09:30:00Z', 1, 0, 'deriv'), ('R_100', '2024-03-04T09:30:00Z', 2, 0, 'deriv')",
                 setup);

@@ -1,4 +1,7 @@
 using System.Data.Common;
+using LinqToDB;
+using LinqToDB.Data;
+using LinqToDB.DataProvider.SQLite;
 using Microsoft.Data.Sqlite;
 using QuantPulse.Storage;
 using QuantPulse.Storage.Sqlite;
@@ -61,7 +64,8 @@ public sealed class SqliteMarketStoreTests : MarketStoreContractTests
         File.Delete(DatabasePath);
         await using (var connection = (SqliteConnection)await ConnectAsync())
         {
-            await SqliteMigrator.MigrateAsync(connection, [SqliteMigrator.Scripts[0]], Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+            await using var db = new DataConnection(new DataOptions().UseConnection(SQLiteTools.GetDataProvider(SQLiteProvider.Microsoft), connection));
+            await SqliteMigrator.MigrateAsync(db, [SqliteMigrator.Scripts[0]], Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO signals VALUES ('s1', 'R_100', '2024-03-04T09:30:00.000000Z', 'BUY', 0.5, '100', '99', '102', 2.0, 'utbot', '[]');
@@ -85,7 +89,8 @@ public sealed class SqliteMarketStoreTests : MarketStoreContractTests
         File.Delete(DatabasePath);
         await using (var connection = (SqliteConnection)await ConnectAsync())
         {
-            await SqliteMigrator.MigrateAsync(connection, SqliteMigrator.Scripts.Take(2).ToList(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+            await using var db = new DataConnection(new DataOptions().UseConnection(SQLiteTools.GetDataProvider(SQLiteProvider.Microsoft), connection));
+            await SqliteMigrator.MigrateAsync(db, SqliteMigrator.Scripts.Take(2).ToList(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO ticks VALUES ('R_100', '2024-03-04T09:30:00.000000Z', '1', '0', 'deriv');

@@ -1,4 +1,4 @@
-namespace QuantPulse.Storage;
+namespace QuantPulse.Analytics;
 
 /// <summary>The figures of the trades that share one key (an asset, a strategy or an hour of the day).</summary>
 /// <typeparam name="TKey">The key type.</typeparam>

@@ -1,4 +1,4 @@
-namespace QuantPulse.Storage;
+namespace QuantPulse.Analytics;
 
 /// <summary>The figures of one group of trades.</summary>
 /// <remarks>
