@@ -117,6 +117,7 @@ internal sealed class QuantPulseOptionsValidator : IValidateOptions<QuantPulseOp
             }
         }
 
+        failures.AddRange(options.Alerts.Validate());
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
