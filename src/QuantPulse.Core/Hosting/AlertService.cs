@@ -357,18 +357,23 @@ public sealed class AlertService : IPipelineContributor, IObservable<AlertTrigge
                 AlertLog.StoreFailed(_logger, trigger.RuleId, LogText.Error(ex));
             }
 
-            if (_webhook is not null && _deliverySlots is not null)
+            if (_webhook is not null)
             {
-                await _deliverySlots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-                Track(DeliverAsync(repository, stored));
+                Track(repository, stored);
             }
         }
     }
 
-    private void Track(Task delivery)
+    // Deliveries wait for a slot on their own, so a slow or failing webhook never holds up storing; past
+    // QueueCapacity deliveries under way, a trigger is recorded as failed at once instead of waiting.
+    private void Track(IAlertRepository repository, AlertTrigger trigger)
     {
+        Task delivery;
         lock (_deliveries)
         {
+            delivery = _deliveries.Count < _options.QueueCapacity
+                ? DeliverAsync(repository, trigger)
+                : RecordAsync(repository, trigger, AlertDelivery.Failed, 0, "delivery backlog full");
             _deliveries.Add(delivery);
         }
 
@@ -387,23 +392,13 @@ public sealed class AlertService : IPipelineContributor, IObservable<AlertTrigge
 
     private async Task DeliverAsync(IAlertRepository repository, AlertTrigger trigger)
     {
+        var acquired = false;
         try
         {
+            await _deliverySlots!.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            acquired = true;
             var (delivery, attempts, error) = await _webhook!.DeliverAsync(trigger, _stopping.Token).ConfigureAwait(false);
-            if (delivery == AlertDelivery.Delivered)
-            {
-                Interlocked.Increment(ref _delivered);
-            }
-            else
-            {
-                Interlocked.Increment(ref _failed);
-                AlertLog.DeliveryFailed(_logger, trigger.Id, attempts, error);
-            }
-
-            if (trigger.Id > 0)
-            {
-                await repository.SetDeliveryAsync(trigger.Id, delivery, attempts, error, CancellationToken.None).ConfigureAwait(false);
-            }
+            await RecordAsync(repository, trigger, delivery, attempts, error).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -417,7 +412,28 @@ public sealed class AlertService : IPipelineContributor, IObservable<AlertTrigge
         }
         finally
         {
-            _deliverySlots!.Release();
+            if (acquired)
+            {
+                _deliverySlots!.Release();
+            }
+        }
+    }
+
+    private async Task RecordAsync(IAlertRepository repository, AlertTrigger trigger, AlertDelivery delivery, int attempts, string? error)
+    {
+        if (delivery == AlertDelivery.Delivered)
+        {
+            Interlocked.Increment(ref _delivered);
+        }
+        else
+        {
+            Interlocked.Increment(ref _failed);
+            AlertLog.DeliveryFailed(_logger, trigger.Id, attempts, error);
+        }
+
+        if (trigger.Id > 0)
+        {
+            await repository.SetDeliveryAsync(trigger.Id, delivery, attempts, error, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

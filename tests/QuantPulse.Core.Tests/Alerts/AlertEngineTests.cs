@@ -238,6 +238,32 @@ public class AlertEngineTests
     }
 
     [Fact]
+    public void Evaluate_PairLegsClosingInAnotherOrder_FireTheSameTriggers()
+    {
+        var rule = new AlertRule { Id = 1, Symbol = "A", OtherSymbol = "B", Condition = AlertCondition.PairZScore, Threshold = 1, Candles = 3, Frequency = AlertFrequency.EveryTime };
+        var a = Enumerable.Range(0, 12).Select(i => Closed(i, 10m + (i % 3), symbol: "A")).ToList();
+        var b = Enumerable.Range(0, 12).Select(i => Closed(i, 20m + (i * i % 7), symbol: "B")).ToList();
+
+        List<AlertTrigger> Run(IEnumerable<ClosedCandle> order)
+        {
+            var engine = new AlertEngine([rule]);
+            var fired = new List<AlertTrigger>();
+            foreach (var candle in order)
+            {
+                engine.Evaluate(candle, fired);
+            }
+
+            return fired;
+        }
+
+        var alternating = Run(a.Zip(b).SelectMany(p => new[] { p.First, p.Second }));
+        var legByLeg = Run(a.Take(6).Concat(b.Take(6)).Concat(b.Skip(6)).Concat(a.Skip(6)));
+
+        Assert.NotEmpty(alternating);
+        Assert.Equal(alternating, legByLeg);
+    }
+
+    [Fact]
     public void Evaluate_PairCandlesOfDifferentTimes_AreNotPaired()
     {
         var rule = new AlertRule { Id = 1, Symbol = "A", OtherSymbol = "B", Condition = AlertCondition.PairZScore, Threshold = 0.1, Candles = 2, Frequency = AlertFrequency.EveryTime };

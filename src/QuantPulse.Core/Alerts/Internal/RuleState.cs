@@ -247,11 +247,17 @@ internal sealed class VolumeRule(AlertRule rule) : RuleState(rule)
 }
 
 /// <summary>The z-score of the spread b − β·a over the last N candle pairs aligned by open time.</summary>
+/// <remarks>
+/// Each leg's closes wait in a queue until the other leg's candle of the same open time closes; a close whose
+/// partner can no longer come (the other leg has moved past it) is dropped. So the pairs, and the z-scores, follow
+/// each series' own candles and never the order in which the two series' candles happened to close.
+/// </remarks>
 internal sealed class PairRule(AlertRule rule) : RuleState(rule)
 {
+    private const int MaxWaiting = 10_000;
     private readonly Window _spreads = new(rule.Candles!.Value);
-    private double _a, _b;
-    private long _aOpen = long.MinValue, _bOpen = long.MinValue;
+    private readonly Queue<(long Open, double Close)> _a = new();
+    private readonly Queue<(long Open, double Close)> _b = new();
 
     public override void OnCandle(ClosedCandle closed, ICollection<AlertTrigger> output)
     {
@@ -261,34 +267,43 @@ internal sealed class PairRule(AlertRule rule) : RuleState(rule)
             return;
         }
 
-        if (string.Equals(candle.Symbol, Rule.Symbol, StringComparison.Ordinal))
+        var leg = string.Equals(candle.Symbol, Rule.Symbol, StringComparison.Ordinal) ? _a : _b;
+        leg.Enqueue((candle.OpenTime.UtcTicks, (double)candle.Close));
+        if (leg.Count > MaxWaiting)
         {
-            (_a, _aOpen) = ((double)candle.Close, candle.OpenTime.UtcTicks);
-        }
-        else
-        {
-            (_b, _bOpen) = ((double)candle.Close, candle.OpenTime.UtcTicks);
+            leg.Dequeue();
         }
 
-        if (_aOpen != _bOpen)
+        while (_a.Count > 0 && _b.Count > 0)
         {
-            return;
-        }
+            var (aOpen, a) = _a.Peek();
+            var (bOpen, b) = _b.Peek();
+            if (aOpen != bOpen)
+            {
+                (aOpen < bOpen ? _a : _b).Dequeue();
+                continue;
+            }
 
-        _aOpen = _bOpen = long.MinValue;
-        _spreads.Add(_b - (Rule.HedgeRatio * _a));
+            _a.Dequeue();
+            _b.Dequeue();
+            Evaluate(b - (Rule.HedgeRatio * a), new DateTimeOffset(aOpen, TimeSpan.Zero), output);
+        }
+    }
+
+    private void Evaluate(double spread, DateTimeOffset open, ICollection<AlertTrigger> output)
+    {
+        _spreads.Add(spread);
         if (!_spreads.IsFull)
         {
             return;
         }
 
-        var spread = _b - (Rule.HedgeRatio * _a);
         var mean = _spreads.Mean();
         var sd = _spreads.StandardDeviation(mean);
         var threshold = Rule.Threshold!.Value;
         if (sd > 0 && (spread - mean) / sd is var z && Math.Abs(z) > threshold)
         {
-            Fire(z, z > 0 ? threshold : -threshold, candle.CloseTime, candle.OpenTime, output);
+            Fire(z, z > 0 ? threshold : -threshold, open + Rule.Interval.Duration, open, output);
         }
     }
 }

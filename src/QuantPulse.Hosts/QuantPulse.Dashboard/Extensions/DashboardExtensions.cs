@@ -24,6 +24,7 @@ internal static class DashboardExtensions
         services.AddSingleton<FeedMetrics>();
         services.AddSingleton<UpdateFeed>();
         services.AddSingleton<IPipelineContributor>(sp => sp.GetRequiredService<UpdateFeed>());
+        services.AddHostedService<AlertFeed>();
         builder.AddDashboardSecurity();
         builder.AddDashboardTelemetry();
         return builder;
@@ -48,6 +49,7 @@ internal static class DashboardExtensions
         var api = app.MapGroup("/api").RequireRateLimiting(SecurityExtensions.ApiRateLimit);
         api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.ReadPolicy).MapMarketEndpoints().MapStatsEndpoints();
         api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.WritePolicy).MapTradeEndpoints();
+        api.MapAlertEndpoints();
         app.MapUpdateFeed().RequireAuthorization(SecurityExtensions.ReadPolicy).RequireRateLimiting(SecurityExtensions.FeedRateLimit);
         return app;
     }
