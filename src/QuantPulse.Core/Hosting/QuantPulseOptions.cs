@@ -48,6 +48,10 @@ public sealed class QuantPulseOptions
     [Required]
     public StorageHostOptions Storage { get; set; } = new();
 
+    /// <summary>Alert rules declared in configuration, and the webhook triggers are posted to (docs/alerts.md).</summary>
+    [Required]
+    public AlertHostOptions Alerts { get; set; } = new();
+
     /// <summary>
     /// Where the host keeps its files (the SQLite database unless <c>Storage:Path</c> is absolute). A relative path
     /// is resolved against the application's base directory. Default: <c>data</c>, the folder <c>data/</c> beside the

@@ -74,6 +74,7 @@ internal sealed class QuantPulseOptionsValidator(IEnumerable<MarketStoreRegistra
             Check(failures, "QuantPulse:Storage", () => storage.ToSinkOptions(TimeProvider.System));
         }
 
+        failures.AddRange(options.Alerts.Validate());
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -45,6 +45,8 @@ public static class QuantPulseServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, SimulatorContributor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, StorageContributor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, LiveMarketStateContributor>());
+        services.TryAddSingleton<AlertService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineContributor, AlertService>(sp => sp.GetRequiredService<AlertService>()));
         services.TryAddSingleton<LiveMarketState>();
         services.TryAddSingleton<MarketQueries>();
         services.TryAddSingleton<SourceMonitor>();

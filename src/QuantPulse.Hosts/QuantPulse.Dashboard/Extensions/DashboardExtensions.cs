@@ -24,6 +24,7 @@ internal static class DashboardExtensions
         services.AddSingleton<FeedMetrics>();
         services.AddSingleton<UpdateFeed>();
         services.AddSingleton<IPipelineContributor>(sp => sp.GetRequiredService<UpdateFeed>());
+        services.AddHostedService<AlertFeed>();
         builder.AddDashboardSecurity();
         builder.AddDashboardTelemetry();
         return builder;
@@ -49,6 +50,7 @@ internal static class DashboardExtensions
         api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.ReadPolicy).MapMarketEndpoints().MapStatsEndpoints();
         api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.ReadPolicy).MapAnalyticsEndpoints();
         api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.WritePolicy).MapTradeEndpoints();
+        api.MapAlertEndpoints();
         app.MapUpdateFeed().RequireAuthorization(SecurityExtensions.ReadPolicy).RequireRateLimiting(SecurityExtensions.FeedRateLimit);
         return app;
     }

@@ -13,7 +13,8 @@ internal enum FeedChannels
     Candle = 2,
     Signal = 4,
     Trade = 8,
-    All = Tick | Candle | Signal | Trade,
+    Alert = 16,
+    All = Tick | Candle | Signal | Trade | Alert,
 }
 
 /// <summary>A parsed client message: <c>subscribe</c>, <c>unsubscribe</c> or <c>ping</c>, or the reason it is bad.</summary>
@@ -22,7 +23,7 @@ internal sealed record FeedRequest(string Action, IReadOnlyList<string> Symbols,
 /// <summary>The wire format of <c>/ws/updates</c> (see docs/api.md).</summary>
 internal static class FeedProtocol
 {
-    public static readonly string[] ChannelNames = ["tick", "candle", "signal", "trade"];
+    public static readonly string[] ChannelNames = ["tick", "candle", "signal", "trade", "alert"];
 
     public static byte[] Pong { get; } = JsonSerializer.SerializeToUtf8Bytes(new { type = "pong" });
 
@@ -76,7 +77,7 @@ internal static class FeedProtocol
             {
                 if (channelsElement.ValueKind != JsonValueKind.Array)
                 {
-                    return Bad("'channels' must be an array of tick, candle, signal, trade");
+                    return Bad("'channels' must be an array of tick, candle, signal, trade, alert");
                 }
 
                 channels = FeedChannels.None;
@@ -86,7 +87,7 @@ internal static class FeedProtocol
                     var index = Array.IndexOf(ChannelNames, name);
                     if (index < 0)
                     {
-                        return Bad($"unknown channel '{Clip(name ?? item.GetRawText())}'; use tick, candle, signal or trade");
+                        return Bad($"unknown channel '{Clip(name ?? item.GetRawText())}'; use tick, candle, signal, trade or alert");
                     }
 
                     channels |= (FeedChannels)(1 << index);
@@ -141,6 +142,8 @@ internal static class FeedProtocol
     }
 
     public static byte[] Signal(SignalDto signal) => Serialize(new { type = "signal", data = signal });
+
+    public static byte[] Alert(AlertTriggerDto trigger) => Serialize(new { type = "alert", data = trigger });
 
     public static byte[] Trade(TradeDto trade, string kind) => Serialize(new { type = "trade", data = new TradeEventDto(trade, kind) });
 

@@ -97,6 +97,13 @@ internal sealed class UpdateFeed(UpdateFeedClients counter, FeedMetrics metrics,
         }
     }
 
+    /// <summary>Queues an alert trigger for every client subscribed to its symbol's <c>alert</c> channel.</summary>
+    public void PublishAlert(AlertTriggerDto trigger)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        Send(Volatile.Read(ref _clients), FeedChannels.Alert, trigger.Symbol, () => FeedProtocol.Alert(trigger), timeProvider.GetTimestamp());
+    }
+
     private static void Send(FeedClient[] clients, FeedChannels channel, string symbol, Func<byte[]> serialize, long now)
     {
         FeedMessage? message = null;
