@@ -24,6 +24,15 @@ public sealed class AlignedCloses
     /// <summary>How many bars are aligned.</summary>
     public int Count => Times.Count;
 
+    /// <summary>The latest <paramref name="count"/> bars (all of them when there are fewer).</summary>
+    /// <param name="count">How many bars to keep.</param>
+    /// <returns>The bars.</returns>
+    public AlignedCloses Latest(int count)
+    {
+        var skip = Math.Max(0, Count - Math.Max(0, count));
+        return skip == 0 ? this : new AlignedCloses([.. Times.Skip(skip)], [.. A.Skip(skip)], [.. B.Skip(skip)]);
+    }
+
     /// <summary>Aligns two series on open time.</summary>
     /// <param name="a">The first series, in any order.</param>
     /// <param name="b">The second series, in any order.</param>

@@ -20,7 +20,7 @@ internal static class DashboardExtensions
         services.AddOpenApi();
         services.AddDashboardHealth();
         services.AddSingleton<SymbolDirectory>();
-        services.AddSingleton<CandleUploads>().AddSingleton<StoredBacktests>();
+        services.AddSingleton<CandleUploads>().AddSingleton<StoredBacktests>().AddSingleton<PairStudies>();
         services.AddSingleton<UpdateFeedClients>();
         services.AddSingleton<FeedMetrics>();
         services.AddSingleton<UpdateFeed>();
