@@ -29,6 +29,7 @@ public sealed class CsvCandleRowReader : IDisposable
     private readonly Timeframe _timeframe;
     private readonly bool _skipMalformedRows;
     private readonly List<string> _errors = [];
+    private readonly List<(long Line, string Reason)> _rejections = [];
 
     /// <summary>Creates a reader of the CSV text of <paramref name="reader"/> (which is not disposed) and reads its header.</summary>
     /// <param name="reader">The CSV text.</param>
@@ -75,6 +76,9 @@ public sealed class CsvCandleRowReader : IDisposable
 
     /// <summary>With <see cref="CsvCandleReaderOptions.SkipMalformedRows"/>: one message per row skipped so far, such as <c>line 17: close 'abc' is not a number</c>.</summary>
     public IReadOnlyList<string> Errors => _errors;
+
+    /// <summary>The rows skipped so far, as line number and reason (the same rows as <see cref="Errors"/>).</summary>
+    internal IReadOnlyList<(long Line, string Reason)> Rejections => _rejections;
 
     /// <summary>Opens the file at <paramref name="path"/> and reads its header; the file's name is used in messages.</summary>
     /// <param name="path">The CSV file.</param>
@@ -125,6 +129,7 @@ public sealed class CsvCandleRowReader : IDisposable
             }
 
             _errors.Add(message);
+            _rejections.Add((_lines.LineNumber, problem!));
         }
 
         return null;

@@ -3,7 +3,7 @@ using QuantPulse.Hosting;
 namespace QuantPulse.Dashboard.Api;
 
 /// <summary>The symbols the host knows: the configured ones and every one a source has delivered.</summary>
-internal sealed class SymbolDirectory(LiveMarketState state, SourceMonitor sources)
+internal sealed class SymbolDirectory(LiveMarketState state, SourceMonitor sources, CandleUploads uploads)
 {
     /// <summary>Every known symbol with its source kind, in symbol order.</summary>
     public IReadOnlyList<SymbolDto> List()
@@ -30,7 +30,7 @@ internal sealed class SymbolDirectory(LiveMarketState state, SourceMonitor sourc
         })];
     }
 
-    /// <summary>Whether the host knows the symbol.</summary>
+    /// <summary>Whether the host knows the symbol (configured, seen live, or uploaded since the start).</summary>
     public bool IsKnown(string symbol) =>
-        state.GetPrice(symbol) is not null || sources.GetConfiguredSymbols().ContainsKey(symbol);
+        state.GetPrice(symbol) is not null || sources.GetConfiguredSymbols().ContainsKey(symbol) || uploads.WasUploaded(symbol);
 }

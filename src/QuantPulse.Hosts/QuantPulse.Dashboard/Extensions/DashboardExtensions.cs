@@ -20,6 +20,7 @@ internal static class DashboardExtensions
         services.AddOpenApi();
         services.AddDashboardHealth();
         services.AddSingleton<SymbolDirectory>();
+        services.AddSingleton<CandleUploads>().AddSingleton<StoredBacktests>().AddSingleton<PairStudies>();
         services.AddSingleton<UpdateFeedClients>();
         services.AddSingleton<FeedMetrics>();
         services.AddSingleton<UpdateFeed>();
@@ -47,9 +48,9 @@ internal static class DashboardExtensions
         app.MapOpenApi("/openapi/{documentName}.json");
 
         var api = app.MapGroup("/api").RequireRateLimiting(SecurityExtensions.ApiRateLimit);
-        api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.ReadPolicy).MapMarketEndpoints().MapStatsEndpoints();
+        api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.ReadPolicy).MapMarketEndpoints().MapStatsEndpoints().MapBacktestEndpoints();
         api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.ReadPolicy).MapAnalyticsEndpoints();
-        api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.WritePolicy).MapTradeEndpoints();
+        api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.WritePolicy).MapTradeEndpoints().MapUploadEndpoints();
         api.MapAlertEndpoints();
         app.MapUpdateFeed().RequireAuthorization(SecurityExtensions.ReadPolicy).RequireRateLimiting(SecurityExtensions.FeedRateLimit);
         return app;

@@ -18,6 +18,9 @@ internal sealed class ApiOptions
 
     public RateLimitOptions RateLimit { get; set; } = new();
 
+    /// <summary>The largest OHLC upload accepted, in bytes (default 50 MB).</summary>
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
     /// <summary>Whether a signing key or an API key is configured.</summary>
     public bool HasCredentials => !string.IsNullOrEmpty(Jwt.SigningKey) || ApiKeys.Any(k => !string.IsNullOrEmpty(k));
 
@@ -41,5 +44,8 @@ internal sealed class ApiOptions
     {
         /// <summary>Requests per minute per client IP under /api; WebSocket handshakes get a tenth. Default 600.</summary>
         public int PermitsPerMinute { get; set; } = 600;
+
+        /// <summary>Back-test requests a minute per client (default 30).</summary>
+        public int BacktestPermitsPerMinute { get; set; } = 30;
     }
 }

@@ -19,6 +19,7 @@ internal static class SecurityExtensions
     public const string ReadPolicy = "read";
     public const string ApiRateLimit = "api";
     public const string FeedRateLimit = "feed";
+    public const string BacktestRateLimit = "backtest";
     public const int MaxRequestBodyBytes = 1024 * 1024;
     private const string SelectorScheme = "BearerOrApiKey";
 
@@ -108,12 +109,13 @@ internal static class SecurityExtensions
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(ApiRateLimit, context => PerClient(context, ApiRateLimit, permits));
             o.AddPolicy(FeedRateLimit, context => PerClient(context, FeedRateLimit, Math.Max(1, permits / 10)));
+            o.AddPolicy(BacktestRateLimit, context => PerClient(context, BacktestRateLimit, Math.Max(1, options.Value.RateLimit.BacktestPermitsPerMinute)));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 await Results.Problem(
-                        detail: $"Too many requests from this address: at most {permits} a minute under /api (a tenth for /ws/updates).",
+                        detail: $"Too many requests from this address: at most {permits} a minute under /api (a tenth for /ws/updates, {Math.Max(1, options.Value.RateLimit.BacktestPermitsPerMinute)} for /api/backtest).",
                         statusCode: StatusCodes.Status429TooManyRequests,
                         title: "Too many requests")
                     .ExecuteAsync(context.HttpContext);

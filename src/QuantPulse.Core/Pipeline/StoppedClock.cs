@@ -1,4 +1,4 @@
-namespace QuantPulse.Cli.Commands;
+namespace QuantPulse.Pipeline;
 
 /// <summary>
 /// A pipeline clock that stands still at the Unix epoch and whose timers never fire, for replaying a finished
@@ -10,14 +10,29 @@ namespace QuantPulse.Cli.Commands;
 /// far, at moments that depend on how fast the machine reads; a file not in global time order (one symbol after
 /// another) would then lose ticks as late at random. With this clock the result depends on the file alone.
 /// </remarks>
-internal sealed class StoppedClock : TimeProvider
+public sealed class StoppedClock : TimeProvider
 {
+    private StoppedClock()
+    {
+    }
+
+    /// <summary>The clock.</summary>
     public static StoppedClock Instance { get; } = new();
 
+    /// <summary>Always the Unix epoch.</summary>
+    /// <returns><see cref="DateTimeOffset.UnixEpoch"/>.</returns>
     public override DateTimeOffset GetUtcNow() => DateTimeOffset.UnixEpoch;
 
+    /// <summary>Always zero.</summary>
+    /// <returns>Zero.</returns>
     public override long GetTimestamp() => 0;
 
+    /// <summary>A timer that never fires.</summary>
+    /// <param name="callback">Never called.</param>
+    /// <param name="state">Unused.</param>
+    /// <param name="dueTime">Unused.</param>
+    /// <param name="period">Unused.</param>
+    /// <returns>The silent timer.</returns>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new SilentTimer();
 
     private sealed class SilentTimer : ITimer
