@@ -29,6 +29,8 @@ internal static class PostgresMigrator
 
     private const string CurrentVersionSql = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
 
+    private const string AppliedSql = "SELECT version FROM schema_version";
+
     private const string RecordSql = "INSERT INTO schema_version (version, name) VALUES (@Version, @Name)";
 
     public static IReadOnlyList<MigrationScript> Scripts { get; } = MigrationScript.Load(ResourcePrefix);
@@ -46,9 +48,11 @@ internal static class PostgresMigrator
         {
             await connection.ExecuteAsync(new CommandDefinition(CreateVersionTableSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
             var current = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CurrentVersionSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            SchemaGuard.CheckNotNewer(current, scripts.Count, "PostgreSQL");
+            SchemaGuard.CheckNotNewer(current, scripts.Count == 0 ? 0 : scripts[^1].Version, "PostgreSQL");
             var applied = 0;
-            foreach (var script in scripts.Where(s => s.Version > current))
+            // Applied by version, not by the highest one: a feature's reserved number may arrive after a later one.
+            var done = (await connection.QueryAsync<int>(new CommandDefinition(AppliedSql, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();
+            foreach (var script in scripts.Where(s => !done.Contains(s.Version)))
             {
                 var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))

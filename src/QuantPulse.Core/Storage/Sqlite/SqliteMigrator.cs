@@ -24,6 +24,8 @@ internal static class SqliteMigrator
 
     private const string CurrentVersionSql = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
 
+    private const string AppliedSql = "SELECT COUNT(*) FROM schema_version WHERE version = @Version";
+
     private const string RecordSql = """
         INSERT INTO schema_version (version, name, applied_at)
         VALUES (@Version, @Name, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
@@ -48,8 +50,10 @@ internal static class SqliteMigrator
             {
                 var current = await connection.ExecuteScalarAsync<long>(
                     new CommandDefinition(CurrentVersionSql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                SchemaGuard.CheckNotNewer(current, scripts.Count, "SQLite");
-                if (current >= script.Version)
+                SchemaGuard.CheckNotNewer(current, scripts.Count == 0 ? 0 : scripts[^1].Version, "SQLite");
+                // Applied by version, not by the highest one: a feature's reserved number may arrive after a later one.
+                if (await connection.ExecuteScalarAsync<long>(
+                    new CommandDefinition(AppliedSql, new { script.Version }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0)
                 {
                     continue;
                 }
