@@ -290,7 +290,7 @@ public sealed class PaperBrokerTests
     {
         await using var broker = await Open();
         var seen = new List<Order>();
-        using var subscription = broker.OrderUpdates.Subscribe(new Observer(seen.Add));
+        using var subscription = broker.OrderUpdates.Subscribe(new OrderObserver(seen.Add));
         await broker.OnTickAsync(Trade("00:00:01", 100m, 0m));
         await broker.PlaceOrderAsync(new OrderRequest("R_100", OrderSide.Buy, OrderType.Market, 1m));
         await broker.OnTickAsync(Trade("00:00:02", 100m, 0m));
@@ -334,17 +334,4 @@ public sealed class PaperBrokerTests
 
     private Task<PaperBroker> Open(PaperBrokerOptions? options = null) =>
         PaperBroker.OpenAsync(options ?? new PaperBrokerOptions(), new FeedWatch(_time));
-
-    private sealed class Observer(Action<Order> onNext) : IObserver<Order>
-    {
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void OnNext(Order value) => onNext(value);
-    }
 }
