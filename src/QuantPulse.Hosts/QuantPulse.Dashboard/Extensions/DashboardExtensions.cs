@@ -24,6 +24,7 @@ internal static class DashboardExtensions
         services.AddSingleton<FeedMetrics>();
         services.AddSingleton<UpdateFeed>();
         services.AddSingleton<IPipelineContributor>(sp => sp.GetRequiredService<UpdateFeed>());
+        builder.AddTerminalBroker();
         builder.AddDashboardSecurity();
         builder.AddDashboardTelemetry();
         return builder;
@@ -46,8 +47,8 @@ internal static class DashboardExtensions
         app.MapOpenApi("/openapi/{documentName}.json");
 
         var api = app.MapGroup("/api").RequireRateLimiting(SecurityExtensions.ApiRateLimit);
-        api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.ReadPolicy).MapMarketEndpoints().MapStatsEndpoints();
-        api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.WritePolicy).MapTradeEndpoints();
+        api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.ReadPolicy).MapMarketEndpoints().MapStatsEndpoints().MapOrderReadEndpoints();
+        api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.WritePolicy).MapTradeEndpoints().MapOrderWriteEndpoints();
         app.MapUpdateFeed().RequireAuthorization(SecurityExtensions.ReadPolicy).RequireRateLimiting(SecurityExtensions.FeedRateLimit);
         return app;
     }
