@@ -38,6 +38,7 @@ public sealed class PaperBroker : IBroker, IAsyncDisposable
     private readonly OrderPublisher _updates;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _nextId;
+    private int _disposed;
 
     private PaperBroker(PaperBrokerOptions options, FeedWatch feed, ITradingStore store, TradingSnapshot snapshot, ILogger logger)
     {
@@ -184,6 +185,12 @@ public sealed class PaperBroker : IBroker, IAsyncDisposable
     /// <returns>A task that completes when the broker is closed.</returns>
     public async ValueTask DisposeAsync()
     {
+        // Disposing twice (a host that registered the broker under several services) is harmless.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {

@@ -111,7 +111,7 @@ internal sealed class TerminalBroker(
 
     public async ValueTask DisposeAsync()
     {
-        if (_current is IAsyncDisposable disposable)
+        if (Interlocked.Exchange(ref _current, null) is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync().ConfigureAwait(false);
         }
