@@ -274,7 +274,7 @@ public abstract class MarketStoreContractTests : IAsyncLifetime
 
         await using var again = await OpenAsync();
         var after = await ReadSchemaVersionsAsync();
-        Assert.Equal([(1, "initial"), (2, "runs"), (3, "tick_key"), (4, "alerts")], before);
+        Assert.Equal([(1, "initial"), (2, "runs"), (3, "tick_key"), (4, "alerts"), (5, "trading")], before);
         Assert.Equal(before, after);
         Assert.NotNull(await again.Signals.GetAsync("kept"));
     }

@@ -26,6 +26,7 @@ internal static class DashboardExtensions
         services.AddSingleton<UpdateFeed>();
         services.AddSingleton<IPipelineContributor>(sp => sp.GetRequiredService<UpdateFeed>());
         services.AddHostedService<AlertFeed>();
+        builder.AddTerminalBroker();
         builder.AddDashboardSecurity();
         builder.AddDashboardTelemetry();
         return builder;
@@ -48,9 +49,9 @@ internal static class DashboardExtensions
         app.MapOpenApi("/openapi/{documentName}.json");
 
         var api = app.MapGroup("/api").RequireRateLimiting(SecurityExtensions.ApiRateLimit);
-        api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.ReadPolicy).MapMarketEndpoints().MapStatsEndpoints().MapBacktestEndpoints();
+        api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.ReadPolicy).MapMarketEndpoints().MapStatsEndpoints().MapBacktestEndpoints().MapOrderReadEndpoints();
         api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.ReadPolicy).MapAnalyticsEndpoints();
-        api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.WritePolicy).MapTradeEndpoints().MapUploadEndpoints();
+        api.MapGroup(string.Empty).RequireAuthorization(SecurityExtensions.WritePolicy).MapTradeEndpoints().MapUploadEndpoints().MapOrderWriteEndpoints();
         api.MapAlertEndpoints();
         app.MapUpdateFeed().RequireAuthorization(SecurityExtensions.ReadPolicy).RequireRateLimiting(SecurityExtensions.FeedRateLimit);
         return app;

@@ -1,0 +1,17 @@
+using QuantPulse.Dashboard.Trading;
+using QuantPulse.Hosting;
+
+namespace QuantPulse.Dashboard.Extensions;
+
+/// <summary>Registers the terminal's broker (paper unless <c>QuantPulse:Trading:Broker</c> says alpaca).</summary>
+internal static class TradingExtensions
+{
+    public static WebApplicationBuilder AddTerminalBroker(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TradingHostOptions>().BindConfiguration(TradingHostOptions.Section);
+        builder.Services.AddSingleton<TerminalBroker>();
+        builder.Services.AddSingleton<IPipelineContributor>(sp => sp.GetRequiredService<TerminalBroker>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TerminalBroker>());
+        return builder;
+    }
+}
