@@ -18,7 +18,7 @@ public static class PairStudy
     /// <param name="window">The rolling window (at least 3 and below the bar count).</param>
     /// <returns>The study.</returns>
     /// <exception cref="ArgumentException">Too few bars, or the window does not fit them.</exception>
-    public static PairStudyResult Run(AlignedCloses closes, int window)
+    public static PairStudyResult Run(AlignedPair closes, int window)
     {
         ArgumentNullException.ThrowIfNull(closes);
         var n = closes.Count;
@@ -76,7 +76,7 @@ public static class PairStudy
     /// <summary>The Pearson correlation of the simple returns of two aligned series; null with fewer than 3 bars or a constant series.</summary>
     /// <param name="closes">The aligned closes.</param>
     /// <returns>The correlation, or null.</returns>
-    public static double? ReturnCorrelation(AlignedCloses closes)
+    public static double? ReturnCorrelation(AlignedPair closes)
     {
         ArgumentNullException.ThrowIfNull(closes);
         return closes.Count < 3 ? null : Finite(() => Correlation.Pearson(Returns(closes.A), Returns(closes.B)));

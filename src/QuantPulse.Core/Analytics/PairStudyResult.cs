@@ -17,7 +17,7 @@ namespace QuantPulse.Analytics;
 /// <param name="HalfLife">The spread's half-life of mean reversion, in bars.</param>
 /// <param name="Hurst">The spread's Hurst exponent.</param>
 public sealed record PairStudyResult(
-    AlignedCloses Closes,
+    AlignedPair Closes,
     int Window,
     HedgeFit Ols,
     HedgeFit Huber,

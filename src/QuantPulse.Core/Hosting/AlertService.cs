@@ -252,11 +252,16 @@ public sealed class AlertService : IPipelineContributor, IObservable<AlertTrigge
                 return _repository;
             }
 
-            IAlertRepository repository = new MemoryAlertRepository();
-            if (_stores.IsEnabled)
+            IAlertRepository repository;
+            if (_stores.IsEnabled && _stores.Location is { } location)
             {
+                // Opening the market store first applies the migrations, the alert tables' among them.
                 await _stores.GetStoreAsync(cancellationToken).ConfigureAwait(false);
-                repository = new AlertStore(_root.Storage.ToStorageOptions(_root.DataDirectoryPath), _timeProvider);
+                repository = new AlertStore(location, _timeProvider);
+            }
+            else
+            {
+                repository = new MemoryAlertRepository();
             }
 
             var configured = await SynchroniseAsync(repository, cancellationToken).ConfigureAwait(false);

@@ -19,4 +19,11 @@ public interface IMarketStoreFactory
     /// <param name="exception">The failure.</param>
     /// <returns>True to retry with the write back-off of <c>QuantPulse:Storage</c>.</returns>
     bool IsTransient(Exception exception);
+
+    /// <summary>
+    /// Where the store keeps its data, for features that keep their own tables in the same database (alerts, the
+    /// paper broker); null (the default) for a store other than the built-in SQLite and PostgreSQL ones, and those
+    /// features then keep their state in memory.
+    /// </summary>
+    StorageOptions? Location => null;
 }

@@ -13,4 +13,10 @@ public interface IMarketStoreProvider
     /// <returns>The store.</returns>
     /// <exception cref="InvalidOperationException">Storage is disabled.</exception>
     ValueTask<IMarketStore> GetStoreAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Where the selected store keeps its data (<see cref="IMarketStoreFactory.Location"/>), for features that keep
+    /// their own tables beside the market data; null when storage is disabled or the store does not say.
+    /// </summary>
+    StorageOptions? Location { get; }
 }

@@ -24,6 +24,8 @@ internal sealed class MarketStoreProvider(
 
     public bool IsEnabled => options.Value.Storage.Enabled;
 
+    public StorageOptions? Location => IsEnabled ? SelectedFactory().Factory.Location : null;
+
     public async ValueTask<IMarketStore> GetStoreAsync(CancellationToken cancellationToken)
     {
         if (!IsEnabled)
@@ -64,9 +66,7 @@ internal sealed class MarketStoreProvider(
     private async Task<IMarketStore> OpenAsync(CancellationToken cancellationToken)
     {
         var storage = options.Value.Storage;
-        var selected = MarketStoreRegistration.Find(stores, storage.Provider)
-            ?? throw new InvalidOperationException($"QuantPulse:Storage:Provider: no store is registered as '{storage.Provider}'.");
-        var factory = factories.First(f => f.GetType() == selected.FactoryType);
+        var (selected, factory) = SelectedFactory();
         var retry = storage.ToSinkOptions(timeProvider);
         for (var attempt = 1; ; attempt++)
         {
@@ -82,5 +82,13 @@ internal sealed class MarketStoreProvider(
                 await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private (MarketStoreRegistration Selected, IMarketStoreFactory Factory) SelectedFactory()
+    {
+        var provider = options.Value.Storage.Provider;
+        var selected = MarketStoreRegistration.Find(stores, provider)
+            ?? throw new InvalidOperationException($"QuantPulse:Storage:Provider: no store is registered as '{provider}'.");
+        return (selected, factories.First(f => f.GetType() == selected.FactoryType));
     }
 }

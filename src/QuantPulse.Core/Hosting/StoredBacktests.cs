@@ -62,11 +62,11 @@ public sealed class StoredBacktests
     /// <param name="to">Exclusive end.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The aligned closes (the latest <see cref="MaxPairBars"/> bars of each series at most).</returns>
-    public async Task<AlignedCloses> ReadPairAsync(string a, string b, Timeframe timeframe, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public async Task<AlignedPair> ReadPairAsync(string a, string b, Timeframe timeframe, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         var first = await _queries.GetCandlesAsync(a, timeframe, from, to, MaxPairBars, withIndicators: false, cancellationToken).ConfigureAwait(false);
         var second = await _queries.GetCandlesAsync(b, timeframe, from, to, MaxPairBars, withIndicators: false, cancellationToken).ConfigureAwait(false);
-        return AlignedCloses.Join(first.Select(c => c.Candle).ToList(), second.Select(c => c.Candle).ToList());
+        return AlignedPair.Join(first.Select(c => c.Candle).ToList(), second.Select(c => c.Candle).ToList());
     }
 
     /// <summary>Runs the pair back-test on the stored closes of <paramref name="a"/> and <paramref name="b"/>.</summary>

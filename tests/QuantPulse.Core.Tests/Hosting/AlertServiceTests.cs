@@ -127,7 +127,6 @@ public sealed class AlertServiceTests : IDisposable
     private QuantPulseOptions Options(string? webhook = null)
     {
         var options = new QuantPulseOptions { DataDirectory = _dir };
-        options.Storage.Path = "alerts.db";
         options.Alerts.Webhook.Url = webhook;
         options.Alerts.Webhook.InitialDelay = TimeSpan.FromHours(1);
         options.Alerts.Webhook.MaxDelay = TimeSpan.FromHours(1);
@@ -137,7 +136,9 @@ public sealed class AlertServiceTests : IDisposable
     private static (AlertService Service, MarketStoreProvider Stores) Create(QuantPulseOptions options, TimeProvider time)
     {
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        var stores = new MarketStoreProvider(wrapped, time, NullLoggerFactory.Instance);
+        var sqlite = new SqliteStoreFactory(
+            Microsoft.Extensions.Options.Options.Create(new SqliteStorageHostOptions { Path = "alerts.db" }), wrapped, NullLoggerFactory.Instance);
+        var stores = new MarketStoreProvider(wrapped, [new MarketStoreRegistration("Sqlite", typeof(SqliteStoreFactory))], [sqlite], time, NullLoggerFactory.Instance);
         return (new AlertService(wrapped, stores, time, NullLoggerFactory.Instance), stores);
     }
 

@@ -58,13 +58,13 @@ public class AlertPipelineTests
     private static List<AlertTrigger> Sorted(IEnumerable<AlertTrigger> triggers) =>
         [.. triggers.OrderBy(t => t.Time).ThenBy(t => t.RuleId).ThenBy(t => t.Symbol, StringComparer.Ordinal)];
 
-    private static CsvTickSourceOptions Replay(TickPacing pacing, double speed = 1) =>
+    private static CsvSourceOptions Replay(TickPacing pacing, double speed = 1) =>
         new() { Pacing = pacing, Speed = speed, Source = TickSources.Simulated };
 
     // Two hours of two simulated symbols around 1000, with a quiet stretch of 12 minutes in each hour.
     private static async Task RecordAsync(string path)
     {
-        var source = new SimulatedMarketSource(new SimulatedMarketOptions
+        var source = new SimulatedMarketSource(new SimulatedSourceOptions
         {
             Symbols = ["SIM_A", "SIM_B"],
             Seed = 11,

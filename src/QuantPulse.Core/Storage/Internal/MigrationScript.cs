@@ -10,7 +10,7 @@ namespace QuantPulse.Storage.Internal;
 internal sealed record MigrationScript(int Version, string Name, string Sql)
 {
     /// <summary>Loads the scripts embedded under <paramref name="prefix"/>, in version order.</summary>
-    /// <exception cref="InvalidOperationException">A name is malformed, or versions repeat.</exception>
+    /// <exception cref="InvalidOperationException">A name is malformed, or versions repeat or leave a gap.</exception>
     public static IReadOnlyList<MigrationScript> Load(string prefix)
     {
         var assembly = typeof(MigrationScript).Assembly;
@@ -33,13 +33,12 @@ internal sealed record MigrationScript(int Version, string Name, string Sql)
         }
 
         scripts.Sort((a, b) => a.Version.CompareTo(b.Version));
-        // Numbers are reserved per feature, so a build may skip one; a repeat is always a mistake.
         for (var i = 0; i < scripts.Count; i++)
         {
-            if (scripts[i].Version < 1 || (i > 0 && scripts[i].Version == scripts[i - 1].Version))
+            if (scripts[i].Version != i + 1)
             {
                 throw new InvalidOperationException(
-                    $"Migrations under '{prefix}' must be numbered from 1 up without repeats; found {scripts[i].Version} at position {i + 1}.");
+                    $"Migrations under '{prefix}' must be numbered 1, 2, 3… without gaps or repeats; found {scripts[i].Version} at position {i + 1}.");
             }
         }
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using QuantPulse.Hosting;
 using QuantPulse.Pipeline;
-using QuantPulse.Storage;
 using QuantPulse.Trading;
 using QuantPulse.Trading.Alpaca;
 
@@ -13,7 +12,7 @@ namespace QuantPulse.Dashboard.Trading;
 /// </summary>
 internal sealed class TerminalBroker(
     IOptions<TradingHostOptions> trading,
-    IOptions<QuantPulseOptions> quantPulse,
+    IMarketStoreProvider stores,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : IPipelineContributor, IHostedService, IAsyncDisposable
 {
@@ -76,15 +75,7 @@ internal sealed class TerminalBroker(
                 return;
             }
 
-            var q = quantPulse.Value;
-            var storage = q.Storage.Enabled
-                ? new StorageOptions
-                {
-                    Provider = q.Storage.Provider,
-                    Path = Path.GetFullPath(q.Storage.Path, Path.GetFullPath(q.DataDirectory, AppContext.BaseDirectory)),
-                    ConnectionString = q.Storage.ConnectionString,
-                }
-                : null;
+            var storage = stores.Location;
             var paper = await PaperBroker.OpenAsync(
                 new PaperBrokerOptions
                 {

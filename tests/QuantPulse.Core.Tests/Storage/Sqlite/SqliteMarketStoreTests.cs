@@ -53,27 +53,7 @@ public sealed class SqliteMarketStoreTests : MarketStoreContractTests
             await store.DisposeAsync();
         }
 
-        Assert.Equal([(1, "initial"), (2, "runs"), (3, "tick_key"), (5, "trading")], await ReadSchemaVersionsAsync());
-    }
-
-    [Fact]
-    public async Task MigrateAsync_LowerVersionArrivingAfterAHigherOne_IsStillApplied()
-    {
-        await Store.DisposeAsync();
-        File.Delete(DatabasePath);
-        Assert.DoesNotContain(SqliteMigrator.Scripts, s => s.Version == 4);
-        var later = new QuantPulse.Storage.Internal.MigrationScript(4, "reserved", "CREATE TABLE reserved_feature (id INTEGER NOT NULL);");
-        var connections = new SqliteConnectionFactory(DatabasePath);
-        await using (var connection = await connections.OpenAsync(CancellationToken.None))
-        {
-            var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-            await SqliteMigrator.MigrateAsync(connection, SqliteMigrator.Scripts, logger, CancellationToken.None);
-            var applied = await SqliteMigrator.MigrateAsync(connection, [.. SqliteMigrator.Scripts.Append(later).OrderBy(s => s.Version)], logger, CancellationToken.None);
-            Assert.Equal(1, applied);
-        }
-
-        connections.ClearPool();
-        Assert.Contains((4, "reserved"), await ReadSchemaVersionsAsync());
+        Assert.Equal([(1, "initial"), (2, "runs"), (3, "tick_key"), (4, "alerts"), (5, "trading")], await ReadSchemaVersionsAsync());
     }
 
     [Fact]

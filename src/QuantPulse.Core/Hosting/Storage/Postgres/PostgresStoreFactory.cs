@@ -11,15 +11,14 @@ internal sealed class PostgresStoreFactory(
     IOptions<QuantPulseOptions> host,
     ILoggerFactory loggerFactory) : IMarketStoreFactory
 {
-    public Task<IMarketStore> OpenAsync(CancellationToken cancellationToken) => MarketStore.OpenAsync(
-        new StorageOptions
-        {
-            Provider = StorageProvider.Postgres,
-            ConnectionString = options.Value.ConnectionString,
-            StoreTicks = host.Value.Storage.StoreTicks,
-        },
-        loggerFactory,
-        cancellationToken);
+    public StorageOptions Location => new()
+    {
+        Provider = StorageProvider.Postgres,
+        ConnectionString = options.Value.ConnectionString,
+        StoreTicks = host.Value.Storage.StoreTicks,
+    };
+
+    public Task<IMarketStore> OpenAsync(CancellationToken cancellationToken) => MarketStore.OpenAsync(Location, loggerFactory, cancellationToken);
 
     public bool IsTransient(Exception exception) => exception is NpgsqlException { IsTransient: true };
 }

@@ -15,8 +15,8 @@ internal sealed class SqliteStoreFactory(
 
     public async Task<IMarketStore> OpenAsync(CancellationToken cancellationToken)
     {
-        var path = options.Value.FullPath(host.Value.DataDirectoryPath);
-        var location = new StorageOptions { Provider = StorageProvider.Sqlite, Path = path, StoreTicks = host.Value.Storage.StoreTicks };
+        var location = Location;
+        var path = location.Path!;
         try
         {
             var store = await MarketStore.OpenAsync(location, loggerFactory, cancellationToken).ConfigureAwait(false);
@@ -30,4 +30,11 @@ internal sealed class SqliteStoreFactory(
     }
 
     public bool IsTransient(Exception exception) => false;
+
+    public StorageOptions Location => new()
+    {
+        Provider = StorageProvider.Sqlite,
+        Path = options.Value.FullPath(host.Value.DataDirectoryPath),
+        StoreTicks = host.Value.Storage.StoreTicks,
+    };
 }

@@ -3,9 +3,9 @@ using QuantPulse.Model;
 namespace QuantPulse.Analytics;
 
 /// <summary>The closes of two candle series aligned on open time (inner join: only the times both series have).</summary>
-public sealed class AlignedCloses
+public sealed class AlignedPair
 {
-    private AlignedCloses(DateTimeOffset[] times, double[] a, double[] b)
+    private AlignedPair(DateTimeOffset[] times, double[] a, double[] b)
     {
         Times = times;
         A = a;
@@ -27,39 +27,23 @@ public sealed class AlignedCloses
     /// <summary>The latest <paramref name="count"/> bars (all of them when there are fewer).</summary>
     /// <param name="count">How many bars to keep.</param>
     /// <returns>The bars.</returns>
-    public AlignedCloses Latest(int count)
+    public AlignedPair Latest(int count)
     {
         var skip = Math.Max(0, Count - Math.Max(0, count));
-        return skip == 0 ? this : new AlignedCloses([.. Times.Skip(skip)], [.. A.Skip(skip)], [.. B.Skip(skip)]);
+        return skip == 0 ? this : new AlignedPair([.. Times.Skip(skip)], [.. A.Skip(skip)], [.. B.Skip(skip)]);
     }
 
-    /// <summary>Aligns two series on open time.</summary>
+    /// <summary>Aligns two series on open time (<see cref="CandleAlignment.InnerJoin"/>).</summary>
     /// <param name="a">The first series, in any order.</param>
     /// <param name="b">The second series, in any order.</param>
-    /// <returns>The closes at the open times both have (a repeated time keeps its last candle).</returns>
+    /// <returns>The closes at the open times both have; open candles are left out.</returns>
     /// <exception cref="ArgumentNullException">A series is null.</exception>
-    public static AlignedCloses Join(IReadOnlyList<Candle> a, IReadOnlyList<Candle> b)
+    /// <exception cref="ArgumentException">A series holds two closed candles with one open time.</exception>
+    public static AlignedPair Join(IReadOnlyList<Candle> a, IReadOnlyList<Candle> b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var second = new Dictionary<DateTimeOffset, decimal>(b.Count);
-        foreach (var candle in b)
-        {
-            second[candle.OpenTime] = candle.Close;
-        }
-
-        var first = new SortedDictionary<DateTimeOffset, decimal>();
-        foreach (var candle in a)
-        {
-            if (second.ContainsKey(candle.OpenTime))
-            {
-                first[candle.OpenTime] = candle.Close;
-            }
-        }
-
-        return new AlignedCloses(
-            [.. first.Keys],
-            [.. first.Values.Select(v => (double)v)],
-            [.. first.Keys.Select(t => (double)second[t])]);
+        var aligned = CandleAlignment.InnerJoin([a, b]);
+        return new AlignedPair([.. aligned.Times], aligned.Closes[0], aligned.Closes[1]);
     }
 }
