@@ -17,7 +17,7 @@ namespace QuantPulse.Hosting;
 /// <see cref="CreateAsync"/>; they live in the <c>alerts</c> table, or in memory when storage is off.
 /// Subscribers are called on the pipeline's thread and must return quickly; one that throws is logged and skipped.
 /// </remarks>
-public sealed class AlertService : IPipelineContributor, IObservable<AlertTrigger>, IAsyncDisposable
+public sealed class AlertService : IPipelineContributor, IObservable<AlertTrigger>, IAsyncDisposable, IDisposable
 {
     private readonly AlertHostOptions _options;
     private readonly QuantPulseOptions _root;
@@ -28,6 +28,7 @@ public sealed class AlertService : IPipelineContributor, IObservable<AlertTrigge
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Channel<AlertTrigger> _queue;
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private readonly Lock _observerGate = new();
     private readonly HashSet<Task> _deliveries = [];
     private IObserver<AlertTrigger>[] _observers = [];
@@ -193,10 +194,15 @@ public sealed class AlertService : IPipelineContributor, IObservable<AlertTrigge
         return new Subscription(this, observer);
     }
 
-    /// <summary>Stores the triggers still queued, then stops webhook retries.</summary>
+    /// <summary>Stores the triggers still queued, then stops webhook retries. Safe to call more than once.</summary>
     /// <returns>A task that completes when the background work has ended.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         await _processing.ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -212,6 +218,9 @@ public sealed class AlertService : IPipelineContributor, IObservable<AlertTrigge
         _stopping.Dispose();
         _gate.Dispose();
     }
+
+    /// <summary>For containers disposed synchronously: the same as <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static void Check(AlertRule rule)
     {

@@ -36,7 +36,7 @@ public class QuantPulseServiceCollectionExtensionsTests
         using var provider = services.AddLogging().BuildServiceProvider();
         Assert.Single(provider.GetServices<IHostedService>());
         Assert.Equal(["simulated", "csv", "deriv", "binance"], provider.GetServices<ITickSourceFactory>().Select(f => f.Id));
-        Assert.Equal([100, 200, 300, 340, 350, 400], provider.GetServices<IPipelineContributor>().Select(c => c.Order).Order());
+        Assert.Equal([100, 200, 300, 340, 340, 350, 400], provider.GetServices<IPipelineContributor>().Select(c => c.Order).Order());
     }
 
     [Fact]
