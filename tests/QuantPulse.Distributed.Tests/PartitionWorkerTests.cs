@@ -32,7 +32,8 @@ public sealed class PartitionWorkerTests(Servers servers)
 
         using var stop = new CancellationTokenSource();
         var dashboards = new[] { new EventStreamReader(redis, prefix), new EventStreamReader(redis, prefix) };
-        var feeds = dashboards.Select(d => CollectAsync(d, stop.Token)).ToList();
+        using var feedStop = new CancellationTokenSource();
+        var feeds = dashboards.Select(d => CollectAsync(d, feedStop.Token)).ToList();
         var doomedRedis = await servers.Redis.ConnectAsync();
         using var doomedStop = new CancellationTokenSource();
         var doomed = Worker(doomedRedis, store, db, prefix, "w-doomed");
@@ -56,6 +57,11 @@ public sealed class PartitionWorkerTests(Servers servers)
         await Eventually.TrueAsync(() => AllAcknowledged(redis, prefix), "every tick stored and acknowledged");
         await stop.CancelAsync();
         await Task.WhenAll(runs);
+
+        // The workers have stopped: the dashboards read on until they reach the last event published.
+        var lastEvent = (string)(await redis.GetDatabase().StreamInfoAsync(prefix.Events)).LastGeneratedId!;
+        await Eventually.TrueAsync(() => dashboards.All(d => d.LastId == lastEvent), "both dashboards read every event");
+        await feedStop.CancelAsync();
         var events = await Task.WhenAll(feeds);
 
         Assert.Equal(ticks.Count, ingest.Written);
