@@ -6,7 +6,7 @@ namespace QuantPulse.Hosting;
 internal static partial class AlertLog
 {
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Alert {RuleId} '{Name}' fired on {Symbol} at {Time}: {Message}")]
-    public static partial void Fired(ILogger logger, long ruleId, string name, string symbol, DateTimeOffset time, string message);
+    public static partial void Fired(ILogger logger, long ruleId, string name, string symbol, string time, string message);
 
     [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Alert queue full ({Capacity}): trigger of alert {RuleId} dropped ({Dropped} so far)")]
     public static partial void Dropped(ILogger logger, int capacity, long ruleId, long dropped);

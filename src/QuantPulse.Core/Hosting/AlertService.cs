@@ -329,7 +329,11 @@ public sealed class AlertService : IPipelineContributor, IObservable<AlertTrigge
     private void OnTrigger(AlertTrigger trigger)
     {
         Interlocked.Increment(ref _fired);
-        AlertLog.Fired(_logger, trigger.RuleId, trigger.RuleName, trigger.Symbol, trigger.Time, trigger.Message);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var time = LogText.Time(trigger.Time);
+            AlertLog.Fired(_logger, trigger.RuleId, trigger.RuleName, trigger.Symbol, time, trigger.Message);
+        }
         foreach (var observer in Volatile.Read(ref _observers))
         {
             try
