@@ -10,7 +10,9 @@ RUNS=${2:-6}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-if ! python3 -c 'import pandas' 2>/dev/null; then
+# Debian's interpreter, where python3-pandas installs (a python3 earlier on PATH may be another one).
+PY=/usr/bin/python3
+if ! "$PY" -c 'import pandas' 2>/dev/null; then
   echo "installing python3-pandas" >&2
   if [ "$(id -u)" = 0 ]; then apt-get install -y -q python3-pandas >/dev/null; else sudo apt-get install -y -q python3-pandas >/dev/null; fi
 fi
@@ -22,7 +24,7 @@ dotnet "$CLI" simulate --symbols SIM_A,SIM_B --seed 42 --ticks "$TICKS" --output
 cat > "$WORK/candles.py" <<'PY'
 import sys
 import pandas as pd
-ticks = pd.read_csv(sys.argv[1], parse_dates=["time"], index_col="time")
+ticks = pd.read_csv(sys.argv[1], parse_dates=["time"], infer_datetime_format=True, index_col="time")
 out = []
 for tf, rule in (("1m", "1min"), ("5m", "5min"), ("15m", "15min")):
     for symbol, g in ticks.groupby("symbol", sort=True):
@@ -40,7 +42,7 @@ seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N);
 best_q=999; best_p=999
 for i in $(seq 1 "$RUNS"); do
   q=$(seconds dotnet "$CLI" candles --input "$WORK/ticks.csv" --timeframe 1m,5m,15m --output "$WORK/q.csv")
-  p=$(seconds python3 "$WORK/candles.py" "$WORK/ticks.csv" "$WORK/p.csv")
+  p=$(seconds "$PY" "$WORK/candles.py" "$WORK/ticks.csv" "$WORK/p.csv")
   printf 'run %d: quantpulse %.3f s, pandas %.3f s\n' "$i" "$q" "$p"
   best_q=$(echo "if ($q < $best_q) $q else $best_q" | bc -l)
   best_p=$(echo "if ($p < $best_p) $p else $best_p" | bc -l)
