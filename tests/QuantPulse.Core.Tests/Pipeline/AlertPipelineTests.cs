@@ -105,11 +105,7 @@ public class AlertPipelineTests
         var run = pipeline.RunAsync();
         if (clock is not null)
         {
-            while (!run.IsCompleted)
-            {
-                clock.Advance(TimeSpan.FromMilliseconds(20));
-                await Task.Delay(1);
-            }
+            await clock.AdvanceUntilAsync(run, TimeSpan.FromMilliseconds(20));
         }
 
         await run.WaitAsync(Timeout);

@@ -195,13 +195,7 @@ public class TradingPipelineTests
         var run = pipeline.RunAsync();
         if (clock is not null)
         {
-            // An auto-advancing clock: the replay and the heartbeats move on as the test advances it, in steps
-            // that cut the stream at places that have nothing to do with the recorded ticks.
-            while (!run.IsCompleted)
-            {
-                clock.Advance(TimeSpan.FromMilliseconds(20));
-                await Task.Delay(1);
-            }
+            await clock.AdvanceUntilAsync(run, TimeSpan.FromMilliseconds(20));
         }
 
         await run.WaitAsync(Timeout);

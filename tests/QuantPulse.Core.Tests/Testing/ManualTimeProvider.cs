@@ -37,6 +37,21 @@ public sealed class ManualTimeProvider : TimeProvider
         SetUtcNow(GetUtcNow() + delta);
     }
 
+    /// <summary>
+    /// An auto-advancing clock for a paced run: moves the time by <paramref name="step"/>, yields, and repeats until
+    /// <paramref name="run"/> has completed. The steps cut the stream at places unrelated to the data, which is the
+    /// point: the results must not depend on them.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Task run, TimeSpan step)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        while (!run.IsCompleted)
+        {
+            Advance(step);
+            await Task.Delay(1);
+        }
+    }
+
     public void SetUtcNow(DateTimeOffset target)
     {
         while (true)
