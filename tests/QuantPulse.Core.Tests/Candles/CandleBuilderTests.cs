@@ -471,13 +471,13 @@ public class CandleBuilderTests
         }
 
         Run(builder, ticks, closed);
-        builder = Create(new CandleBlockOptions { Timeframes = [M1, M5, H1] });
-        builder.Add(in ticks[0], closed, 0);
-        builder.Add(in ticks[20], closed, 0);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Run(builder, ticks, closed);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = Allocations.Fewest(() =>
+        {
+            builder = Create(new CandleBlockOptions { Timeframes = [M1, M5, H1] });
+            builder.Add(in ticks[0], closed, 0);
+            builder.Add(in ticks[20], closed, 0);
+            return Allocations.Of(() => Run(builder, ticks, closed));
+        });
 
         Assert.Empty(closed);
         Assert.Equal(0, allocated);

@@ -426,24 +426,29 @@ public class TradeSimulatorTests
     [Fact]
     public void OnTick_OpenTradeAndQuietLevels_AllocatesNothing()
     {
-        var simulator = new TradeSimulator(new SimulatorOptions { Expiry = null });
-        simulator.OnSignal(Buy());
-        var events = new List<TradeEvent>(4);
-        var first = Ticks.Trade("00:01:01", 100m);
-        simulator.OnTick(in first, 0, events);
         var ticks = Enumerable.Range(0, 10_000).Select(i => Ticks.Trade(SignalTime.AddSeconds(2 + i), 100m + ((i % 7) * 0.1m))).ToArray();
         var other = Ticks.Trade("00:01:01", 5m, symbol: "OTHER");
-        simulator.OnTick(in ticks[0], 0, events);
-        simulator.OnTick(in other, 0, events);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < ticks.Length; i++)
+        var events = new List<TradeEvent>(4);
+        var allocated = Allocations.Fewest(() =>
         {
-            simulator.OnTick(in ticks[i], i, events);
-            simulator.OnTick(in other, i, events);
-        }
+            var simulator = new TradeSimulator(new SimulatorOptions { Expiry = null });
+            simulator.OnSignal(Buy());
+            events.Clear();
+            var first = Ticks.Trade("00:01:01", 100m);
+            simulator.OnTick(in first, 0, events);
+            simulator.OnTick(in ticks[0], 0, events);
+            simulator.OnTick(in other, 0, events);
+            return Allocations.Of(() =>
+            {
+                for (var i = 0; i < ticks.Length; i++)
+                {
+                    simulator.OnTick(in ticks[i], i, events);
+                    simulator.OnTick(in other, i, events);
+                }
+            });
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
         Assert.Single(events);
     }
 
