@@ -118,6 +118,85 @@ public abstract class ReplayParityContract(ReplayFixture replay, ReplayFixture t
         Assert.All(buys, s => Assert.Equal(("BUY", "utbot"), (s.GetProperty("type").GetString(), s.GetProperty("strategy").GetString())));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("?asset=TST2")]
+    [InlineData("?strategy=utbot")]
+    [InlineData("?asset=TST&strategy=ema-rsi")]
+    public async Task Performance_ReplayedFile_AgreesWithTheTradesItSelects(string filter)
+    {
+        var trades = await SettledTradesAsync(_trades, filter);
+        Assert.NotEmpty(trades);
+        var performance = await _trades.GetJsonAsync("/api/stats/performance" + filter);
+
+        AssertSummary(trades, performance);
+        AssertGroups(trades, performance.GetProperty("by_asset"), t => t.GetProperty("asset").GetString()!, k => k.GetString()!);
+        AssertGroups(trades, performance.GetProperty("by_strategy"), t => t.GetProperty("strategy").GetString()!, k => k.GetString()!);
+        AssertGroups(
+            trades,
+            performance.GetProperty("by_hour"),
+            t => t.GetProperty("open_time").GetDateTimeOffset().UtcDateTime.Hour.ToString(CultureInfo.InvariantCulture),
+            k => k.GetInt32().ToString(CultureInfo.InvariantCulture));
+    }
+
+    // The trades the filter selects once the host has stored everything it will store: the replay has ended, no write
+    // is pending and two reads in a row agree.
+    private static async Task<List<JsonElement>> SettledTradesAsync(ReplayFixture replay, string filter)
+    {
+        var query = (filter.Length == 0 ? "?" : filter + "&") + "limit=10000";
+        List<JsonElement> trades = [];
+        var previous = string.Empty;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                var stats = await replay.GetJsonAsync("/api/stats");
+                var body = await replay.Client.GetStringAsync(new Uri("/api/trades" + query, UriKind.Relative));
+                var settled = stats.GetProperty("storage").GetProperty("pending_writes").GetInt64() == 0 && body == previous;
+                previous = body;
+                trades = [.. JsonDocument.Parse(body).RootElement.GetProperty("trades").EnumerateArray()];
+                return settled;
+            },
+            "the stored trades stop changing");
+        return trades;
+    }
+
+    private static void AssertSummary(List<JsonElement> trades, JsonElement figures)
+    {
+        static string? Result(JsonElement t) => t.GetProperty("result").ValueKind == JsonValueKind.Null ? null : t.GetProperty("result").GetString();
+        var closed = trades.Where(t => Result(t) is not null).ToList();
+        var movements = closed.Select(t => t.GetProperty("movement_percentage").GetDouble()).ToList();
+        var durations = closed.Select(t => t.GetProperty("duration_seconds").GetDouble()).ToList();
+        var wins = closed.Count(t => Result(t) == "WIN");
+
+        Assert.Equal(trades.Count, figures.GetProperty("trades").GetInt64());
+        Assert.Equal(wins, figures.GetProperty("wins").GetInt64());
+        Assert.Equal(closed.Count(t => Result(t) == "LOSS"), figures.GetProperty("losses").GetInt64());
+        Assert.Equal(closed.Count(t => Result(t) == "EXPIRED"), figures.GetProperty("expired").GetInt64());
+        if (closed.Count == 0)
+        {
+            Assert.Equal(JsonValueKind.Null, figures.GetProperty("avg_movement_pct").ValueKind);
+            return;
+        }
+
+        var sorted = movements.Order().ToList();
+        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        Assert.Equal((double)wins / closed.Count, figures.GetProperty("win_rate").GetDouble(), 12);
+        Assert.Equal(movements.Average(), figures.GetProperty("avg_movement_pct").GetDouble(), 9);
+        Assert.Equal(median, figures.GetProperty("median_movement_pct").GetDouble(), 12);
+        Assert.Equal(durations.Average(), figures.GetProperty("avg_duration_seconds").GetDouble(), 6);
+    }
+
+    private static void AssertGroups(List<JsonElement> trades, JsonElement groups, Func<JsonElement, string> keyOfTrade, Func<JsonElement, string> key)
+    {
+        var expected = trades.GroupBy(keyOfTrade, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var actual = groups.EnumerateArray().ToList();
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Select(g => key(g.GetProperty("key"))).Order(StringComparer.Ordinal));
+        foreach (var group in actual)
+        {
+            AssertSummary(expected[key(group.GetProperty("key"))], group);
+        }
+    }
+
     private static string TickFilePath(ReplayFixture replay) => Path.Combine(replay.Factory.ScratchDirectory, "ticks.csv");
 
     private static string Cell(JsonElement value) => value.ValueKind switch
