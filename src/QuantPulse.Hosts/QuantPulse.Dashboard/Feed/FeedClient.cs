@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Net.WebSockets;
 
 namespace QuantPulse.Dashboard.Feed;
@@ -25,6 +26,9 @@ internal sealed class FeedClient
     private static readonly TimeSpan OverflowGrace = TimeSpan.FromSeconds(5);
     private CancellationTokenSource? _connection;
     private FeedChannels _channels;
+
+    // What the client wants, as an immutable snapshot: the pipeline reads it for every message without a lock.
+    private volatile Subscription _subscription = Subscription.Nothing;
 
     /// <summary>1013 Try Again Later: the close status for a client too slow to take its updates.</summary>
     private const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
@@ -55,14 +59,17 @@ internal sealed class FeedClient
         }
     }
 
+    /// <summary>
+    /// Called after the client's subscriptions changed and before the reply that confirms them is queued, so that
+    /// every message published after the confirmation is routed by the new subscriptions.
+    /// </summary>
+    public Action? SubscriptionChanged { get; set; }
+
+    /// <summary>What the client is subscribed to now.</summary>
+    public Subscription Subscriptions => _subscription;
+
     /// <summary>Whether the client wants messages of a channel for a symbol.</summary>
-    public bool Wants(FeedChannels channel, string symbol)
-    {
-        lock (_gate)
-        {
-            return (_channels & channel) != 0 && (_symbols.Contains("*") || _symbols.Contains(symbol));
-        }
-    }
+    public bool Wants(FeedChannels channel, string symbol) => _subscription.Wants(channel, symbol);
 
     /// <summary>Runs the client until it disconnects, misbehaves or the host stops.</summary>
     public async Task RunAsync(CancellationToken stopping)
@@ -190,9 +197,12 @@ internal sealed class FeedClient
                 }
             }
 
-            reply = FeedProtocol.Subscribed(_symbols, _symbols.Count == 0 ? FeedChannels.None : _channels);
+            var channels = _symbols.Count == 0 ? FeedChannels.None : _channels;
+            _subscription = new Subscription(channels, _symbols.Contains("*"), _symbols.Where(s => s != "*").ToFrozenSet(StringComparer.Ordinal));
+            reply = FeedProtocol.Subscribed(_symbols, channels);
         }
 
+        SubscriptionChanged?.Invoke();
         Queue.Enqueue(new FeedMessage(reply, false, _timeProvider.GetTimestamp()));
         return null;
     }
@@ -255,4 +265,17 @@ internal sealed class FeedClient
 
     private ValueTask SendAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken) =>
         _socket.SendAsync(json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+}
+
+/// <summary>A client's subscriptions: the channels, every symbol (<c>"*"</c>) or the named ones.</summary>
+/// <param name="Channels">The channels (none while no symbol is subscribed).</param>
+/// <param name="AllSymbols">Whether <c>"*"</c> is subscribed.</param>
+/// <param name="Symbols">The symbols subscribed by name.</param>
+internal sealed record Subscription(FeedChannels Channels, bool AllSymbols, FrozenSet<string> Symbols)
+{
+    /// <summary>No subscription: a new client.</summary>
+    public static readonly Subscription Nothing = new(FeedChannels.None, false, FrozenSet<string>.Empty);
+
+    /// <summary>Whether messages of <paramref name="channel"/> for <paramref name="symbol"/> are wanted.</summary>
+    public bool Wants(FeedChannels channel, string symbol) => (Channels & channel) != 0 && (AllSymbols || Symbols.Contains(symbol));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using QuantPulse.Dashboard.Api;
 using QuantPulse.Hosting;
 using QuantPulse.Model;
@@ -24,6 +25,10 @@ internal sealed class UpdateFeed(UpdateFeedClients counter, FeedMetrics metrics,
     private readonly Queue<string> _strategyOrder = new();
     private FeedClient[] _clients = [];
 
+    // Who gets each symbol's ticks, rebuilt whenever a client comes, goes or changes its subscriptions: the tick path
+    // looks a symbol up once instead of asking every client.
+    private volatile TickRoutes _tickRoutes = TickRoutes.None;
+
     public int Order => 360;
 
     public int ClientCount => Volatile.Read(ref _clients).Length;
@@ -41,11 +46,13 @@ internal sealed class UpdateFeed(UpdateFeedClients counter, FeedMetrics metrics,
     /// <summary>Adds a client; dispose the result to remove it.</summary>
     public IDisposable Add(FeedClient client)
     {
+        client.SubscriptionChanged = RebuildTickRoutes;
         lock (_gate)
         {
             _clients = [.. _clients, client];
         }
 
+        RebuildTickRoutes();
         counter.Add();
         return new Removal(this, client);
     }
@@ -66,16 +73,24 @@ internal sealed class UpdateFeed(UpdateFeedClients counter, FeedMetrics metrics,
         }
 
         var now = timeProvider.GetTimestamp();
+        var routes = _tickRoutes;
         foreach (var tick in batch.Ticks.Span)
         {
-            FeedMessage? message = null;
-            foreach (var client in clients)
+            var named = routes.BySymbol.GetValueOrDefault(tick.Symbol) ?? [];
+            if (routes.AllSymbols.Length == 0 && named.Length == 0)
             {
-                if (client.Wants(FeedChannels.Tick, tick.Symbol))
-                {
-                    message ??= new FeedMessage(FeedProtocol.Tick(tick), true, now);
-                    client.Queue.Enqueue(message);
-                }
+                continue;
+            }
+
+            var message = new FeedMessage(FeedProtocol.Tick(tick), true, now);
+            foreach (var client in routes.AllSymbols)
+            {
+                client.Queue.Enqueue(message);
+            }
+
+            foreach (var client in named)
+            {
+                client.Queue.Enqueue(message);
             }
         }
 
@@ -156,7 +171,35 @@ internal sealed class UpdateFeed(UpdateFeedClients counter, FeedMetrics metrics,
             }
         }
 
+        client.SubscriptionChanged = null;
+        RebuildTickRoutes();
         counter.Remove();
+    }
+
+    private void RebuildTickRoutes()
+    {
+        lock (_gate)
+        {
+            _tickRoutes = TickRoutes.Of(_clients);
+        }
+    }
+
+    /// <summary>The clients that take every symbol's ticks, and by symbol those that named it (and do not take every symbol).</summary>
+    private sealed record TickRoutes(FeedClient[] AllSymbols, FrozenDictionary<string, FeedClient[]> BySymbol)
+    {
+        public static readonly TickRoutes None = new([], FrozenDictionary<string, FeedClient[]>.Empty);
+
+        public static TickRoutes Of(FeedClient[] clients)
+        {
+            var subscribed = clients.Select(c => (Client: c, Wants: c.Subscriptions)).Where(c => (c.Wants.Channels & FeedChannels.Tick) != 0).ToList();
+            var all = subscribed.Where(c => c.Wants.AllSymbols).Select(c => c.Client).ToArray();
+            var bySymbol = subscribed
+                .Where(c => !c.Wants.AllSymbols)
+                .SelectMany(c => c.Wants.Symbols.Select(symbol => (Symbol: symbol, c.Client)))
+                .GroupBy(c => c.Symbol, StringComparer.Ordinal)
+                .ToFrozenDictionary(g => g.Key, g => g.Select(c => c.Client).ToArray(), StringComparer.Ordinal);
+            return new TickRoutes(all, bySymbol);
+        }
     }
 
     private sealed class Removal(UpdateFeed feed, FeedClient client) : IDisposable
