@@ -32,6 +32,23 @@ public sealed class UpdateFeedTests : IClassFixture<LiveHost>
     }
 
     [Fact]
+    public async Task Subscribe_EverySymbolAndOneByName_EachTickArrivesOnce()
+    {
+        await using var feed = await FeedConnection.ConnectAsync(_host.Address);
+        await feed.SendAsync("""{"action":"subscribe","symbols":["*","SIM_V25"],"channels":["tick"]}""");
+        await feed.ReceiveTypeAsync("subscribed");
+
+        var seen = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            seen.Add((await feed.ReceiveTypeAsync("tick")).GetProperty("data").GetRawText());
+        }
+
+        Assert.Equal(seen.Count, seen.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(seen, t => !t.Contains("\"SIM_V25\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Subscribe_CandleChannelAllSymbols_StreamsClosedCandlesWithIndicators()
     {
         await using var feed = await FeedConnection.ConnectAsync(_host.Address);
