@@ -36,8 +36,7 @@ internal sealed partial class UtBotStrategy : IStrategy
     private readonly string _atr;
     private readonly string? _trend;
     private readonly int _minConfirmations;
-    private double? _previousSource;
-    private double? _previousStop;
+    private UtBotState _state;
 
     public UtBotStrategy(UtBotOptions options)
     {
@@ -66,7 +65,7 @@ internal sealed partial class UtBotStrategy : IStrategy
     public IReadOnlyList<IndicatorSpec> Indicators { get; }
 
     /// <summary>The trailing stop after the last candle; null while the ATR warms up.</summary>
-    internal double? TrailingStop => _previousStop;
+    internal double? TrailingStop => _state.Stop;
 
     /// <summary>The trailing stop after the previous stop (0 when there was none).</summary>
     /// <param name="previousStop">The previous stop, or 0.</param>
@@ -123,32 +122,14 @@ internal sealed partial class UtBotStrategy : IStrategy
             open = (double)candle.Open;
         }
 
-        var previousSource = _previousSource;
-        var previousStop = _previousStop;
-        _previousSource = source;
-        if (values[_atr] is not { } atr)
-        {
-            _previousStop = null;
-            return null;
-        }
-
-        var stop = NextStop(previousStop ?? 0, source, previousSource, _keyValue * atr);
-        _previousStop = stop;
-
-        SignalType type;
-        if (source > stop && previousSource <= previousStop)
-        {
-            type = SignalType.Buy;
-        }
-        else if (source < stop && previousSource >= previousStop)
-        {
-            type = SignalType.Sell;
-        }
-        else
+        var step = _state.Next(source, values[_atr], _keyValue);
+        if (step.Cross is not { } type)
         {
             return null;
         }
 
+        var (stop, previousSource, previousStop) = (step.Stop!.Value, step.PreviousSource, step.PreviousStop);
+        var atr = values[_atr]!.Value;
         var buy = type == SignalType.Buy;
         var name = _heikinAshi ? "ha_close" : "close";
         var checks = new List<SignalConfirmation>(3)

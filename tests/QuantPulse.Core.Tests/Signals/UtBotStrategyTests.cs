@@ -70,6 +70,36 @@ public class UtBotStrategyTests
     }
 
     [Fact]
+    public void UtBotTrail_HandComputedCandles_GivesTheStopsAndCrossingsOfTheStrategy()
+    {
+        var trail = new UtBotTrail(new UtBotOptions { AtrPeriod = 2 });
+
+        var points = Six.Select(trail.Next).ToList();
+
+        // Stops: -, 10, 10, 11 (close 8 < 10 flips to 8 + 3), 10.5, 8.75 (close 12 > 10.5 flips to 12 - 3.25).
+        Assert.Null(points[0]);
+        Assert.Equal([10, 10, 11, 10.5, 8.75], points.Skip(1).Select(p => p!.Value.Stop));
+        Assert.Equal([null, null, SignalType.Sell, null, SignalType.Buy], points.Skip(1).Select(p => p!.Value.Cross));
+        Assert.Equal(Six[3].OpenTime, points[3]!.Value.Time);
+        var signals = Six.ToSignals(StrategySpec.UtBot(new UtBotOptions { AtrPeriod = 2 }), PercentLevels);
+        Assert.Equal(
+            signals.Select(s => (s.Timestamp, s.Type)),
+            Six.Zip(points).Where(p => p.Second?.Cross is not null).Select(p => (p.First.CloseTime, p.Second!.Value.Cross!.Value)));
+    }
+
+    [Fact]
+    public void UtBotTrail_HeikinAshiSource_CrossesWhereTheStrategySignals()
+    {
+        var options = new UtBotOptions { AtrPeriod = 2, UseHeikinAshi = true };
+        var trail = new UtBotTrail(options);
+
+        var crossings = Six.Select(c => (c.CloseTime, Point: trail.Next(c))).Where(p => p.Point?.Cross is not null)
+            .Select(p => (p.CloseTime, p.Point!.Value.Cross!.Value));
+
+        Assert.Equal(Six.ToSignals(StrategySpec.UtBot(options), PercentLevels).Select(s => (s.Timestamp, s.Type)), crossings);
+    }
+
+    [Fact]
     public void ToSignals_RealCandlesTradingViewAtr_SellThenBuyAtTheHandComputedCandles()
     {
         var signals = Six.ToSignals(StrategySpec.UtBot(new UtBotOptions { AtrPeriod = 2 }), PercentLevels);

@@ -190,6 +190,76 @@ public sealed class PaperBrokerTests
     }
 
     [Fact]
+    public async Task OnTickAsync_BracketTakeProfitWithFeesAndSlippage_RealisesTheHandComputedPnl()
+    {
+        // Entry: 10 @ 100 + 0.1 slippage = 100.1, fee 1. Target gapped through at 111: 111 - 0.1 = 110.9 (not past 110), fee 1.
+        // Realised (110.9 - 100.1) × 10 = 108; cash 100,000 - 1,001 - 1 + 1,109 - 1 = 100,106.
+        await using var broker = await Open(new PaperBrokerOptions { Fees = new FeeSchedule(1m, 0m, 0m), Slippage = new ConstantSlippageModel(0.1m) });
+        await broker.OnTickAsync(Trade("00:00:01", 100m, 0m));
+        var entry = await broker.PlaceOrderAsync(new OrderRequest("R_100", OrderSide.Buy, OrderType.Market, 10m) { TakeProfit = 110m, StopLoss = 95m });
+
+        await broker.OnTickAsync(Trade("00:00:02", 100m, 0m));
+        Assert.Equal((100.1m, 1m), ((await broker.GetOrderAsync(entry.Id))!.AverageFillPrice, (await broker.GetOrderAsync(entry.Id))!.Fees));
+        await broker.OnTickAsync(Trade("00:00:03", 108m, 0m));
+        Assert.Equal(79m, Assert.Single(await broker.GetPositionsAsync()).UnrealizedPnl);
+        await broker.OnTickAsync(Trade("00:00:04", 111m, 0m));
+
+        var target = await broker.GetOrderAsync(entry.Id + "-tp");
+        Assert.Equal((OrderStatus.Filled, 110.9m, 1m), (target!.Status, target.AverageFillPrice, target.Fees));
+        Assert.Equal(OrderStatus.Canceled, (await broker.GetOrderAsync(entry.Id + "-sl"))!.Status);
+        Assert.Empty(await broker.GetPositionsAsync());
+        Assert.Equal(new Account(100_106m, 100_106m, 108m, 0m, 2m, "USD"), await broker.GetAccountAsync());
+    }
+
+    [Fact]
+    public async Task CancelOrderAsync_PartlyFilledBracketEntry_PlacesExitsForTheFilledQuantity()
+    {
+        await using var broker = await Open();
+        await broker.OnTickAsync(Trade("00:00:01", 101m, 0m));
+        var entry = await broker.PlaceOrderAsync(new OrderRequest("R_100", OrderSide.Buy, OrderType.Limit, 10m)
+        {
+            LimitPrice = 100m,
+            TimeInForce = TimeInForce.Gtc,
+            TakeProfit = 110m,
+            StopLoss = 90m,
+        });
+        await broker.OnTickAsync(Trade("00:00:02", 100m, 4m));
+        Assert.Equal((OrderStatus.PartiallyFilled, 4m), ((await broker.GetOrderAsync(entry.Id))!.Status, (await broker.GetOrderAsync(entry.Id))!.FilledQuantity));
+
+        var canceled = await broker.CancelOrderAsync(entry.Id);
+
+        Assert.Equal((OrderStatus.Canceled, 4m), (canceled!.Status, canceled.FilledQuantity));
+        var exits = (await broker.GetOrdersAsync(new OrderQuery(OpenOnly: true))).OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
+        Assert.Equal([(entry.Id + "-sl", 4m), (entry.Id + "-tp", 4m)], exits.Select(o => (o.Id, o.Quantity)));
+        await broker.OnTickAsync(Trade("00:00:03", 112m, 0m));
+        Assert.Equal((OrderStatus.Filled, 112m), ((await broker.GetOrderAsync(entry.Id + "-tp"))!.Status, (await broker.GetOrderAsync(entry.Id + "-tp"))!.AverageFillPrice));
+        Assert.Equal(48m, (await broker.GetAccountAsync()).RealizedPnl);
+        Assert.Empty(await broker.GetPositionsAsync());
+    }
+
+    [Fact]
+    public async Task OnTickAsync_BracketTargetPartlyFilled_ShrinksTheStopToTheRest()
+    {
+        await using var broker = await Open();
+        await broker.OnTickAsync(Trade("00:00:01", 100m, 0m));
+        var entry = await broker.PlaceOrderAsync(new OrderRequest("R_100", OrderSide.Buy, OrderType.Market, 10m) { TakeProfit = 110m, StopLoss = 95m });
+        await broker.OnTickAsync(Trade("00:00:02", 100m, 0m));
+
+        await broker.OnTickAsync(Trade("00:00:03", 110m, 3m));
+        var target = await broker.GetOrderAsync(entry.Id + "-tp");
+        var stop = await broker.GetOrderAsync(entry.Id + "-sl");
+        Assert.Equal((OrderStatus.PartiallyFilled, 3m), (target!.Status, target.FilledQuantity));
+        Assert.Equal(7m, stop!.Quantity - stop.FilledQuantity);
+        await broker.OnTickAsync(Trade("00:00:04", 94m, 0m));
+
+        // 3 × (110 - 100) + 7 × (94 - 100) = 30 - 42.
+        Assert.Equal((OrderStatus.Filled, 94m), ((await broker.GetOrderAsync(entry.Id + "-sl"))!.Status, (await broker.GetOrderAsync(entry.Id + "-sl"))!.AverageFillPrice));
+        Assert.Equal(OrderStatus.Canceled, (await broker.GetOrderAsync(entry.Id + "-tp"))!.Status);
+        Assert.Equal(-12m, (await broker.GetAccountAsync()).RealizedPnl);
+        Assert.Empty(await broker.GetPositionsAsync());
+    }
+
+    [Fact]
     public async Task OnTickAsync_BracketExitsOnTheEntrysTick_WaitForTheNextTick()
     {
         await using var broker = await Open();

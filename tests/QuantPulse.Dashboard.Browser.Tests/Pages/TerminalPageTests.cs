@@ -1,10 +1,14 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QuantPulse.Dashboard.Browser.Tests.Testing;
 
 namespace QuantPulse.Dashboard.Browser.Tests.Pages;
 
-/// <summary>The terminal in a real browser: a paper order placed from the ticket fills and its P&amp;L moves with the ticks.</summary>
-public sealed class TerminalPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+/// <summary>
+/// The terminal in a real browser on a simulated market with 15 minutes of history: the UT Bot trailing stop is drawn,
+/// and a paper order placed from the ticket fills and its P&amp;L moves with the ticks.
+/// </summary>
+public sealed class TerminalPageTests(HistoryBrowserFixture fixture) : IClassFixture<HistoryBrowserFixture>
 {
     [Fact]
     public async Task Buy_PaperMarketOrder_OpensAPositionWhosePnlMovesWithTheTicks()
@@ -13,7 +17,10 @@ public sealed class TerminalPageTests(BrowserFixture fixture) : IClassFixture<Br
         await Assertions.Expect(page.Locator("[data-circuit=up]")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("broker-name")).ToHaveTextAsync("paper");
         await Assertions.Expect(page.GetByTestId("feed-state")).ToContainTextAsync("SIMULATED");
+        await Assertions.Expect(page.GetByTestId("feed-state")).ToHaveAttributeAsync("data-state", "simulated");
         await page.GetByTestId("terminal-symbol").SelectOptionAsync("SIM_V100");
+        await Assertions.Expect(page.GetByTestId("price-chart")).ToHaveAttributeAsync("data-utbot-stop", new Regex(@"^\d+(\.\d+)?(E[-+]?\d+)?$"));
+        await Assertions.Expect(page.GetByTestId("utbot-legend")).ToContainTextAsync("UT Bot trailing stop");
         await Assertions.Expect(page.GetByTestId("buy-button")).ToBeEnabledAsync();
 
         await page.GetByTestId("order-quantity").FillAsync("3");

@@ -1,3 +1,4 @@
+using QuantPulse.Dashboard.Feed;
 using QuantPulse.Dashboard.Trading;
 using QuantPulse.Hosting;
 
@@ -12,6 +13,9 @@ internal static class TradingExtensions
         builder.Services.AddSingleton<TerminalBroker>();
         builder.Services.AddSingleton<IPipelineContributor>(sp => sp.GetRequiredService<TerminalBroker>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TerminalBroker>());
+        builder.Services.AddHostedService<OrderFeed>();
+        builder.Services.AddSingleton(sp => TerminalFeed.Create(
+            sp.GetRequiredService<TerminalBroker>(), sp.GetRequiredService<SourceMonitor>(), sp.GetRequiredService<LiveMarketState>()));
         return builder;
     }
 }

@@ -14,7 +14,8 @@ internal enum FeedChannels
     Signal = 4,
     Trade = 8,
     Alert = 16,
-    All = Tick | Candle | Signal | Trade | Alert,
+    Order = 32,
+    All = Tick | Candle | Signal | Trade | Alert | Order,
 }
 
 /// <summary>A parsed client message: <c>subscribe</c>, <c>unsubscribe</c> or <c>ping</c>, or the reason it is bad.</summary>
@@ -23,7 +24,7 @@ internal sealed record FeedRequest(string Action, IReadOnlyList<string> Symbols,
 /// <summary>The wire format of <c>/ws/updates</c> (see docs/api.md).</summary>
 internal static class FeedProtocol
 {
-    public static readonly string[] ChannelNames = ["tick", "candle", "signal", "trade", "alert"];
+    public static readonly string[] ChannelNames = ["tick", "candle", "signal", "trade", "alert", "order"];
 
     public static byte[] Pong { get; } = JsonSerializer.SerializeToUtf8Bytes(new { type = "pong" });
 
@@ -77,7 +78,7 @@ internal static class FeedProtocol
             {
                 if (channelsElement.ValueKind != JsonValueKind.Array)
                 {
-                    return Bad("'channels' must be an array of tick, candle, signal, trade, alert");
+                    return Bad("'channels' must be an array of tick, candle, signal, trade, alert, order");
                 }
 
                 channels = FeedChannels.None;
@@ -87,7 +88,7 @@ internal static class FeedProtocol
                     var index = Array.IndexOf(ChannelNames, name);
                     if (index < 0)
                     {
-                        return Bad($"unknown channel '{Clip(name ?? item.GetRawText())}'; use tick, candle, signal, trade or alert");
+                        return Bad($"unknown channel '{Clip(name ?? item.GetRawText())}'; use tick, candle, signal, trade, alert or order");
                     }
 
                     channels |= (FeedChannels)(1 << index);
@@ -144,6 +145,8 @@ internal static class FeedProtocol
     public static byte[] Signal(SignalDto signal) => Serialize(new { type = "signal", data = signal });
 
     public static byte[] Alert(AlertTriggerDto trigger) => Serialize(new { type = "alert", data = trigger });
+
+    public static byte[] Order(OrderDto order) => Serialize(new { type = "order", data = order });
 
     public static byte[] Trade(TradeDto trade, string kind) => Serialize(new { type = "trade", data = new TradeEventDto(trade, kind) });
 

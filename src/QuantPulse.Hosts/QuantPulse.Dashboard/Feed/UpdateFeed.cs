@@ -16,7 +16,7 @@ internal sealed class UpdateFeed(UpdateFeedClients counter, FeedMetrics metrics,
     /// <summary>Ticks a client may have queued before its oldest are dropped.</summary>
     public const int TickQueueLength = 4096;
 
-    /// <summary>Candles, signals, trades and replies a client may have queued before it is closed with 1013.</summary>
+    /// <summary>Candles, signals, trades, alerts, orders and replies a client may have queued before it is closed with 1013.</summary>
     public const int EventQueueLength = 4096;
 
     private const int StrategyMemory = 8192;
@@ -117,6 +117,13 @@ internal sealed class UpdateFeed(UpdateFeedClients counter, FeedMetrics metrics,
     {
         ArgumentNullException.ThrowIfNull(trigger);
         Send(Volatile.Read(ref _clients), FeedChannels.Alert, trigger.Symbol, () => FeedProtocol.Alert(trigger), timeProvider.GetTimestamp());
+    }
+
+    /// <summary>Queues an order's change for every client subscribed to its symbol's <c>order</c> channel.</summary>
+    public void PublishOrder(OrderDto order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        Send(Volatile.Read(ref _clients), FeedChannels.Order, order.Symbol, () => FeedProtocol.Order(order), timeProvider.GetTimestamp());
     }
 
     private static void Send(FeedClient[] clients, FeedChannels channel, string symbol, Func<byte[]> serialize, long now)

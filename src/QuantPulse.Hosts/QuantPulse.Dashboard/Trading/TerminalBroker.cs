@@ -70,8 +70,7 @@ internal sealed class TerminalBroker(
                     new AlpacaBrokerOptions { TradingBaseUrl = o.AlpacaTradingBaseUrl, StreamUrl = o.AlpacaStreamUrl, Risk = risk }, Feed, loggerFactory: loggerFactory);
 #pragma warning restore CA2000
                 alpaca.StartStreaming();
-                _current = alpaca;
-                _broker.TrySetResult(alpaca);
+                Open(alpaca);
                 return;
             }
 
@@ -88,14 +87,20 @@ internal sealed class TerminalBroker(
                 storage,
                 loggerFactory,
                 cancellationToken).ConfigureAwait(false);
-            _current = paper;
-            _broker.TrySetResult(paper);
+            Open(paper);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException)
         {
             _broker.TrySetException(ex);
             TradingLog.BrokerFailed(loggerFactory.CreateLogger<TerminalBroker>(), o.Broker, ex);
         }
+    }
+
+    /// <summary>Makes <paramref name="broker"/> the terminal's broker (owned and disposed by this service from here).</summary>
+    internal void Open(IBroker broker)
+    {
+        _current = broker;
+        _broker.TrySetResult(broker);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

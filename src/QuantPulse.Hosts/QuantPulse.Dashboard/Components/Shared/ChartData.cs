@@ -1,5 +1,6 @@
 using System.Globalization;
 using QuantPulse.Model;
+using QuantPulse.Signals;
 
 namespace QuantPulse.Dashboard.Components.Shared;
 
@@ -73,11 +74,35 @@ internal static class ChartData
             indicators);
     }
 
-    /// <summary>Markers for signals (strategy and confidence) and for trade entries and exits, on the candles they fall in, in time order.</summary>
+    /// <summary>The column name of the UT Bot trailing stop line.</summary>
+    public const string UtBotStop = "utbot_stop";
+
+    /// <summary>The UT Bot trailing stop, its own line on the price pane.</summary>
+    public static ChartLine UtBotLine { get; } = new(UtBotStop, "#ff9800", 0);
+
+    /// <summary>The bar with the UT Bot trailing stop after it added to its values (unchanged while the stop warms up).</summary>
+    public static ChartBar WithStop(ChartBar bar, UtBotPoint? point)
+    {
+        ArgumentNullException.ThrowIfNull(bar);
+        if (point is not { } p)
+        {
+            return bar;
+        }
+
+        var values = bar.Indicators is null ? new Dictionary<string, double?>(StringComparer.Ordinal) : new Dictionary<string, double?>(bar.Indicators, StringComparer.Ordinal);
+        values[UtBotStop] = p.Stop;
+        return bar with { Indicators = values };
+    }
+
+    /// <summary>
+    /// Markers for signals (strategy and confidence), for trade entries and exits and for the UT Bot trailing stop's
+    /// crossings, on the candles they fall in, in time order.
+    /// </summary>
     public static (IReadOnlyList<ChartMarker> Markers, IReadOnlyDictionary<string, string> Texts) Markers(
         Timeframe timeframe,
         IEnumerable<Signal> signals,
-        IEnumerable<Trade> trades)
+        IEnumerable<Trade> trades,
+        IEnumerable<UtBotPoint>? crossings = null)
     {
         var markers = new List<ChartMarker>();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -109,6 +134,21 @@ internal static class ChartData
                 markers.Add(new ChartMarker(Time(timeframe, closed), buy ? "aboveBar" : "belowBar", trade.MovementPercentage >= 0 ? "#26a69a" : "#ef5350", "square", string.Empty, exit));
                 texts[exit] = string.Create(CultureInfo.InvariantCulture, $"trade closed ({result}) at {(trade.ClosePrice is { } close ? Format.Price(close, decimals) : "–")} · {trade.MovementPercentage:+0.###;-0.###;0}%");
             }
+        }
+
+        foreach (var point in crossings ?? [])
+        {
+            if (point.Cross is not { } cross)
+            {
+                continue;
+            }
+
+            var buy = cross == SignalType.Buy;
+            var id = string.Create(CultureInfo.InvariantCulture, $"u:{point.Time.ToUnixTimeSeconds()}");
+            markers.Add(new ChartMarker(Time(timeframe, point.Time), buy ? "belowBar" : "aboveBar", buy ? "#00e676" : "#ff1744", buy ? "arrowUp" : "arrowDown", buy ? "UT buy" : "UT sell", id));
+            texts[id] = string.Create(
+                CultureInfo.InvariantCulture,
+                $"UT Bot {(buy ? "buy" : "sell")}: the close crossed {(buy ? "above" : "below")} the trailing stop {point.Stop.ToString("N" + Math.Max(decimals, 2), CultureInfo.InvariantCulture)}");
         }
 
         markers.Sort((a, b) => a.Time.CompareTo(b.Time));
