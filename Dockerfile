@@ -16,6 +16,7 @@ WORKDIR /src
 # Restore first, from the project files only, so the layer is cached until a dependency changes.
 COPY nuget.config Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/QuantPulse.Core/QuantPulse.Core.csproj src/QuantPulse.Core/
+COPY src/QuantPulse.Distributed/QuantPulse.Distributed.csproj src/QuantPulse.Distributed/
 COPY src/QuantPulse.Hosts/QuantPulse.Worker/QuantPulse.Worker.csproj src/QuantPulse.Hosts/QuantPulse.Worker/
 COPY src/QuantPulse.Hosts/QuantPulse.Dashboard/QuantPulse.Dashboard.csproj src/QuantPulse.Hosts/QuantPulse.Dashboard/
 RUN dotnet restore src/QuantPulse.Hosts/QuantPulse.Worker/QuantPulse.Worker.csproj \
@@ -59,7 +60,8 @@ ENV DOTNET_gcServer=0 \
     QuantPulse__Sources__Simulated__Enabled=true \
     Metrics__Host=* \
     Metrics__Port=9464
-EXPOSE 9464
+# 9465: /health and /health/ready of a scale-out role (QuantPulse__Distributed__Role; docs/scale-out.md).
+EXPOSE 9464 9465
 COPY --from=publish-worker /out ./
 USER $APP_UID
 ENTRYPOINT ["dotnet", "QuantPulse.Worker.dll"]

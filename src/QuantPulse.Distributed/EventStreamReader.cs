@@ -23,6 +23,7 @@ public sealed class EventStreamReader(IConnectionMultiplexer redis, StreamKeys k
     private readonly RedisKey _stream = (keys ?? throw new ArgumentNullException(nameof(keys))).Events;
     private readonly TimeSpan _poll = pollInterval ?? TimeSpan.FromMilliseconds(50);
     private long _skipped;
+    private bool _started;
 
     /// <summary>Entries that were not valid event batches.</summary>
     public long Skipped => Interlocked.Read(ref _skipped);
@@ -30,19 +31,24 @@ public sealed class EventStreamReader(IConnectionMultiplexer redis, StreamKeys k
     /// <summary>The id of the last entry read (or where reading started).</summary>
     public string LastId { get; private set; } = "0-0";
 
-    /// <summary>Reads events until cancelled.</summary>
-    /// <param name="fromStart">True to read the stream's whole retained history first; false (a dashboard's default) to start with events published from now on.</param>
+    /// <summary>Reads events until cancelled. A later call (after Redis went away, say) continues after the last entry an earlier one read.</summary>
+    /// <param name="fromStart">True to read the stream's whole retained history first; false (a dashboard's default) to start with events published from now on. Only the first call uses it.</param>
     /// <param name="cancellationToken">Stops reading.</param>
     /// <returns>The event batches, in stream order.</returns>
     public async IAsyncEnumerable<MarketBatch> ReadAsync(bool fromStart = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        RedisValue last = "0-0";
-        if (!fromStart && await _redis.KeyExistsAsync(_stream).ConfigureAwait(false))
+        RedisValue last = LastId;
+        if (!_started)
         {
-            last = (await _redis.StreamInfoAsync(_stream).ConfigureAwait(false)).LastGeneratedId;
+            if (!fromStart && await _redis.KeyExistsAsync(_stream).ConfigureAwait(false))
+            {
+                last = (await _redis.StreamInfoAsync(_stream).ConfigureAwait(false)).LastGeneratedId;
+            }
+
+            LastId = last!;
+            _started = true;
         }
 
-        LastId = last!;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();

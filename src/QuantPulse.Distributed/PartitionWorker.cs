@@ -163,7 +163,7 @@ public sealed class PartitionWorker
                 continue;
             }
 
-            Log.PartitionTaken(_logger, _options.WorkerId, partition, lease.Fence);
+            Internal.Log.PartitionTaken(_logger, _options.WorkerId, partition, lease.Fence);
             var run = new PartitionRun(partition, lease, db, _journal, _store, _options, _counters);
 #pragma warning disable CA2000 // Disposed when the partition is given up (RenewAsync or the end of RunAsync).
             var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -182,7 +182,7 @@ public sealed class PartitionWorker
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.PartitionFailed(_logger, ex, _options.WorkerId, partition);
+            Internal.Log.PartitionFailed(_logger, ex, _options.WorkerId, partition);
         }
     }
 

@@ -54,7 +54,7 @@ public sealed class PartitionWorkerTests(Servers servers)
         var replacement = Worker(redis, store, db, prefix, "w-replacement");
         runs.Add(replacement.RunAsync(stop.Token));
 
-        await Eventually.TrueAsync(() => AllAcknowledged(redis, prefix), "every tick stored and acknowledged");
+        await Eventually.TrueAsync(() => Streams.AllAcknowledged(redis, prefix, Partitions), "every tick stored and acknowledged");
         await stop.CancelAsync();
         await Task.WhenAll(runs);
 
@@ -70,14 +70,7 @@ public sealed class PartitionWorkerTests(Servers servers)
         await using var expectedStore = await MarketStore.OpenAsync(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = referenceDb });
         var expected = await Market.ReadAsync(expectedStore, symbols);
         var actual = await Market.ReadAsync(store, symbols);
-        Assert.NotEmpty(expected.Candles);
-        Assert.NotEmpty(expected.Signals);
-        Assert.NotEmpty(expected.Trades);
-        // The first few differences, readable, before the full comparison.
-        Assert.Equal(string.Join('\n', expected.Candles.Except(actual.Candles).Take(5)), string.Join('\n', actual.Candles.Except(expected.Candles).Take(5)));
-        Assert.Equal(expected.Candles, actual.Candles);
-        Assert.Equal(expected.Signals, actual.Signals);
-        Assert.Equal(expected.Trades, actual.Trades);
+        Market.AssertSameStored(expected, actual);
 
         // Both dashboards saw the same events, in the same order, and every stored candle, signal and trade among them.
         Assert.Equal(events[0], events[1]);
@@ -117,20 +110,4 @@ public sealed class PartitionWorkerTests(Servers servers)
             JournalConnectionString = db,
             Keys = keys,
         });
-
-    private static bool AllAcknowledged(ConnectionMultiplexer redis, StreamKeys keys)
-    {
-        var database = redis.GetDatabase();
-        for (var p = 0; p < Partitions; p++)
-        {
-            var info = database.StreamInfo(keys.Ticks(p));
-            var group = database.StreamGroupInfo(keys.Ticks(p)).SingleOrDefault(g => g.Name == StreamKeys.WorkerGroup);
-            if (group.Name is null || group.PendingMessageCount > 0 || group.LastDeliveredId != info.LastGeneratedId)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

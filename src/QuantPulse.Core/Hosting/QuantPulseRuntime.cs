@@ -114,26 +114,10 @@ public sealed class QuantPulseRuntime
         var source = sources.Length == 1 ? sources[0] : new CompositeTickSource(sources);
         var timeframes = options.Candles.Timeframes.Select(Timeframe.Parse).ToArray();
         var pipelineOptions = options.Pipeline;
-        var builder = new MarketPipelineBuilder(source)
-            .WithLoggerFactory(_loggerFactory)
-            .WithOptions(new MarketPipelineOptions
-            {
-                HeartbeatInterval = pipelineOptions.HeartbeatInterval,
-                CloseDelay = pipelineOptions.CloseDelay,
-                // A recording that reaches its end closes its last buckets, as `quantpulse candles` and `backtest` do;
-                // a live feed never ends by itself, and a stopped host leaves its forming candles open.
-                CloseCandlesAtEnd = sources.All(s => s is CsvTickSource),
-                BoundedCapacity = pipelineOptions.BoundedCapacity,
-                MaxBatchSize = pipelineOptions.MaxBatchSize,
-                TimeProvider = _timeProvider,
-            })
-            .WithCandles(new CandleBlockOptions
-            {
-                Timeframes = timeframes,
-                HistoryLength = options.Candles.HistoryLength,
-                FillGaps = options.Candles.FillGaps,
-                BoundedCapacity = pipelineOptions.BoundedCapacity,
-            });
+
+        // A recording that reaches its end closes its last buckets, as `quantpulse candles` and `backtest` do; a live
+        // feed never ends by itself, and a stopped host leaves its forming candles open.
+        var builder = CreateBuilder(source, options, sources.All(s => s is CsvTickSource), _timeProvider, _loggerFactory);
 
         foreach (var contributor in _contributors.OrderBy(c => c.Order))
         {
@@ -172,5 +156,30 @@ public sealed class QuantPulseRuntime
             Log.PipelineStarting(_logger, source.Name, timeframeList, indicatorList);
         }
         return builder.Build();
+    }
+
+    /// <summary>A builder over <paramref name="source"/> with the configured pipeline and candle settings (no stages yet).</summary>
+    internal static MarketPipelineBuilder CreateBuilder(
+        ITickSource source, QuantPulseOptions options, bool closeCandlesAtEnd, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    {
+        var pipelineOptions = options.Pipeline;
+        return new MarketPipelineBuilder(source)
+            .WithLoggerFactory(loggerFactory)
+            .WithOptions(new MarketPipelineOptions
+            {
+                HeartbeatInterval = pipelineOptions.HeartbeatInterval,
+                CloseDelay = pipelineOptions.CloseDelay,
+                CloseCandlesAtEnd = closeCandlesAtEnd,
+                BoundedCapacity = pipelineOptions.BoundedCapacity,
+                MaxBatchSize = pipelineOptions.MaxBatchSize,
+                TimeProvider = timeProvider,
+            })
+            .WithCandles(new CandleBlockOptions
+            {
+                Timeframes = [.. options.Candles.Timeframes.Select(Timeframe.Parse)],
+                HistoryLength = options.Candles.HistoryLength,
+                FillGaps = options.Candles.FillGaps,
+                BoundedCapacity = pipelineOptions.BoundedCapacity,
+            });
     }
 }

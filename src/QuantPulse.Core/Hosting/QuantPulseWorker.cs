@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using QuantPulse.Model;
 
 namespace QuantPulse.Hosting;
 
@@ -28,11 +27,7 @@ internal sealed class QuantPulseWorker(
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            status.Fail(ex);
-            var error = LogText.Error(ex);
-            Log.PipelineFailed(logger, error);
-            Log.PipelineFailureDetail(logger, ex);
-            lifetime?.StopApplication(); // Absent only when the service runs outside a generic host.
+            status.FailAndStop(ex, logger, lifetime);
         }
     }
 }

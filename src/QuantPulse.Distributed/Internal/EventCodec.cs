@@ -6,7 +6,7 @@ namespace QuantPulse.Distributed.Internal;
 
 /// <summary>
 /// The JSON of one events-stream entry: a batch's closed candles (with their indicator values), raised signals and
-/// trade events, without its ticks. Decoding gives back a <see cref="MarketBatch"/> a dashboard feeds to its own
+/// trade events, and of its ticks only the last one per symbol (the dashboards' last prices). Decoding gives back a <see cref="MarketBatch"/> a dashboard feeds to its own
 /// consumers exactly as an in-process pipeline would.
 /// </summary>
 internal static class EventCodec
@@ -20,7 +20,18 @@ internal static class EventCodec
     };
 
     public static string Encode(MarketBatch batch) =>
-        JsonSerializer.Serialize(new EventBatch([.. batch.Candles], [.. batch.Signals], [.. batch.Trades]), Options);
+        JsonSerializer.Serialize(new EventBatch([.. batch.Candles], [.. batch.Signals], [.. batch.Trades], LastPerSymbol(batch.Ticks.Span)), Options);
+
+    private static Tick[] LastPerSymbol(ReadOnlySpan<Tick> ticks)
+    {
+        var last = new Dictionary<string, Tick>(StringComparer.Ordinal);
+        foreach (var tick in ticks)
+        {
+            last[tick.Symbol] = tick;
+        }
+
+        return [.. last.Values];
+    }
 
     public static MarketBatch? TryDecode(string? json)
     {
@@ -32,7 +43,7 @@ internal static class EventCodec
         try
         {
             return JsonSerializer.Deserialize<EventBatch>(json, Options) is { } e
-                ? new MarketBatch(ReadOnlyMemory<Tick>.Empty, e.Candles ?? [], e.Signals ?? [], e.Trades ?? [])
+                ? new MarketBatch(e.Ticks ?? ReadOnlyMemory<Tick>.Empty, e.Candles ?? [], e.Signals ?? [], e.Trades ?? [])
                 : null;
         }
         catch (JsonException)
@@ -41,7 +52,7 @@ internal static class EventCodec
         }
     }
 
-    internal sealed record EventBatch(ClosedCandle[]? Candles, RaisedSignal[]? Signals, TradeEvent[]? Trades);
+    internal sealed record EventBatch(ClosedCandle[]? Candles, RaisedSignal[]? Signals, TradeEvent[]? Trades, Tick[]? Ticks);
 
     // Indicator values as one object, column name → value (null while warming up), in column order.
     private sealed class IndicatorValuesConverter : JsonConverter<IndicatorValues>

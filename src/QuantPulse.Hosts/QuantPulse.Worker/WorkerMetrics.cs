@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using QuantPulse.Distributed.Hosting;
 using QuantPulse.Hosting;
 
 namespace QuantPulse.Worker;
@@ -38,7 +39,7 @@ internal static class WorkerMetrics
             .ConfigureResource(r => r.AddService("quantpulse-worker"))
             .WithMetrics(m =>
             {
-                m.AddMeter(QuantPulseMetrics.MeterName).AddRuntimeInstrumentation();
+                m.AddMeter(QuantPulseMetrics.MeterName, DistributedMetrics.MeterName).AddRuntimeInstrumentation();
                 if (port != 0)
                 {
                     m.AddPrometheusHttpListener(o =>

@@ -18,14 +18,14 @@ public static class Market
     public static readonly Timeframe[] Timeframes = [Timeframe.OneMinute, Timeframe.FiveMinutes];
 
     /// <summary>Simulated ticks (labelled simulated) for <paramref name="symbols"/> symbols, in time order.</summary>
-    public static async Task<List<Tick>> TicksAsync(int symbols, int ticksPerSymbol)
+    public static async Task<List<Tick>> TicksAsync(int symbols, int ticksPerSymbol, TimeSpan? tickInterval = null)
     {
         var source = new SimulatedMarketSource(new SimulatedSourceOptions
         {
             Symbols = [.. Enumerable.Range(0, symbols).Select(i => $"SIM_{i:D3}")],
             Seed = 42,
             TicksPerSymbol = ticksPerSymbol,
-            TickInterval = TimeSpan.FromSeconds(3),
+            TickInterval = tickInterval ?? TimeSpan.FromSeconds(3),
             StartTime = Start,
             Volatility = 2.0,
             Pacing = TickPacing.AsFastAsPossible,
@@ -65,6 +65,20 @@ public static class Market
 
     /// <summary>What an event must carry of a closed trade: its id, result, close price and time.</summary>
     public static string Key(Trade t) => FormattableString.Invariant($"{t.Id} {t.Result} {t.ClosePrice} {t.CloseTime:O}");
+
+    /// <summary>The reference stored candles, signals and trades (none of them empty) and the run under test stored the same.</summary>
+    public static void AssertSameStored(Stored expected, Stored actual)
+    {
+        Assert.NotEmpty(expected.Candles);
+        Assert.NotEmpty(expected.Signals);
+        Assert.NotEmpty(expected.Trades);
+
+        // The first few differences, readable, before the full comparison.
+        Assert.Equal(string.Join('\n', expected.Candles.Except(actual.Candles).Take(5)), string.Join('\n', actual.Candles.Except(expected.Candles).Take(5)));
+        Assert.Equal(expected.Candles, actual.Candles);
+        Assert.Equal(expected.Signals, actual.Signals);
+        Assert.Equal(expected.Trades, actual.Trades);
+    }
 
     /// <summary>Every stored candle, signal and trade, as comparable text lines in a fixed order.</summary>
     public static async Task<Stored> ReadAsync(IMarketStore store, IEnumerable<string> symbols)

@@ -6,7 +6,10 @@ using QuantPulse.Model;
 
 namespace QuantPulse.Dashboard.Extensions;
 
-/// <summary><c>/health</c> (the process answers) and <c>/health/ready</c> (the database answers; every source's state).</summary>
+/// <summary>
+/// <c>/health</c> (the process answers) and <c>/health/ready</c> (the database answers; every source's state; in the
+/// scale-out dashboard role, Redis answers and the events stream is read).
+/// </summary>
 internal static class HealthExtensions
 {
     private const string ReadyTag = "ready";
@@ -15,7 +18,8 @@ internal static class HealthExtensions
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseCheck>("database", tags: [ReadyTag])
-            .AddCheck<SourcesCheck>("sources", tags: [ReadyTag]);
+            .AddCheck<SourcesCheck>("sources", tags: [ReadyTag])
+            .AddCheck<RoleCheck>("role", tags: [ReadyTag]);
         return services;
     }
 
@@ -79,5 +83,15 @@ internal static class HealthExtensions
                         : HealthCheckResult.Healthy($"{reports.Count} source(s)", data: data);
             return Task.FromResult(result);
         }
+    }
+
+    private sealed class RoleCheck(IServiceProvider services) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(services.GetService<QuantPulse.Distributed.Hosting.RoleStatus>() is not { } role
+                ? HealthCheckResult.Healthy("one process")
+                : role.IsReady
+                    ? HealthCheckResult.Healthy(role.Description)
+                    : HealthCheckResult.Unhealthy(role.Description));
     }
 }

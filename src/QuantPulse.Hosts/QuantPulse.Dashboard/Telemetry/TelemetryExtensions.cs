@@ -14,7 +14,7 @@ internal static class TelemetryExtensions
             .ConfigureResource(r => r.AddService("quantpulse-dashboard"))
             .WithMetrics(m =>
             {
-                m.AddMeter(QuantPulseMetrics.MeterName)
+                m.AddMeter(QuantPulseMetrics.MeterName, QuantPulse.Distributed.Hosting.DistributedMetrics.MeterName)
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter();
