@@ -106,7 +106,15 @@ public sealed class PartitionWorker
             while (!cancellationToken.IsCancellationRequested)
             {
                 await RenewAsync().ConfigureAwait(false);
-                await AcquireAsync(db, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await AcquireAsync(db, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RedisException)
+                {
+                    // Redis is unreachable (restarting): the partitions it failed are taken again on a later round.
+                }
+
                 await Task.Delay(renewEvery, cancellationToken).ConfigureAwait(false);
             }
         }

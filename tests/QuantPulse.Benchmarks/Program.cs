@@ -15,6 +15,12 @@ if (args.Length > 0 && args[0] == "circuits")
     return await QuantPulse.Benchmarks.Feed.CircuitLoad.RunAsync(args);
 }
 
+// `scale-out …` measures ingest → Redis → workers → PostgreSQL and the archiver (see ScaleOut/ScaleOutThroughput.cs, bench/scale-out.sh).
+if (args.Length > 0 && args[0] == "scale-out")
+{
+    return await QuantPulse.Benchmarks.ScaleOut.ScaleOutThroughput.RunAsync(args);
+}
+
 // Runs in-process (no separate build per benchmark) so it works offline and on every SDK.
 // Usage: dotnet run -c Release --project tests/QuantPulse.Benchmarks -- --filter '*Candle*'
 var config = DefaultConfig.Instance

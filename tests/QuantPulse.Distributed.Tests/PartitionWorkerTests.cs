@@ -18,14 +18,10 @@ public sealed class PartitionWorkerTests(Servers servers)
         var prefix = new StreamKeys("t" + Guid.NewGuid().ToString("N")[..8]);
 
         // The reference: one process, Core's pipeline and sink.
-        var referenceDb = await servers.Postgres.CreateDatabaseAsync();
-        await using (var reference = await MarketStore.OpenAsync(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = referenceDb }))
-        {
-            await Market.RunSingleProcessAsync(ticks, reference);
-        }
+        var referenceDb = await Roles.SingleProcessAsync(servers.Postgres, ticks);
 
         var db = await servers.Postgres.CreateDatabaseAsync();
-        await using var store = await MarketStore.OpenAsync(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = db });
+        await using var store = await Roles.OpenAsync(db);
         using var redis = await servers.Redis.ConnectAsync();
         var ingest = new TickIngest(redis, new IngestOptions { PartitionCount = Partitions, Keys = prefix });
         var half = ticks.Count / 2;
@@ -54,7 +50,7 @@ public sealed class PartitionWorkerTests(Servers servers)
         var replacement = Worker(redis, store, db, prefix, "w-replacement");
         runs.Add(replacement.RunAsync(stop.Token));
 
-        await Eventually.TrueAsync(() => Streams.AllAcknowledged(redis, prefix, Partitions), "every tick stored and acknowledged");
+        await Streams.WaitAsync(() => Streams.AllAcknowledgedAsync(redis, prefix, Partitions, StreamKeys.WorkerGroup), "every tick stored and acknowledged");
         await stop.CancelAsync();
         await Task.WhenAll(runs);
 
@@ -67,7 +63,7 @@ public sealed class PartitionWorkerTests(Servers servers)
         Assert.Equal(ticks.Count, ingest.Written);
         Assert.NotEmpty(orphaned);
         Assert.True(replacement.TicksReplayed + survivors.Sum(w => w.TicksReplayed) > 0, "a partition was taken over by replaying its journal");
-        await using var expectedStore = await MarketStore.OpenAsync(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = referenceDb });
+        await using var expectedStore = await Roles.OpenAsync(referenceDb);
         var expected = await Market.ReadAsync(expectedStore, symbols);
         var actual = await Market.ReadAsync(store, symbols);
         Market.AssertSameStored(expected, actual);
@@ -100,14 +96,5 @@ public sealed class PartitionWorkerTests(Servers servers)
     }
 
     private static PartitionWorker Worker(ConnectionMultiplexer redis, IMarketStore store, string db, StreamKeys keys, string id) =>
-        new(redis, store, Market.Pipeline, new WorkerOptions
-        {
-            WorkerId = id,
-            PartitionCount = Partitions,
-            MaxPartitions = 3,
-            LeaseDuration = TimeSpan.FromSeconds(3),
-            PollInterval = TimeSpan.FromMilliseconds(10),
-            JournalConnectionString = db,
-            Keys = keys,
-        });
+        Roles.Worker(redis, store, db, keys, id, Partitions, maxPartitions: 3, lease: TimeSpan.FromSeconds(3));
 }

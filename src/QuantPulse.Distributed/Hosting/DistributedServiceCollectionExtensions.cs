@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using QuantPulse.Distributed.Archive;
 using QuantPulse.Hosting;
 using StackExchange.Redis;
 
@@ -68,7 +69,16 @@ public static class DistributedServiceCollectionExtensions
                 services.AddSingleton<IPipelineContributor, EventsStage>();
                 break;
             default:
-                return $"{DistributedHostOptions.SectionName}:Role: the archiver role is not part of this build.";
+                // The archive lives in the shared PostgreSQL unless the archiver names its own database.
+                services.AddTickArchiver(configuration);
+                services.PostConfigure<ArchiverOptions>(o =>
+                {
+                    if (string.IsNullOrWhiteSpace(o.ConnectionString))
+                    {
+                        o.ConnectionString = configuration["QuantPulse:Storage:ConnectionString"] ?? string.Empty;
+                    }
+                });
+                break;
         }
 
         services.AddHostedService<RoleMonitor>();

@@ -8,6 +8,11 @@ namespace QuantPulse.Distributed.Internal;
 /// recorded in <c>distributed_schema_version</c>: a ledger of their own, apart from Core's <c>schema_version</c>,
 /// so this package and Core upgrade independently. One process migrates at a time (an advisory lock).
 /// </summary>
+/// <remarks>
+/// Numbers are unique but need not be consecutive: a feature keeps the number the project reserved for it (the tick
+/// archive is 6 here as it would be in Core). Every script whose number the ledger does not hold is applied, in
+/// ascending order, so a lower number added later is still applied.
+/// </remarks>
 internal static class DistributedSchema
 {
     private const long LockKey = 0x5150_4449_5354_5249;
@@ -27,14 +32,21 @@ internal static class DistributedSchema
                     null,
                     "CREATE TABLE IF NOT EXISTS distributed_schema_version (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
                     cancellationToken).ConfigureAwait(false);
-                long current;
-                var query = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM distributed_schema_version", connection);
+                var applied = new HashSet<int>();
+                var query = new NpgsqlCommand("SELECT version FROM distributed_schema_version", connection);
                 await using (query.ConfigureAwait(false))
                 {
-                    current = Convert.ToInt64(await query.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+                    var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            applied.Add(reader.GetInt32(0));
+                        }
+                    }
                 }
 
-                foreach (var (version, name, sql) in Scripts().Where(s => s.Version > current))
+                foreach (var (version, name, sql) in Scripts().Where(s => !applied.Contains(s.Version)))
                 {
                     var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                     await using (transaction.ConfigureAwait(false))
@@ -75,11 +87,11 @@ internal static class DistributedSchema
         }
 
         scripts.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        for (var i = 0; i < scripts.Count; i++)
+        for (var i = 1; i < scripts.Count; i++)
         {
-            if (scripts[i].Item1 != i + 1)
+            if (scripts[i].Item1 == scripts[i - 1].Item1)
             {
-                throw new InvalidOperationException($"Distributed migrations must be numbered 1, 2, 3… without gaps; found {scripts[i].Item1} at position {i + 1}.");
+                throw new InvalidOperationException($"Two distributed migrations share number {scripts[i].Item1}.");
             }
         }
 

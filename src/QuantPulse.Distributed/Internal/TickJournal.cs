@@ -38,26 +38,12 @@ internal sealed class TickJournal(string connectionString)
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static JournalRow ToRow(int partition, StreamId id, in Tick tick) => new()
+    private static JournalRow ToRow(int partition, StreamId id, in Tick tick)
     {
-        Partition = partition,
-        EntryMs = id.Ms,
-        EntrySeq = id.Seq,
-        Symbol = tick.Symbol,
-        Time = tick.Time.ToUniversalTime(),
-        Price = tick.Price,
-        Size = tick.Size,
-        Bid = tick.Bid,
-        Ask = tick.Ask,
-        Side = (short)tick.Side,
-        Source = tick.Source,
-    };
+        var row = new JournalRow { Partition = partition, EntryMs = id.Ms, EntrySeq = id.Seq, Symbol = tick.Symbol, Time = tick.Time.ToUniversalTime() };
+        row.SetValues(tick);
+        return row;
+    }
 
-    private static Tick ToTick(JournalRow row) =>
-        new(row.Symbol, row.Time.ToUniversalTime(), row.Price, row.Size, row.Source)
-        {
-            Bid = row.Bid,
-            Ask = row.Ask,
-            Side = (AggressorSide)row.Side,
-        };
+    private static Tick ToTick(JournalRow row) => row.ToTick(row.Symbol, row.Time);
 }

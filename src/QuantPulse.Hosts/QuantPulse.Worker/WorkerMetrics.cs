@@ -39,7 +39,7 @@ internal static class WorkerMetrics
             .ConfigureResource(r => r.AddService("quantpulse-worker"))
             .WithMetrics(m =>
             {
-                m.AddMeter(QuantPulseMetrics.MeterName, DistributedMetrics.MeterName).AddRuntimeInstrumentation();
+                m.AddMeter(QuantPulseMetrics.MeterName, DistributedMetrics.MeterName, QuantPulse.Distributed.Archive.ArchiverMetrics.MeterName).AddRuntimeInstrumentation();
                 if (port != 0)
                 {
                     m.AddPrometheusHttpListener(o =>

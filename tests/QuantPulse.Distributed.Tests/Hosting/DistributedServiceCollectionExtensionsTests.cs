@@ -31,7 +31,7 @@ public sealed class DistributedServiceCollectionExtensionsTests
     [InlineData("dashboard", false, "QuantPulse:Distributed:Role: 'dashboard' runs in the dashboard host")]
     [InlineData("worker", true, "QuantPulse:Distributed:Role: 'worker' runs in the worker host")]
     [InlineData("ingester", false, "QuantPulse:Distributed:Role: 'ingester' is not a role")]
-    [InlineData("archiver", false, "QuantPulse:Distributed:Role: the archiver role is not part of this build")]
+    [InlineData("archiver", true, "QuantPulse:Distributed:Role: 'archiver' runs in the worker host")]
     public void AddQuantPulseRole_RoleNotForThisHost_NamesTheRoleKey(string role, bool dashboardHost, string expected)
     {
         var services = QuantPulseServices(With(Postgres, ("QuantPulse:Distributed:Role", role)), out var configuration);
@@ -64,6 +64,21 @@ public sealed class DistributedServiceCollectionExtensionsTests
         Assert.DoesNotContain("QuantPulseWorker", hosted);
         Assert.Contains(nameof(WorkerRole), hosted);
         Assert.Contains(nameof(RoleMonitor), hosted);
+    }
+
+    [Fact]
+    public void AddQuantPulseRole_Archiver_RunsTheArchiverOnTheSharedStoreByDefault()
+    {
+        var services = QuantPulseServices(With(Postgres, ("QuantPulse:Distributed:Role", "archiver")), out var configuration);
+
+        Assert.Null(services.AddQuantPulseRole(configuration, dashboardHost: false));
+
+        var hosted = services.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType?.Name).ToList();
+        Assert.DoesNotContain("QuantPulseWorker", hosted);
+        Assert.Contains(nameof(QuantPulse.Distributed.Archive.TickArchiverService), hosted);
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<QuantPulse.Distributed.Archive.ArchiverOptions>>().Value;
+        Assert.Equal(Postgres["QuantPulse:Storage:ConnectionString"], options.ConnectionString);
     }
 
     [Fact]
