@@ -125,14 +125,17 @@ public sealed class MarketQueries
             return [];
         }
 
-        var signals = await store.Signals.GetRangeAsync(query.From, query.To, query.Asset, cancellationToken).ConfigureAwait(false);
-        return [.. signals
-            .Where(s => query.Strategy is null || string.Equals(s.Strategy, query.Strategy, StringComparison.OrdinalIgnoreCase))
-            .Where(s => query.Type is null || s.Type == query.Type)
-            .OrderByDescending(s => s.Timestamp)
-            .ThenByDescending(s => s.Id, StringComparer.Ordinal)
-            .Take(query.Limit)
-            .Select(s => s.Timeframe is null ? s with { Timeframe = SignalIds.TimeframeOf(s) } : s)];
+        var filter = new SignalStoreFilter
+        {
+            From = query.From,
+            To = query.To,
+            Asset = query.Asset,
+            Strategy = query.Strategy,
+            Type = query.Type,
+            Limit = query.Limit,
+        };
+        var signals = await store.Signals.QueryAsync(filter, cancellationToken).ConfigureAwait(false);
+        return [.. signals.Select(s => s.Timeframe is null ? s with { Timeframe = SignalIds.TimeframeOf(s) } : s)];
     }
 
     /// <summary>Trades with the strategy of their signal, newest (by open time) first.</summary>
@@ -148,16 +151,21 @@ public sealed class MarketQueries
             return [];
         }
 
-        var trades = await store.Trades.GetRangeAsync(query.From, query.To, query.Asset, cancellationToken).ConfigureAwait(false);
+        var filter = new TradeStoreFilter
+        {
+            From = query.From,
+            To = query.To,
+            Asset = query.Asset,
+            Strategy = query.Strategy,
+            Result = query.Result,
+            Open = query.Open,
+            Limit = query.Limit,
+        };
+        var trades = await store.Trades.QueryAsync(filter, cancellationToken).ConfigureAwait(false);
+
+        // The page is filtered in the store; only the strategy names shown beside its trades are looked up here.
         var strategies = await StrategiesAsync(store, trades, query.Asset, cancellationToken).ConfigureAwait(false);
-        return [.. trades
-            .Select(t => new TradeRecord(t, strategies.GetValueOrDefault(t.SignalId) ?? string.Empty))
-            .Where(t => query.Strategy is null || string.Equals(t.Strategy, query.Strategy, StringComparison.OrdinalIgnoreCase))
-            .Where(t => query.Result is null || t.Trade.Result == query.Result)
-            .Where(t => query.Open is null || t.Trade.IsOpen == query.Open)
-            .OrderByDescending(t => t.Trade.OpenTime)
-            .ThenByDescending(t => t.Trade.Id, StringComparer.Ordinal)
-            .Take(query.Limit)];
+        return [.. trades.Select(t => new TradeRecord(t, strategies.GetValueOrDefault(t.SignalId) ?? string.Empty))];
     }
 
     /// <summary>Trade statistics: the same queries <c>quantpulse backtest</c> reads its figures with.</summary>

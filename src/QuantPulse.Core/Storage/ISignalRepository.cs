@@ -33,4 +33,15 @@ public interface ISignalRepository
         DateTimeOffset to,
         string? asset = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads the signals <paramref name="filter"/> selects, newest first (ties by id, descending), one page: every
+    /// part of the filter runs in the store's query.
+    /// </summary>
+    /// <param name="filter">Time range, asset, strategy, direction and page.</param>
+    /// <param name="cancellationToken">Aborts the query.</param>
+    /// <returns>At most <see cref="StoreFilter.Limit"/> signals, after skipping <see cref="StoreFilter.Offset"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The offset or limit is negative.</exception>
+    /// <exception cref="ArgumentException">The range ends before it starts.</exception>
+    Task<IReadOnlyList<Signal>> QueryAsync(SignalStoreFilter filter, CancellationToken cancellationToken = default);
 }

@@ -46,4 +46,15 @@ public interface ITradeRepository
         DateTimeOffset to,
         string? asset = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads the trades <paramref name="filter"/> selects, newest open time first (ties by id, descending), one page:
+    /// every part of the filter runs in the store's query, the strategy through the signal that opened each trade.
+    /// </summary>
+    /// <param name="filter">Open-time range, asset, strategy, result, open or closed, and page.</param>
+    /// <param name="cancellationToken">Aborts the query.</param>
+    /// <returns>At most <see cref="StoreFilter.Limit"/> trades, after skipping <see cref="StoreFilter.Offset"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The offset or limit is negative.</exception>
+    /// <exception cref="ArgumentException">The range ends before it starts.</exception>
+    Task<IReadOnlyList<Trade>> QueryAsync(TradeStoreFilter filter, CancellationToken cancellationToken = default);
 }

@@ -148,6 +148,21 @@ public sealed class FakeMarketStore : IMarketStore
                     [.. owner._signals.Values.Where(s => s.Timestamp >= from && s.Timestamp < to && (asset is null || s.Asset == asset))]);
             }
         }
+
+        public Task<IReadOnlyList<Signal>> QueryAsync(SignalStoreFilter filter, CancellationToken cancellationToken = default)
+        {
+            filter.Validate();
+            lock (owner._gate)
+            {
+                return Task.FromResult<IReadOnlyList<Signal>>(
+                    [.. Page(
+                        owner._signals.Values.Where(s =>
+                            Matches(filter, s.Timestamp, s.Asset, s.Strategy) && (filter.Type is null || s.Type == filter.Type)),
+                        s => s.Timestamp,
+                        s => s.Id,
+                        filter)]);
+            }
+        }
     }
 
     private sealed class TradeTable(FakeMarketStore owner) : ITradeRepository
@@ -188,6 +203,23 @@ public sealed class FakeMarketStore : IMarketStore
             {
                 return Task.FromResult<IReadOnlyList<Trade>>(
                     [.. owner._trades.Values.Where(t => t.OpenTime >= from && t.OpenTime < to && (asset is null || t.Asset == asset))]);
+            }
+        }
+
+        public Task<IReadOnlyList<Trade>> QueryAsync(TradeStoreFilter filter, CancellationToken cancellationToken = default)
+        {
+            filter.Validate();
+            lock (owner._gate)
+            {
+                return Task.FromResult<IReadOnlyList<Trade>>(
+                    [.. Page(
+                        owner._trades.Values.Where(t =>
+                            Matches(filter, t.OpenTime, t.Asset, owner._signals.GetValueOrDefault(t.SignalId)?.Strategy)
+                            && (filter.Result is null || t.Result == filter.Result)
+                            && (filter.Open is null || t.IsOpen == filter.Open)),
+                        t => t.OpenTime,
+                        t => t.Id,
+                        filter)]);
             }
         }
     }
@@ -243,4 +275,13 @@ public sealed class FakeMarketStore : IMarketStore
             }
         }
     }
+
+    private static bool Matches(StoreFilter filter, DateTimeOffset time, string asset, string? strategy) =>
+        (filter.From is null || time >= filter.From)
+        && (filter.To is null || time < filter.To)
+        && (filter.Asset is null || asset == filter.Asset)
+        && (filter.Strategy is null || string.Equals(strategy, filter.Strategy, StringComparison.OrdinalIgnoreCase));
+
+    private static IEnumerable<T> Page<T>(IEnumerable<T> rows, Func<T, DateTimeOffset> time, Func<T, string> id, StoreFilter filter) =>
+        rows.OrderByDescending(time).ThenByDescending(id, StringComparer.Ordinal).Skip(filter.Offset).Take(filter.Limit);
 }

@@ -10,7 +10,7 @@ namespace QuantPulse.Tests.Storage;
 /// What every <see cref="IMarketStore"/> must do, run against each backend: exact round trips, idempotent writes,
 /// the closed-trade rule, restart behaviour, versioned migrations, the exact table layout and the statistics.
 /// </summary>
-public abstract class MarketStoreContractTests : IAsyncLifetime
+public abstract partial class MarketStoreContractTests : IAsyncLifetime
 {
     private IMarketStore? _store;
 

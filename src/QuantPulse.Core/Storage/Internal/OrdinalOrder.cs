@@ -7,16 +7,17 @@ namespace QuantPulse.Storage.Internal;
 internal static class OrdinalOrder
 {
     /// <summary>Then orders by <paramref name="key"/> in byte (ordinal) order.</summary>
-    public static IOrderedQueryable<T> ThenByOrdinal<T>(this IOrderedQueryable<T> query, Expression<Func<T, string>> key, StoreDb db)
-    {
-        if (!db.OrdinalIds)
-        {
-            return query.ThenBy(key);
-        }
+    public static IOrderedQueryable<T> ThenByOrdinal<T>(this IOrderedQueryable<T> query, Expression<Func<T, string>> key, StoreDb db) =>
+        query.ThenBy(Ordinal(key, db));
 
-        var collated = Expression.Lambda<Func<T, string>>(
-            Expression.Call(typeof(Sql).GetMethod(nameof(Sql.Collate))!, key.Body, Expression.Constant("C")),
-            key.Parameters);
-        return query.ThenBy(collated);
-    }
+    /// <summary>Then orders by <paramref name="key"/> in descending byte (ordinal) order.</summary>
+    public static IOrderedQueryable<T> ThenByOrdinalDescending<T>(this IOrderedQueryable<T> query, Expression<Func<T, string>> key, StoreDb db) =>
+        query.ThenByDescending(Ordinal(key, db));
+
+    private static Expression<Func<T, string>> Ordinal<T>(Expression<Func<T, string>> key, StoreDb db) =>
+        !db.OrdinalIds
+            ? key
+            : Expression.Lambda<Func<T, string>>(
+                Expression.Call(typeof(Sql).GetMethod(nameof(Sql.Collate))!, key.Body, Expression.Constant("C")),
+                key.Parameters);
 }

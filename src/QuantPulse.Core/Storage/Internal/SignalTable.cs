@@ -73,6 +73,51 @@ internal sealed class SignalTable(StoreDb db, RunTag tag) : ISignalRepository
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<Signal>> QueryAsync(SignalStoreFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        filter.Validate();
+        var scope = tag.Scope;
+        var type = filter.Type is { } t ? StorageFormat.ToText(t) : null;
+        return db.ListAsync(
+            c =>
+            {
+                var rows = c.GetTable<SignalRow>().Where(s => s.RunScope == scope);
+                if (StoreQuery.Bound(filter.From) is { } first)
+                {
+                    rows = rows.Where(s => s.Timestamp >= first);
+                }
+
+                if (StoreQuery.Bound(filter.To) is { } end)
+                {
+                    rows = rows.Where(s => s.Timestamp < end);
+                }
+
+                if (filter.Asset is { } asset)
+                {
+                    rows = rows.Where(s => s.Asset == asset);
+                }
+
+                if (StoreQuery.Folded(filter.Strategy) is { } strategy)
+                {
+                    rows = rows.Where(s => Sql.Upper(s.Strategy) == strategy);
+                }
+
+                if (type is not null)
+                {
+                    rows = rows.Where(s => s.Type == type);
+                }
+
+                return rows
+                    .OrderByDescending(s => s.Timestamp)
+                    .ThenByOrdinalDescending(s => s.Id, db)
+                    .Skip(filter.Offset)
+                    .Take(filter.Limit);
+            },
+            FromRow,
+            cancellationToken);
+    }
+
     private SignalRow ToRow(Signal s) => new()
     {
         RunScope = tag.Scope,

@@ -3,13 +3,17 @@ using QuantPulse.Model;
 
 namespace QuantPulse.Storage.Internal;
 
-/// <summary>The <c>ticks</c> table: shared LINQ reads, with the backend's bulk append.</summary>
+/// <summary>The <c>ticks</c> table: shared LINQ reads, with the backend's own bulk append.</summary>
+/// <remarks>
+/// Writes skip linq2db: each backend streams the batch's ticks straight into its driver (see
+/// <see cref="TickKeys"/>), with no mapped row per tick.
+/// </remarks>
 internal sealed class TickTable(
     StoreDb db,
-    Func<IReadOnlyList<TickRow>, CancellationToken, Task> append) : ITickRepository
+    Func<TickKeys, CancellationToken, Task> append) : ITickRepository
 {
     public Task SaveAsync(ReadOnlyMemory<Tick> ticks, CancellationToken cancellationToken = default) =>
-        ticks.IsEmpty ? Task.CompletedTask : append(ToRows(ticks.Span), cancellationToken);
+        ticks.IsEmpty ? Task.CompletedTask : append(TickKeys.Of(ticks), cancellationToken);
 
     public Task<IReadOnlyList<Tick>> GetRangeAsync(
         string symbol,
@@ -28,26 +32,18 @@ internal sealed class TickTable(
             r => new Tick(r.Symbol, r.Time, r.Price, r.Size, r.Source),
             cancellationToken);
     }
+}
 
-    /// <summary>The rows of a batch, each with its key part <c>seq</c> (see <see cref="TickSequence"/>).</summary>
-    private static TickRow[] ToRows(ReadOnlySpan<Tick> ticks)
-    {
-        var sequence = new TickSequence();
-        var rows = new TickRow[ticks.Length];
-        for (var i = 0; i < ticks.Length; i++)
-        {
-            ref readonly var tick = ref ticks[i];
-            rows[i] = new TickRow
-            {
-                Symbol = tick.Symbol,
-                Time = StorageTime.Truncate(tick.Time),
-                Seq = sequence.Next(tick),
-                Price = tick.Price,
-                Size = tick.Size,
-                Source = tick.Source,
-            };
-        }
+/// <summary>
+/// A batch of ticks as the <c>ticks</c> table keys them: tick <c>i</c> is stored at
+/// <c>StorageTime.Truncate(Ticks[i].Time)</c> with key part <c>Seq[i]</c> (see <see cref="TickSequence"/>).
+/// </summary>
+/// <param name="Ticks">The ticks, in batch order.</param>
+/// <param name="Seq">Each tick's <c>seq</c>.</param>
+internal readonly record struct TickKeys(ReadOnlyMemory<Tick> Ticks, int[] Seq)
+{
+    public int Count => Seq.Length;
 
-        return rows;
-    }
+    /// <summary>Numbers a batch: one array and a dictionary with an entry per symbol, nothing per tick.</summary>
+    public static TickKeys Of(ReadOnlyMemory<Tick> ticks) => new(ticks, TickSequence.Number(ticks.Span));
 }

@@ -96,6 +96,58 @@ internal sealed class TradeTable(StoreDb db, RunTag tag) : ITradeRepository
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<Trade>> QueryAsync(TradeStoreFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        filter.Validate();
+        var scope = tag.Scope;
+        var result = StorageFormat.ToText(filter.Result);
+        return db.ListAsync(
+            c =>
+            {
+                var rows = c.GetTable<TradeRow>().Where(t => t.RunScope == scope);
+                if (StoreQuery.Bound(filter.From) is { } first)
+                {
+                    rows = rows.Where(t => t.OpenTime >= first);
+                }
+
+                if (StoreQuery.Bound(filter.To) is { } end)
+                {
+                    rows = rows.Where(t => t.OpenTime < end);
+                }
+
+                if (filter.Asset is { } asset)
+                {
+                    rows = rows.Where(t => t.Asset == asset);
+                }
+
+                if (StoreQuery.Folded(filter.Strategy) is { } strategy)
+                {
+                    // The strategy is the one of the signal that opened the trade, in the trade's own scope.
+                    var signals = c.GetTable<SignalRow>();
+                    rows = rows.Where(t => signals.Any(s => s.RunScope == t.RunScope && s.Id == t.SignalId && Sql.Upper(s.Strategy) == strategy));
+                }
+
+                if (result is not null)
+                {
+                    rows = rows.Where(t => t.Result == result);
+                }
+
+                if (filter.Open is { } open)
+                {
+                    rows = open ? rows.Where(t => t.Result == null) : rows.Where(t => t.Result != null);
+                }
+
+                return rows
+                    .OrderByDescending(t => t.OpenTime)
+                    .ThenByOrdinalDescending(t => t.Id, db)
+                    .Skip(filter.Offset)
+                    .Take(filter.Limit);
+            },
+            FromRow,
+            cancellationToken);
+    }
+
     private TradeRow ToRow(Trade t) => new()
     {
         RunScope = tag.Scope,

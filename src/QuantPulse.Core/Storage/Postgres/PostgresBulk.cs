@@ -1,11 +1,10 @@
 using LinqToDB;
 using LinqToDB.Data;
-using Npgsql;
 using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Postgres;
 
-/// <summary>Bulk writes in PostgreSQL: linq2db's provider-specific bulk copy, which is binary <c>COPY</c>.</summary>
+/// <summary>Candle bulk writes in PostgreSQL: linq2db's provider-specific bulk copy, which is binary <c>COPY</c>.</summary>
 /// <remarks>
 /// <c>COPY</c> cannot skip a row whose key is stored already, so writes that must skip stored keys copy into a
 /// temporary table and insert from there with <c>ON CONFLICT DO NOTHING</c>: the two statements linq2db has no LINQ for.
@@ -13,8 +12,6 @@ namespace QuantPulse.Storage.Postgres;
 internal static class PostgresBulk
 {
     private const string CandleColumns = "symbol, timeframe, open_time, open, high, low, close, volume, ticks";
-
-    private const string TickColumns = "symbol, \"time\", price, size, source, seq";
 
     private const string StageCandles = "CREATE TEMPORARY TABLE candles_incoming (LIKE candles) ON COMMIT DROP";
 
@@ -24,43 +21,11 @@ internal static class PostgresBulk
         ON CONFLICT (symbol, timeframe, open_time) DO NOTHING
         """;
 
-    private const string StageTicks = "CREATE TEMPORARY TABLE ticks_incoming (LIKE ticks) ON COMMIT DROP";
-
-    private const string MergeTicks = $"""
-        INSERT INTO ticks ({TickColumns})
-        SELECT {TickColumns} FROM ticks_incoming
-        ON CONFLICT (symbol, "time", seq) DO NOTHING
-        """;
-
     /// <summary>Inserts the candles whose key is not stored yet; returns how many were new.</summary>
     public static async Task<int> InsertNewCandlesAsync(StoreDb db, DataConnection connection, IReadOnlyList<CandleRow> rows, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(StageCandles, cancellationToken).ConfigureAwait(false);
         await db.BulkCopyAsync(connection.GetTable<CandleRow>().TableName("candles_incoming"), rows, skipStoredKeys: false, cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteAsync(MergeCandles, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Appends ticks. The fast path copies straight into the keyed table. Only a batch that meets a stored key
-    /// (written before, its acknowledgement lost) fails as a whole and is written again through the staging table,
-    /// skipping stored keys.
-    /// </summary>
-    public static async Task AppendTicksAsync(StoreDb db, IReadOnlyList<TickRow> rows, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.InTransactionAsync(c => db.BulkCopyAsync(c.GetTable<TickRow>(), rows, skipStoredKeys: false, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            await db.InTransactionAsync(
-                async c =>
-                {
-                    await c.ExecuteAsync(StageTicks, cancellationToken).ConfigureAwait(false);
-                    await db.BulkCopyAsync(c.GetTable<TickRow>().TableName("ticks_incoming"), rows, skipStoredKeys: false, cancellationToken).ConfigureAwait(false);
-                    return await c.ExecuteAsync(MergeTicks, cancellationToken).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
     }
 }

@@ -8,7 +8,7 @@ using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Postgres;
 
-/// <summary>The server store: a PostgreSQL database reached through Npgsql, with binary COPY for ticks and candles.</summary>
+/// <summary>The server store: a PostgreSQL database reached through Npgsql, with binary COPY for ticks (Npgsql's importer) and candles (linq2db).</summary>
 /// <remarks>
 /// <para>
 /// <see cref="OpenAsync"/> connects to an existing database and applies pending migrations under an advisory
@@ -39,7 +39,7 @@ public sealed class PostgresMarketStore : IMarketStore
         Trades = _tables.Trades(RunTag.Shared);
         Runs = _tables.Runs();
         Candles = new CandleTable(db, (c, rows, cancellationToken) => PostgresBulk.InsertNewCandlesAsync(db, c, rows, cancellationToken));
-        Ticks = new TickTable(db, (rows, cancellationToken) => PostgresBulk.AppendTicksAsync(db, rows, cancellationToken));
+        Ticks = new TickTable(db, (ticks, cancellationToken) => PostgresTickWriter.AppendAsync(dataSource, ticks, cancellationToken));
         Statistics = _tables.Statistics(RunTag.Shared);
     }
 

@@ -19,6 +19,7 @@ public sealed class SqliteMarketStore : IMarketStore
 {
     private readonly SqliteConnectionFactory _connections;
     private readonly StoreTables _tables;
+    private readonly SqliteTickWriter _ticks;
 
     private SqliteMarketStore(SqliteConnectionFactory connections)
     {
@@ -29,12 +30,11 @@ public sealed class SqliteMarketStore : IMarketStore
         Trades = _tables.Trades(RunTag.Shared);
         Runs = _tables.Runs();
 
-        // Multi-row INSERT OR IGNORE in one transaction (ticks through a prepared statement of their own): a key
-        // already stored is skipped, never overwritten.
+        // Multi-row INSERT OR IGNORE in one transaction (ticks through statements prepared once, on a connection of
+        // their own): a key already stored is skipped, never overwritten.
         Candles = new CandleTable(db, (c, rows, cancellationToken) => InsertNewCandlesAsync(db, c, rows, cancellationToken));
-        Ticks = new TickTable(
-            db,
-            (rows, cancellationToken) => db.InTransactionAsync(c => SqliteTickWriter.AppendAsync(c, rows, cancellationToken), cancellationToken));
+        _ticks = new SqliteTickWriter(connections.ConnectionString);
+        Ticks = new TickTable(db, _ticks.AppendAsync);
         Statistics = _tables.Statistics(RunTag.Shared);
     }
 
@@ -110,6 +110,7 @@ public sealed class SqliteMarketStore : IMarketStore
     /// <returns>A completed task.</returns>
     public ValueTask DisposeAsync()
     {
+        _ticks.Dispose();
         _connections.ClearPool();
         return ValueTask.CompletedTask;
     }

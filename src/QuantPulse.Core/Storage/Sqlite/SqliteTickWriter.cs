@@ -1,98 +1,211 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
-using LinqToDB.Data;
 using Microsoft.Data.Sqlite;
+using QuantPulse.Model;
 using QuantPulse.Storage.Internal;
+using SQLitePCL;
 
 namespace QuantPulse.Storage.Sqlite;
 
 /// <summary>
-/// Appends ticks to SQLite with one prepared multi-row <c>INSERT OR IGNORE</c> reused for the whole batch, on the
-/// connection and transaction of a linq2db <see cref="DataConnection"/>.
+/// Appends ticks to SQLite on a connection of its own, with two statements prepared once for the life of the store
+/// (a 500-row and a one-row <c>INSERT OR IGNORE</c>) and values bound by ordinal straight from the ticks, one
+/// transaction per batch.
 /// </summary>
 /// <remarks>
-/// linq2db's multi-row bulk copy builds and parses a new statement for every chunk and boxes every value, which
-/// measured several times slower than this for the <c>ticks</c> table (see <c>docs/storage.md</c>); the other
-/// tables use linq2db's bulk copy. A tick whose key (symbol, time, seq) is stored already comes from a batch written
-/// again: it is skipped.
+/// <para>
+/// Values are bound through SQLite's C interface (SQLitePCLRaw, under Microsoft.Data.Sqlite): text is formatted
+/// as UTF-8 into one reused buffer and bound with a copy, so a tick costs no allocation. linq2db's multi-row bulk
+/// copy and a per-batch prepared <see cref="SqliteCommand"/> measured several times slower (see
+/// <c>docs/benchmarks.md</c>); every other table uses linq2db.
+/// </para>
+/// <para>
+/// A tick whose key (symbol, time, seq) is stored already comes from a batch written again: it is skipped. Writes
+/// are serialised (SQLite has one writer at a time anyway); a failed or cancelled batch rolls back as a whole.
+/// </para>
 /// </remarks>
-internal static class SqliteTickWriter
+internal sealed class SqliteTickWriter(string connectionString) : IDisposable
 {
-    /// <summary>Rows per statement: 6 values each, 600 parameters, far below SQLite's limit of 32,766.</summary>
-    private const int RowsPerStatement = 100;
+    /// <summary>Rows per statement: 6 values each, 3,000 parameters, far below SQLite's limit of 32,766.</summary>
+    private const int RowsPerStatement = 500;
 
     private const int Columns = 6;
 
-    public static async Task<int> AppendAsync(DataConnection db, IReadOnlyList<TickRow> rows, CancellationToken cancellationToken)
+    /// <summary>Bytes of the reused text buffer: enough for any symbol, source, instant or decimal in practice.</summary>
+    private const int BufferBytes = 256;
+
+    // Never disposed: without AvailableWaitHandle it holds nothing to release, and disposing it would strand a writer
+    // still waiting when the store closes (it fails with ObjectDisposedException instead).
+#pragma warning disable CA2213
+    private readonly SemaphoreSlim _gate = new(1, 1);
+#pragma warning restore CA2213
+    private readonly byte[] _buffer = new byte[BufferBytes];
+    private SqliteConnection? _connection;
+    private sqlite3_stmt? _many;
+    private sqlite3_stmt? _one;
+    private bool _disposed;
+
+    public async Task AppendAsync(TickKeys ticks, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)await db.OpenDbConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return Write(connection, (SqliteTransaction?)db.Transaction, rows, cancellationToken);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            Write(ticks, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    // SQLite runs statements synchronously, so the loop stays on one thread and checks the token as it goes.
-    private static int Write(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<TickRow> rows, CancellationToken cancellationToken)
+    public void Dispose()
     {
-        var full = rows.Count / RowsPerStatement;
-        if (full > 0)
+        _gate.Wait();
+        try
         {
-            using var command = Prepare(connection, transaction, RowsPerStatement);
-            for (var chunk = 0; chunk < full; chunk++)
+            _disposed = true;
+            _many?.Dispose();
+            _one?.Dispose();
+            _connection?.Dispose();
+            (_many, _one, _connection) = (null, null, null);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // SQLite runs statements synchronously, so the batch stays on one thread and checks the token as it goes.
+    private void Write(TickKeys ticks, CancellationToken cancellationToken)
+    {
+        var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var span = ticks.Ticks.Span;
+        var seq = ticks.Seq;
+        var row = 0;
+        for (; row + RowsPerStatement <= span.Length; row += RowsPerStatement)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            for (var i = 0; i < RowsPerStatement; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Bind(command, rows, chunk * RowsPerStatement, RowsPerStatement);
-                command.ExecuteNonQuery();
+                Bind(_many!, i * Columns, span[row + i], seq[row + i]);
             }
+
+            Step(_many!);
         }
 
-        var rest = rows.Count - (full * RowsPerStatement);
-        if (rest > 0)
+        cancellationToken.ThrowIfCancellationRequested();
+        for (; row < span.Length; row++)
         {
-            using var command = Prepare(connection, transaction, rest);
-            Bind(command, rows, full * RowsPerStatement, rest);
-            command.ExecuteNonQuery();
+            Bind(_one!, 0, span[row], seq[row]);
+            Step(_one!);
         }
 
-        return rows.Count;
+        transaction.Commit();
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction? transaction, int count)
+    private SqliteConnection Open()
+    {
+        if (_connection is not null)
+        {
+            return _connection;
+        }
+
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+                pragma.ExecuteNonQuery();
+            }
+
+            _many = Prepare(connection, RowsPerStatement);
+            _one = Prepare(connection, 1);
+            _connection = connection;
+            return connection;
+        }
+        catch
+        {
+            _many?.Dispose();
+            _one?.Dispose();
+            (_many, _one) = (null, null);
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static sqlite3_stmt Prepare(SqliteConnection connection, int rows)
     {
         var sql = new StringBuilder("INSERT OR IGNORE INTO ticks (symbol, time, seq, price, size, source) VALUES ");
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        for (var row = 0; row < count; row++)
+        for (var row = 0; row < rows; row++)
         {
-            sql.Append(row == 0 ? "(" : ",(");
-            for (var column = 0; column < Columns; column++)
-            {
-                var name = string.Create(CultureInfo.InvariantCulture, $"$p{(row * Columns) + column}");
-                sql.Append(column == 0 ? string.Empty : ",").Append(name);
-                command.Parameters.Add(name, column == 2 ? SqliteType.Integer : SqliteType.Text);
-            }
-
-            sql.Append(')');
+            sql.Append(row == 0 ? "(?,?,?,?,?,?)" : ",(?,?,?,?,?,?)");
         }
 
-#pragma warning disable CA2100 // The statement is built here from constant column names and numbered parameters only.
-        command.CommandText = sql.ToString();
-#pragma warning restore CA2100
-        command.Prepare();
-        return command;
+        var rc = raw.sqlite3_prepare_v2(connection.Handle, sql.ToString(), out var statement);
+        SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        return statement;
     }
 
-    private static void Bind(SqliteCommand command, IReadOnlyList<TickRow> rows, int first, int count)
+    /// <summary>Binds one tick to parameters <paramref name="offset"/> + 1 … + 6 (SQLite counts from 1).</summary>
+    private void Bind(sqlite3_stmt statement, int offset, in Tick tick, int seq)
     {
-        var parameters = command.Parameters;
-        for (var i = 0; i < count; i++)
+        BindText(statement, offset + 1, tick.Symbol);
+        Check(statement, raw.sqlite3_bind_text(statement, offset + 2, _buffer.AsSpan(0, SqliteValues.FormatTime(tick.Time, _buffer))));
+        Check(statement, raw.sqlite3_bind_int(statement, offset + 3, seq));
+        BindDecimal(statement, offset + 4, tick.Price);
+        BindDecimal(statement, offset + 5, tick.Size);
+        BindText(statement, offset + 6, tick.Source);
+    }
+
+    private void BindDecimal(sqlite3_stmt statement, int index, decimal value)
+    {
+        // A decimal has at most 29 digits, a sign and a point: it always fits.
+        value.TryFormat(_buffer, out var written, default, CultureInfo.InvariantCulture);
+        Check(statement, raw.sqlite3_bind_text(statement, index, _buffer.AsSpan(0, written)));
+    }
+
+    private void BindText(sqlite3_stmt statement, int index, string text)
+    {
+        if (Encoding.UTF8.GetMaxByteCount(text.Length) <= BufferBytes)
         {
-            var row = rows[first + i];
-            var p = i * Columns;
-            parameters[p].Value = row.Symbol;
-            parameters[p + 1].Value = SqliteValues.Time(row.Time);
-            parameters[p + 2].Value = row.Seq;
-            parameters[p + 3].Value = SqliteValues.Decimal(row.Price);
-            parameters[p + 4].Value = SqliteValues.Decimal(row.Size);
-            parameters[p + 5].Value = row.Source;
+            var written = Encoding.UTF8.GetBytes(text, _buffer);
+            Check(statement, raw.sqlite3_bind_text(statement, index, _buffer.AsSpan(0, written)));
+            return;
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(text, rented);
+            Check(statement, raw.sqlite3_bind_text(statement, index, rented.AsSpan(0, written)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private void Step(sqlite3_stmt statement)
+    {
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (rc != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _connection!.Handle);
+        }
+    }
+
+    private void Check(sqlite3_stmt statement, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            raw.sqlite3_reset(statement);
+            SqliteException.ThrowExceptionForRC(rc, _connection!.Handle);
         }
     }
 }
