@@ -12,7 +12,7 @@ namespace QuantPulse.Storage.Postgres;
 /// </remarks>
 internal static class PostgresBulk
 {
-    private const string CandleColumns = "symbol, timeframe, open_time, open, high, low, close, volume, ticks";
+    private const string CandleColumns = "symbol, timeframe, open_time, open, high, low, close, volume, ticks, source";
 
     private const string TickColumns = "symbol, \"time\", price, size, source, seq";
 
