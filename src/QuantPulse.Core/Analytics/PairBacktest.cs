@@ -25,16 +25,13 @@ public static class PairBacktest
         var train = Validate(times, n, options);
         var spread = Spreads(a, b, train, options.Method, out var betas);
         var z = new double[n];
-        for (var t = 0; t < n; t++)
-        {
-            z[t] = t >= options.Window - 1 ? SpreadStatistics.ZScore(spread, t, options.Window) ?? double.NaN : double.NaN;
-        }
+        SpreadStatistics.RollingZScores(spread, options.Window, z);
 
         var fee = options.FeeBps / 10_000;
         var trades = new List<PairTrade>();
-        var equityTimes = new List<DateTimeOffset> { times[train - 1] };
-        var equity = new List<double> { 1.0 };
-        var returns = new List<double>();
+        var equityTimes = new List<DateTimeOffset>(n - train + 1) { times[train - 1] };
+        var equity = new List<double>(n - train + 1) { 1.0 };
+        var returns = new List<double>(n - train);
         Position? open = null;
         var locked = false;
         var heldBars = 0;
@@ -151,9 +148,71 @@ public static class PairBacktest
             intervals[i - 1] = (times[i] - times[i - 1]).TotalDays;
         }
 
-        Array.Sort(intervals);
-        var median = intervals.Length % 2 == 1 ? intervals[intervals.Length / 2] : (intervals[(intervals.Length / 2) - 1] + intervals[intervals.Length / 2]) / 2;
+        var median = Median(intervals);
         return PerformanceMeasures.Compute(equity, returns, [.. trades.Select(t => t.Pnl)], RollingStatistics.DaysPerYear / median, heldBars / (double)returns.Count);
+    }
+
+    // The median by selection (Hoare's quickselect, expected O(n)); reorders the array.
+    internal static double Median(double[] values)
+    {
+        var upper = Select(values, values.Length / 2);
+        if (values.Length % 2 == 1)
+        {
+            return upper;
+        }
+
+        // After selecting k, everything left of k is ≤ values[k]: the lower middle is the largest of them.
+        var lower = double.NegativeInfinity;
+        for (var i = 0; i < values.Length / 2; i++)
+        {
+            lower = Math.Max(lower, values[i]);
+        }
+
+        return (lower + upper) / 2;
+    }
+
+    private static double Select(double[] values, int k)
+    {
+        int left = 0, right = values.Length - 1;
+        while (left < right)
+        {
+            var pivot = values[left + ((right - left) / 2)];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return values[k];
+            }
+        }
+
+        return values[k];
     }
 
     private readonly record struct Position(int Index, int Sign, double Beta, double Notional, double EntryFee);

@@ -26,8 +26,13 @@ public static class SpreadStatistics
 
     /// <summary>
     /// The z-score of each value against the <paramref name="window"/> values ending at it:
-    /// <c>(s_t − mean)/σ</c> with the sample σ (divisor <c>window − 1</c>); null before the window fills or when σ is 0.
+    /// <c>(s_t − mean)/σ</c> with the sample σ (divisor <c>window − 1</c>); null before the window fills, when σ is 0
+    /// or when the window holds a value that is not finite.
     /// </summary>
+    /// <remarks>
+    /// Computed with running sums in O(1) per value (see <see cref="RollingZScores"/>); the results agree with the
+    /// direct two-pass computation of <see cref="ZScore"/> to about 1e-12 relative.
+    /// </remarks>
     /// <param name="values">The series.</param>
     /// <param name="window">The window, at least 2.</param>
     /// <returns>One z-score per value.</returns>
@@ -35,23 +40,90 @@ public static class SpreadStatistics
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 2);
-        var z = new double?[values.Count];
-        for (var t = window - 1; t < values.Count; t++)
+        var dense = values as double[] ?? [.. values];
+        var scores = new double[dense.Length];
+        RollingZScores(dense, window, scores);
+        var z = new double?[dense.Length];
+        for (var t = 0; t < z.Length; t++)
         {
-            z[t] = ZScore(values, t, window);
+            z[t] = double.IsNaN(scores[t]) ? null : scores[t];
         }
 
         return z;
     }
 
-    /// <summary>The z-score of <c>values[t]</c> against the <paramref name="window"/> values ending at <paramref name="t"/>.</summary>
-    /// <param name="values">The series.</param>
-    /// <param name="t">The index.</param>
-    /// <param name="window">The window.</param>
-    /// <returns>The z-score, or null when σ is 0.</returns>
-    public static double? ZScore(IReadOnlyList<double> values, int t, int window)
+    /// <summary>
+    /// The rolling z-scores into <paramref name="z"/> (NaN where undefined), in O(1) per value: a rolling Welford
+    /// update of the window's mean and sum of squared deviations, the mean kept as an offset from an anchor so its
+    /// rounding stays at the scale of the deviations. The window is recomputed exactly (two passes, as
+    /// <see cref="ZScore"/> does) when it first fills, after every <paramref name="window"/> updates, and whenever
+    /// the sum of squares has become small next to what the updates since the last exact pass moved it by (there the
+    /// rounding of the updates could show, e.g. a window that turned constant, whose σ must come out exactly 0).
+    /// </summary>
+    internal static void RollingZScores(double[] values, int window, double[] z)
     {
-        ArgumentNullException.ThrowIfNull(values);
+        // Exact recomputation when the running sum of squares is below this share of the movement since the last one:
+        // the updates' rounding is about 1e-16 of that movement, so the sum of squares keeps ~1e-13 relative accuracy.
+        const double RecomputeShare = 1e-3;
+        Array.Fill(z, double.NaN);
+        var nonFinite = 0; // values in the window that are NaN or infinite
+        var exact = false; // whether the running state describes the current window
+        double anchor = 0, offset = 0, m2 = 0, moved = 0;
+        var updates = 0;
+        for (var t = 0; t < values.Length; t++)
+        {
+            var x = values[t];
+            nonFinite += double.IsFinite(x) ? 0 : 1;
+            if (t >= window && !double.IsFinite(values[t - window]))
+            {
+                nonFinite--;
+            }
+
+            if (t < window - 1)
+            {
+                continue;
+            }
+
+            if (nonFinite > 0)
+            {
+                exact = false;
+                continue;
+            }
+
+            if (exact && updates < window)
+            {
+                var old = values[t - window];
+                var delta = x - old;
+                var previous = offset;
+                offset += delta / window;
+                var change = delta * ((x - anchor - offset) + (old - anchor - previous));
+                m2 += change;
+                moved += Math.Abs(change);
+                updates++;
+                exact = m2 > RecomputeShare * moved;
+            }
+            else
+            {
+                exact = false;
+            }
+
+            if (!exact)
+            {
+                (anchor, m2) = WindowMoments(values, t, window);
+                offset = 0;
+                moved = m2;
+                updates = 0;
+                exact = true;
+            }
+
+            var sd = Math.Sqrt(m2 / (window - 1));
+            z[t] = sd > 0 ? (x - anchor - offset) / sd : double.NaN;
+        }
+    }
+
+    // The mean and the sum of squared deviations of the window ending at t, by two passes.
+    private static (double Mean, double SumSquares) WindowMoments(IReadOnlyList<double> values, int t, int window)
+    {
         var mean = 0.0;
         for (var i = t - window + 1; i <= t; i++)
         {
@@ -65,9 +137,22 @@ public static class SpreadStatistics
             ss += (values[i] - mean) * (values[i] - mean);
         }
 
+        return (mean, ss);
+    }
+
+    /// <summary>The z-score of <c>values[t]</c> against the <paramref name="window"/> values ending at <paramref name="t"/>.</summary>
+    /// <param name="values">The series.</param>
+    /// <param name="t">The index.</param>
+    /// <param name="window">The window.</param>
+    /// <returns>The z-score, or null when σ is 0.</returns>
+    public static double? ZScore(IReadOnlyList<double> values, int t, int window)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var (mean, ss) = WindowMoments(values, t, window);
         var sd = Math.Sqrt(ss / (window - 1));
         return sd > 0 ? (values[t] - mean) / sd : null;
     }
+
     /// <summary>
     /// The Hurst exponent by the scaling of lagged differences: for each lag τ = 2 … min(100, n/2) − 1, the
     /// population σ of <c>s_{t+τ} − s_t</c>; H is the OLS slope of <c>ln σ(τ)</c> on <c>ln τ</c>

@@ -8,8 +8,9 @@ namespace QuantPulse.Hosting;
 /// is written; otherwise every row is written in one transaction.
 /// </summary>
 /// <remarks>
-/// Uploaded candles are ordinary rows of the <c>candles</c> table, read by the candle API, the CSV export and the
-/// analytics like the pipeline's own. Thread-safe: two uploads of overlapping rows at the same time cannot both store
+/// Uploaded candles are rows of the <c>candles</c> table with the source <see cref="CandleUpload.Source"/>, read by
+/// the candle API, the CSV export and the analytics like the pipeline's own; <see cref="LoadAsync"/> reads back which
+/// symbols were uploaded before the process started. Thread-safe: two uploads of overlapping rows at the same time cannot both store
 /// a candle, since the store skips keys it already holds.
 /// </remarks>
 public sealed class CandleUploads
@@ -30,7 +31,7 @@ public sealed class CandleUploads
     /// <summary>Whether uploads can be stored (storage is enabled).</summary>
     public bool IsEnabled => _stores.IsEnabled;
 
-    /// <summary>The symbols uploaded since the process started, in symbol order.</summary>
+    /// <summary>The uploaded symbols (stored before the start, once <see cref="LoadAsync"/> has run, and since), in symbol order.</summary>
     public IReadOnlyList<string> Symbols
     {
         get
@@ -85,7 +86,7 @@ public sealed class CandleUploads
         var candles = batch.Accepted.Select(r => r.Candle).ToList();
         if (candles.Count > 0)
         {
-            await store.Candles.SaveAsync(candles, cancellationToken).ConfigureAwait(false);
+            await store.Candles.SaveAsync(candles, CandleUpload.Source, cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
                 _symbols.UnionWith(candles.Select(c => c.Symbol));
@@ -95,7 +96,30 @@ public sealed class CandleUploads
         return new CandleUploadResult(candles.Count, 0, [], Stored: candles.Count > 0);
     }
 
-    /// <summary>Whether <paramref name="symbol"/> was uploaded since the process started.</summary>
+    /// <summary>
+    /// Reads the symbols whose candles were uploaded before, so they stay known after a restart; nothing without
+    /// storage.
+    /// </summary>
+    /// <param name="cancellationToken">Aborts the query.</param>
+    /// <returns>How many uploaded symbols the store holds.</returns>
+    public async Task<int> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_stores.IsEnabled)
+        {
+            return 0;
+        }
+
+        var store = await _stores.GetStoreAsync(cancellationToken).ConfigureAwait(false);
+        var symbols = await store.Candles.GetSymbolsAsync(CandleUpload.Source, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _symbols.UnionWith(symbols);
+        }
+
+        return symbols.Count;
+    }
+
+    /// <summary>Whether <paramref name="symbol"/> has uploaded candles (see <see cref="Symbols"/>).</summary>
     /// <param name="symbol">The symbol.</param>
     /// <returns>Whether it was.</returns>
     public bool WasUploaded(string symbol)

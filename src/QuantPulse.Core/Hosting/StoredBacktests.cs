@@ -160,7 +160,8 @@ public sealed class StoredBacktests
             collector.Signals,
             collector.Trades,
             EquityCurve.From(collector.Trades),
-            StrategyBacktestMetrics.From(collector.Trades));
+            StrategyBacktestMetrics.From(collector.Trades),
+            StrategyMetrics.Measure(collector.Trades, timeframe, ticks[0].Time, ticks[^1].Time));
     }
 
     private static void Limit(int count, string symbol, string what)

@@ -12,7 +12,9 @@ namespace QuantPulse.Hosting;
 /// <param name="Signals">The signals that reached the simulator, in order.</param>
 /// <param name="Trades">The trades, in open order; a trade still open at the end of the data is open here.</param>
 /// <param name="Equity">The equity curve of the closed trades (cumulative movement %).</param>
-/// <param name="Metrics">The metrics.</param>
+/// <param name="Metrics">The trade counts and movement figures.</param>
+/// <param name="Performance">The pair back-test's metric set for these trades (<see cref="StrategyMetrics"/>): returns,
+/// Sharpe, Sortino, Calmar, drawdown, win rate, profit factor, expectancy and exposure on the bars of the timeframe.</param>
 public sealed record StrategyBacktestResult(
     string Symbol,
     Timeframe Timeframe,
@@ -22,4 +24,5 @@ public sealed record StrategyBacktestResult(
     IReadOnlyList<Signal> Signals,
     IReadOnlyList<Trade> Trades,
     IReadOnlyList<EquityPoint> Equity,
-    StrategyBacktestMetrics Metrics);
+    StrategyBacktestMetrics Metrics,
+    PairMetrics Performance);

@@ -30,6 +30,9 @@ namespace QuantPulse.Storage;
 /// </remarks>
 public static class CandleUpload
 {
+    /// <summary>The source stored with uploaded candles (<see cref="ICandleRepository.SaveAsync(IReadOnlyList{Candle}, string, CancellationToken)"/>).</summary>
+    public const string Source = "upload";
+
     /// <summary>How many rejections a result lists (the first ones, by row).</summary>
     public const int MaxListedErrors = 100;
 

@@ -17,6 +17,24 @@ public interface ICandleRepository
     /// <exception cref="ArgumentException">A candle is not closed or has an invalid timeframe.</exception>
     Task<int> SaveAsync(IReadOnlyList<Candle> candles, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores the candles whose key is not stored yet, in one transaction, marked with where they came from (such as
+    /// <see cref="CandleUpload.Source"/>); <see cref="SaveAsync(IReadOnlyList{Candle}, CancellationToken)"/> stores
+    /// the pipeline's candles, which have no source of their own (their ticks have).
+    /// </summary>
+    /// <param name="candles">Closed candles.</param>
+    /// <param name="source">Where they came from; null for candles closed by the pipeline.</param>
+    /// <param name="cancellationToken">Aborts the write (the transaction rolls back).</param>
+    /// <returns>How many candles were new.</returns>
+    /// <exception cref="ArgumentException">A candle is not closed or has an invalid timeframe.</exception>
+    Task<int> SaveAsync(IReadOnlyList<Candle> candles, string? source, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the symbols that have at least one candle stored with <paramref name="source"/>, in ordinal order.</summary>
+    /// <param name="source">The source, such as <see cref="CandleUpload.Source"/>.</param>
+    /// <param name="cancellationToken">Aborts the query.</param>
+    /// <returns>The symbols.</returns>
+    Task<IReadOnlyList<string>> GetSymbolsAsync(string source, CancellationToken cancellationToken = default);
+
     /// <summary>Reads the candles of one series that open in <c>[from, to)</c>, oldest first.</summary>
     /// <param name="symbol">The symbol.</param>
     /// <param name="timeframe">The timeframe.</param>

@@ -144,4 +144,61 @@ public class PairBacktestTests
 
         Assert.Throws<ArgumentException>(() => PairBacktest.Run(times, a, b, new PairBacktestOptions(1.0, 2.0, 3.0, 3)));
     }
+
+    [Fact]
+    public void Run_LongSeries_EveryTradesZIsTheTwoPassZScoreOfItsBar()
+    {
+        // b = 2 + 1.5·a + u with u an AR(1) (0.9) and a a random walk near 5,000; 20,000 hourly bars.
+        var random = new Random(5);
+        const int n = 20_000;
+        var a = new double[n];
+        var b = new double[n];
+        var times = new DateTimeOffset[n];
+        double level = 5_000, u = 0;
+        for (var t = 0; t < n; t++)
+        {
+            level += random.NextDouble() - 0.5;
+            u = (0.9 * u) + (random.NextDouble() - 0.5);
+            a[t] = level;
+            b[t] = 2 + (1.5 * level) + u;
+            times[t] = DateTimeOffset.UnixEpoch.AddHours(t);
+        }
+
+        var options = new PairBacktestOptions(1.5, 0.3, 3.5, 50) { Train = 5_000 };
+        var spread = HedgeRatio.Ols(a[..5_000], b[..5_000]).Spread(a, b);
+
+        var result = PairBacktest.Run(times, a, b, options);
+
+        Assert.True(result.Trades.Count > 50, $"{result.Trades.Count} trades");
+        foreach (var trade in result.Trades)
+        {
+            var entry = (int)(trade.EntryTime - DateTimeOffset.UnixEpoch).TotalHours;
+            var exit = (int)(trade.ExitTime - DateTimeOffset.UnixEpoch).TotalHours;
+            Assert.Equal(SpreadStatistics.ZScore(spread, entry, 50)!.Value, trade.EntryZ, 1e-9);
+            Assert.Equal(SpreadStatistics.ZScore(spread, exit, 50)!.Value, trade.ExitZ, 1e-9);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { 3.0 }, 3.0)]
+    [InlineData(new[] { 2.0, 1.0 }, 1.5)]
+    [InlineData(new[] { 5.0, 1.0, 4.0, 1.0, 2.0 }, 2.0)]
+    [InlineData(new[] { 5.0, 1.0, 4.0, 1.0, 2.0, 9.0 }, 3.0)]
+    [InlineData(new[] { 7.0, 7.0, 7.0, 7.0 }, 7.0)]
+    public void Median_BySelection_IsTheMiddleOfTheSortedValues(double[] values, double expected) =>
+        Assert.Equal(expected, PairBacktest.Median([.. values]));
+
+    [Fact]
+    public void Median_ManyRandomValuesWithTies_EqualsTheMedianOfTheSortedCopy()
+    {
+        var random = new Random(9);
+        foreach (var length in new[] { 1_000, 1_001 })
+        {
+            var values = Enumerable.Range(0, length).Select(_ => (double)random.Next(50)).ToArray();
+            var sorted = values.Order().ToArray();
+            var expected = length % 2 == 1 ? sorted[length / 2] : (sorted[(length / 2) - 1] + sorted[length / 2]) / 2;
+
+            Assert.Equal(expected, PairBacktest.Median(values));
+        }
+    }
 }

@@ -16,6 +16,7 @@ public sealed class FakeMarketStore : IMarketStore
     private readonly List<(string Table, DateTimeOffset At)> _attempts = [];
     private readonly Dictionary<(string, Timeframe, DateTimeOffset), Candle> _candles = [];
     private readonly List<Candle> _candleOrder = [];
+    private readonly Dictionary<(string, Timeframe, DateTimeOffset), string> _candleSources = [];
     private readonly Dictionary<string, Signal> _signals = [];
     private readonly Dictionary<string, Trade> _trades = [];
     private readonly List<Trade> _tradeUpserts = [];
@@ -226,7 +227,10 @@ public sealed class FakeMarketStore : IMarketStore
 
     private sealed class CandleTable(FakeMarketStore owner) : ICandleRepository
     {
-        public async Task<int> SaveAsync(IReadOnlyList<Candle> candles, CancellationToken cancellationToken = default)
+        public Task<int> SaveAsync(IReadOnlyList<Candle> candles, CancellationToken cancellationToken = default) =>
+            SaveAsync(candles, source: null, cancellationToken);
+
+        public async Task<int> SaveAsync(IReadOnlyList<Candle> candles, string? source, CancellationToken cancellationToken = default)
         {
             var added = 0;
             await owner.WriteAsync(
@@ -237,6 +241,11 @@ public sealed class FakeMarketStore : IMarketStore
                     foreach (var c in candles.Where(c => owner._candles.TryAdd((c.Symbol, c.Timeframe, c.OpenTime), c)))
                     {
                         owner._candleOrder.Add(c);
+                        if (source is not null)
+                        {
+                            owner._candleSources[(c.Symbol, c.Timeframe, c.OpenTime)] = source;
+                        }
+
                         added++;
                     }
                 },
@@ -250,6 +259,15 @@ public sealed class FakeMarketStore : IMarketStore
             {
                 return Task.FromResult<IReadOnlyList<Candle>>(
                     [.. owner._candleOrder.Where(c => c.Symbol == symbol && c.Timeframe == timeframe && c.OpenTime >= from && c.OpenTime < to)]);
+            }
+        }
+
+        public Task<IReadOnlyList<string>> GetSymbolsAsync(string source, CancellationToken cancellationToken = default)
+        {
+            lock (owner._gate)
+            {
+                return Task.FromResult<IReadOnlyList<string>>(
+                    [.. owner._candleSources.Where(s => s.Value == source).Select(s => s.Key.Item1).Distinct().Order(StringComparer.Ordinal)]);
             }
         }
 

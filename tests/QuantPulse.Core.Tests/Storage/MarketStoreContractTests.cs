@@ -186,6 +186,22 @@ public abstract partial class MarketStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Candles_SaveWithSource_ListsOnlyThatSourcesSymbolsAfterReopening()
+    {
+        await Store.Candles.SaveAsync([Candle(T0), Candle(T0, symbol: "BTCUSDT")]);
+        Assert.Equal(2, await Store.Candles.SaveAsync([Candle(T0, symbol: "UP_B"), Candle(T0.AddMinutes(1), symbol: "UP_B")], CandleUpload.Source));
+        Assert.Equal(1, await Store.Candles.SaveAsync([Candle(T0, symbol: "UP_A"), Candle(T0, symbol: "UP_B")], CandleUpload.Source));
+
+        await using var reopened = await OpenAsync();
+
+        Assert.Equal(["UP_A", "UP_B"], await reopened.Candles.GetSymbolsAsync(CandleUpload.Source));
+        Assert.Empty(await reopened.Candles.GetSymbolsAsync("elsewhere"));
+        Assert.Equal([Candle(T0, symbol: "UP_B"), Candle(T0.AddMinutes(1), symbol: "UP_B")], await reopened.Candles.GetRangeAsync("UP_B", Timeframe.OneMinute, T0, T0.AddHours(1)));
+        Assert.Equal("2|upload", await ReadScalarTextAsync("SELECT COUNT(*) || '|' || MIN(source) FROM candles WHERE source IS NOT NULL AND symbol = 'UP_B'"));
+        Assert.Equal("2", await ReadScalarTextAsync("SELECT COUNT(*) FROM candles WHERE source IS NULL"));
+    }
+
+    [Fact]
     public async Task Candles_SaveFormingCandle_IsRejected()
     {
         var forming = Candle(T0) with { IsClosed = false };
@@ -274,7 +290,7 @@ public abstract partial class MarketStoreContractTests : IAsyncLifetime
 
         await using var again = await OpenAsync();
         var after = await ReadSchemaVersionsAsync();
-        Assert.Equal([(1, "initial"), (2, "runs"), (3, "tick_key"), (4, "alerts"), (5, "trading")], before);
+        Assert.Equal([(1, "initial"), (2, "runs"), (3, "tick_key"), (4, "alerts"), (5, "trading"), (8, "candle_source")], before);
         Assert.Equal(before, after);
         Assert.NotNull(await again.Signals.GetAsync("kept"));
     }
@@ -288,7 +304,7 @@ public abstract partial class MarketStoreContractTests : IAsyncLifetime
         Assert.Equal(
             ["id", "signal_id", "asset", "entry_price", "stop_loss", "take_profit", "open_time", "close_time", "result", "duration_seconds", "movement_percentage", "close_price", "run_id", "run_scope"],
             await ReadColumnsAsync("trades"));
-        Assert.Equal(["symbol", "timeframe", "open_time", "open", "high", "low", "close", "volume", "ticks"], await ReadColumnsAsync("candles"));
+        Assert.Equal(["symbol", "timeframe", "open_time", "open", "high", "low", "close", "volume", "ticks", "source"], await ReadColumnsAsync("candles"));
         Assert.Equal(["symbol", "time", "price", "size", "source", "seq"], await ReadColumnsAsync("ticks"));
         Assert.Equal(["id", "started", "finished", "command", "parameters", "input", "status"], await ReadColumnsAsync("runs"));
     }

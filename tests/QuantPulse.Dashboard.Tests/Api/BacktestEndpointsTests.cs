@@ -78,8 +78,38 @@ public sealed class BacktestEndpointsTests : IClassFixture<BacktestHost>
         Assert.True(first.GetProperty("derived_from_candles").GetBoolean());
         Assert.Equal(4 * BacktestHost.Bars, first.GetProperty("ticks").GetInt32());
         Assert.StartsWith("ema-rsi", first.GetProperty("strategy").GetString(), StringComparison.Ordinal);
-        Assert.Equal(first.GetProperty("metrics").GetProperty("trades").GetInt32(), first.GetProperty("trades").GetArrayLength());
+        Assert.Equal(first.GetProperty("summary").GetProperty("trades").GetInt32(), first.GetProperty("trades").GetArrayLength());
         Assert.Equal(first.GetRawText(), second.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("ema-rsi")]
+    [InlineData("utbot")]
+    public async Task PostBacktest_Strategy_ReportsThePairMetricSetOfItsTrades(string strategy)
+    {
+        var (_, pair) = await PostAsync(new { kind = "pair", a = "BTA", b = "BTB", interval = "1m", entry = 1.5, exit = 0.25, stop = 4, window = 30 });
+
+        var (status, json) = await PostAsync(new { kind = "strategy", symbol = "BTA", interval = "1m", strategy });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        static List<string> Names(JsonElement answer) => [.. answer.GetProperty("metrics").EnumerateObject().Select(p => p.Name)];
+        Assert.Equal(Names(pair), Names(json));
+        var metrics = json.GetProperty("metrics");
+        var summary = json.GetProperty("summary");
+        var closed = summary.GetProperty("closed").GetInt32();
+        Assert.True(closed > 0, "no closed trade");
+        Assert.Equal(closed, metrics.GetProperty("trades").GetInt32());
+
+        // Equal stakes without compounding: the total return is the summed movement, the expectancy its mean, as fractions.
+        Assert.Equal(summary.GetProperty("total_movement_percentage").GetDouble() / 100, metrics.GetProperty("total_return").GetDouble(), 12);
+        Assert.Equal(summary.GetProperty("expectancy").GetDouble() / 100, metrics.GetProperty("expectancy").GetDouble(), 12);
+        Assert.Equal(RollingStatistics.PeriodsPerYear(TimeSpan.FromMinutes(1)), metrics.GetProperty("periods_per_year").GetDouble(), 9);
+        Assert.InRange(metrics.GetProperty("exposure").GetDouble(), 0, 1);
+        Assert.InRange(metrics.GetProperty("max_drawdown").GetDouble(), 0, 1);
+        var moves = json.GetProperty("trades").EnumerateArray()
+            .Where(t => t.GetProperty("movement_percentage").ValueKind == JsonValueKind.Number)
+            .Select(t => t.GetProperty("movement_percentage").GetDouble()).ToList();
+        Assert.Equal(moves.Count(m => m > 0) / (double)moves.Count, metrics.GetProperty("win_rate").GetDouble(), 12);
     }
 
     [Fact]

@@ -193,6 +193,66 @@ public sealed class UploadEndpointsTests : IClassFixture<SecuredHost>
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, largeStatus);
     }
 
+    [Fact]
+    public async Task Upload_HostRestarted_SymbolsStillListedAsUploadedAndUsableByTheAnalytics()
+    {
+        var directory = Directory.CreateTempSubdirectory("qp-upload-restart-");
+        try
+        {
+            var database = Path.Combine(directory.FullName, "restart.db");
+            using (var before = new DashboardFactory())
+            {
+                before.Settings["QuantPulse:Api:ApiKeys:0"] = SecuredHost.ApiKey;
+                before.Settings["QuantPulse:Storage:Path"] = database;
+                using var client = before.CreateClient();
+                var csv = OhlcFile.Csv(OhlcFile.Rows("UPRA", 0, 200), OhlcFile.Rows("UPRB", 1, 200));
+                Assert.Equal(HttpStatusCode.OK, (await UploadAsync(client, csv, "text/csv", string.Empty)).Status);
+            }
+
+            using var after = new DashboardFactory();
+            after.Settings["QuantPulse:Storage:Path"] = database;
+            using var restarted = after.CreateClient();
+
+            var symbols = JsonDocument.Parse(await restarted.GetStringAsync(new Uri("/api/symbols", UriKind.Relative))).RootElement;
+            var uploaded = symbols.EnumerateArray().Where(s => s.GetProperty("symbol").GetString() is "UPRA" or "UPRB").ToList();
+            Assert.Equal(2, uploaded.Count);
+            Assert.All(uploaded, s =>
+            {
+                Assert.Equal("upload", s.GetProperty("source").GetString());
+                Assert.False(s.GetProperty("simulated").GetBoolean());
+                Assert.Equal("stored", s.GetProperty("state").GetString());
+            });
+            foreach (var url in new[]
+            {
+                "/api/analytics/symbol?symbol=UPRA&interval=1m&window=20",
+                "/api/analytics/correlation?symbols=UPRA,UPRB&interval=1m&window=20",
+                "/api/analytics/pair?a=UPRA&b=UPRB&interval=1m&window=20",
+                "/api/candles?symbol=UPRB&interval=1m",
+            })
+            {
+                using var response = await restarted.GetAsync(new Uri(url, UriKind.Relative));
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+
+            using var backtest = await restarted.PostAsync(
+                new Uri("/api/backtest", UriKind.Relative),
+                new StringContent("""{"kind":"pair","a":"UPRA","b":"UPRB","interval":"1m","window":20}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, backtest.StatusCode);
+            Assert.Equal(200, JsonDocument.Parse(await backtest.Content.ReadAsStringAsync()).RootElement.GetProperty("bars").GetInt32());
+        }
+        finally
+        {
+            try
+            {
+                directory.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a pooled connection; the temp directory is cleaned by the OS.
+            }
+        }
+    }
+
     private Task<(HttpStatusCode Status, JsonElement Report)> UploadAsync(string body, string contentType, string query = "") =>
         UploadAsync(_host.Client, body, contentType, query);
 

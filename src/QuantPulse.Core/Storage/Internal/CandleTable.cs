@@ -13,7 +13,10 @@ internal sealed class CandleTable(
     StoreDb db,
     Func<DataConnection, IReadOnlyList<CandleRow>, CancellationToken, Task<int>> insertNew) : ICandleRepository
 {
-    public Task<int> SaveAsync(IReadOnlyList<Candle> candles, CancellationToken cancellationToken = default)
+    public Task<int> SaveAsync(IReadOnlyList<Candle> candles, CancellationToken cancellationToken = default) =>
+        SaveAsync(candles, source: null, cancellationToken);
+
+    public Task<int> SaveAsync(IReadOnlyList<Candle> candles, string? source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candles);
         foreach (var candle in candles)
@@ -26,7 +29,7 @@ internal sealed class CandleTable(
             return Task.FromResult(0);
         }
 
-        var rows = candles.Select(ToRow).ToList();
+        var rows = candles.Select(c => ToRow(c, source)).ToList();
         return db.InTransactionAsync(connection => insertNew(connection, rows, cancellationToken), cancellationToken);
     }
 
@@ -58,7 +61,17 @@ internal sealed class CandleTable(
             cancellationToken);
     }
 
-    private static CandleRow ToRow(Candle c) => new()
+    public async Task<IReadOnlyList<string>> GetSymbolsAsync(string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var symbols = await db.ListAsync(
+            c => c.GetTable<CandleRow>().Where(r => r.Source == source).Select(r => r.Symbol).Distinct(),
+            static s => s,
+            cancellationToken).ConfigureAwait(false);
+        return [.. symbols.Order(StringComparer.Ordinal)];
+    }
+
+    private static CandleRow ToRow(Candle c, string? source) => new()
     {
         Symbol = c.Symbol,
         Timeframe = c.Timeframe.Name,
@@ -69,6 +82,7 @@ internal sealed class CandleTable(
         Close = c.Close,
         Volume = c.Volume,
         Ticks = c.TickCount,
+        Source = source,
     };
 
     private static Candle FromRow(CandleRow r) => new(

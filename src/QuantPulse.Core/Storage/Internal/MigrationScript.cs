@@ -10,7 +10,13 @@ namespace QuantPulse.Storage.Internal;
 internal sealed record MigrationScript(int Version, string Name, string Sql)
 {
     /// <summary>Loads the scripts embedded under <paramref name="prefix"/>, in version order.</summary>
-    /// <exception cref="InvalidOperationException">A name is malformed, or versions repeat or leave a gap.</exception>
+    /// <remarks>
+    /// Version numbers are reserved per feature, so a build may carry version 8 without 6 or 7. The migrators apply
+    /// every script whose version a database has not recorded, whatever the order they arrive in, so a gap filled by
+    /// a later release is applied then; scripts of different versions must therefore not depend on each other
+    /// beyond the tables of the versions below the lowest gap.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">A name is malformed, or a version repeats or is 0.</exception>
     public static IReadOnlyList<MigrationScript> Load(string prefix)
     {
         var assembly = typeof(MigrationScript).Assembly;
@@ -35,10 +41,10 @@ internal sealed record MigrationScript(int Version, string Name, string Sql)
         scripts.Sort((a, b) => a.Version.CompareTo(b.Version));
         for (var i = 0; i < scripts.Count; i++)
         {
-            if (scripts[i].Version != i + 1)
+            if (scripts[i].Version < 1 || (i > 0 && scripts[i].Version == scripts[i - 1].Version))
             {
                 throw new InvalidOperationException(
-                    $"Migrations under '{prefix}' must be numbered 1, 2, 3… without gaps or repeats; found {scripts[i].Version} at position {i + 1}.");
+                    $"Migrations under '{prefix}' must be numbered from 1 without repeats; found {scripts[i].Version} at position {i + 1}.");
             }
         }
 

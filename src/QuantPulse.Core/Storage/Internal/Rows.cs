@@ -91,6 +91,8 @@ internal sealed class CandleRow
     [Column("volume")] public decimal Volume { get; set; }
 
     [Column("ticks")] public int Ticks { get; set; }
+
+    [Column("source")] public string? Source { get; set; }
 }
 
 /// <summary>A row of <c>ticks</c> (or of its staging table).</summary>

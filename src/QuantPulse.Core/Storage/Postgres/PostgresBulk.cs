@@ -11,7 +11,7 @@ namespace QuantPulse.Storage.Postgres;
 /// </remarks>
 internal static class PostgresBulk
 {
-    private const string CandleColumns = "symbol, timeframe, open_time, open, high, low, close, volume, ticks";
+    private const string CandleColumns = "symbol, timeframe, open_time, open, high, low, close, volume, ticks, source";
 
     private const string StageCandles = "CREATE TEMPORARY TABLE candles_incoming (LIKE candles) ON COMMIT DROP";
 

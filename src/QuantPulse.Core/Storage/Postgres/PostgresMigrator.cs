@@ -9,7 +9,8 @@ namespace QuantPulse.Storage.Postgres;
 /// <remarks>
 /// The whole run holds a session-level advisory lock, so of two processes starting at the same time one
 /// applies the pending scripts and the other waits, then finds nothing left to do. The lock is released when
-/// the run ends, or by the server if the connection drops.
+/// the run ends, or by the server if the connection drops. A script is applied when its version is not recorded, so
+/// a version below the newest applied one (a gap in the numbering filled by a later release) is applied too.
 /// </remarks>
 internal static class PostgresMigrator
 {
@@ -26,7 +27,7 @@ internal static class PostgresMigrator
         )
         """;
 
-    private const string CurrentVersionSql = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+    private const string AppliedVersionsSql = "SELECT version FROM schema_version";
 
     private const string RecordSql = "INSERT INTO schema_version (version, name) VALUES (@version, @name)";
 
@@ -44,10 +45,10 @@ internal static class PostgresMigrator
         try
         {
             await connection.ExecuteAsync(CreateVersionTableSql, cancellationToken).ConfigureAwait(false);
-            var current = await connection.ExecuteAsync<long>(CurrentVersionSql, cancellationToken).ConfigureAwait(false);
-            SchemaGuard.CheckNotNewer(current, scripts.Count, "PostgreSQL");
+            var recorded = (await connection.QueryToListAsync<int>(AppliedVersionsSql, cancellationToken).ConfigureAwait(false)).ToHashSet();
+            SchemaGuard.CheckNotNewer(recorded.Count == 0 ? 0 : recorded.Max(), scripts[^1].Version, "PostgreSQL");
             var applied = 0;
-            foreach (var script in scripts.Where(s => s.Version > current))
+            foreach (var script in scripts.Where(s => !recorded.Contains(s.Version)))
             {
                 var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))

@@ -7,7 +7,9 @@ namespace QuantPulse.Storage.Sqlite;
 /// <summary>Brings a SQLite database to the newest schema version, one script per transaction.</summary>
 /// <remarks>
 /// Each script runs in a <c>BEGIN IMMEDIATE</c> transaction that first re-reads the applied versions: a second
-/// process starting at the same time waits for the write lock and then finds the version already applied.
+/// process starting at the same time waits for the write lock and then finds the version already applied. A script
+/// is applied when its version is not recorded, so a version below the newest applied one (a gap in the numbering
+/// filled by a later release) is applied too.
 /// </remarks>
 internal static class SqliteMigrator
 {
@@ -22,6 +24,8 @@ internal static class SqliteMigrator
         """;
 
     private const string CurrentVersionSql = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+
+    private const string AppliedSql = "SELECT COUNT(*) FROM schema_version WHERE version = @version";
 
     private const string RecordSql = """
         INSERT INTO schema_version (version, name, applied_at)
@@ -46,8 +50,8 @@ internal static class SqliteMigrator
             await using (transaction.ConfigureAwait(false))
             {
                 var current = await connection.ExecuteAsync<long>(CurrentVersionSql, cancellationToken).ConfigureAwait(false);
-                SchemaGuard.CheckNotNewer(current, scripts.Count, "SQLite");
-                if (current >= script.Version)
+                SchemaGuard.CheckNotNewer(current, scripts[^1].Version, "SQLite");
+                if (await connection.ExecuteAsync<long>(AppliedSql, cancellationToken, new DataParameter("version", script.Version)).ConfigureAwait(false) > 0)
                 {
                     continue;
                 }

@@ -27,10 +27,7 @@ internal sealed record PairBacktestDto(
             timeframe.Name,
             method switch { HedgeMethod.Huber => "huber", HedgeMethod.Kalman => "kalman", _ => "ols" },
             bars,
-            new PairMetricsDto(
-                Finite.Of(m.TotalReturn), Finite.Of(m.AnnualizedReturn), Finite.Of(m.Sharpe), Finite.Of(m.Sortino), Finite.Of(m.Calmar),
-                Finite.Of(m.MaxDrawdown), m.MaxDrawdownBars, Finite.Of(m.WinRate), Finite.Of(m.ProfitFactor), Finite.Of(m.Expectancy),
-                m.Trades, Finite.Of(m.Exposure), Finite.Of(m.PeriodsPerYear)),
+            PairMetricsDto.From(m),
             [.. result.Trades.Select(t => new PairTradeDto(
                 t.EntryTime, t.ExitTime, t.Direction == SpreadDirection.Long ? "long" : "short", Finite.Of(t.EntryZ), Finite.Of(t.ExitZ),
                 Reason(t.Reason), t.Pnl, t.Bars))],
@@ -50,7 +47,10 @@ internal sealed record PairBacktestDto(
     };
 }
 
-/// <summary>Pair back-test metrics (null where a figure is undefined, such as Sharpe without variance).</summary>
+/// <summary>
+/// The back-test metric set, of a pair and of a strategy back-test alike (null where a figure is undefined, such as
+/// Sharpe without variance).
+/// </summary>
 internal sealed record PairMetricsDto(
     double? TotalReturn,
     double? AnnualizedReturn,
@@ -64,7 +64,13 @@ internal sealed record PairMetricsDto(
     double? Expectancy,
     int Trades,
     double? Exposure,
-    double? PeriodsPerYear);
+    double? PeriodsPerYear)
+{
+    public static PairMetricsDto From(PairMetrics m) => new(
+        Finite.Of(m.TotalReturn), Finite.Of(m.AnnualizedReturn), Finite.Of(m.Sharpe), Finite.Of(m.Sortino), Finite.Of(m.Calmar),
+        Finite.Of(m.MaxDrawdown), m.MaxDrawdownBars, Finite.Of(m.WinRate), Finite.Of(m.ProfitFactor), Finite.Of(m.Expectancy),
+        m.Trades, Finite.Of(m.Exposure), Finite.Of(m.PeriodsPerYear));
+}
 
 /// <summary>One pair trade.</summary>
 internal sealed record PairTradeDto(DateTimeOffset EntryTime, DateTimeOffset ExitTime, string Direction, double? EntryZ, double? ExitZ, string ExitReason, double Pnl, int Bars);
@@ -72,7 +78,10 @@ internal sealed record PairTradeDto(DateTimeOffset EntryTime, DateTimeOffset Exi
 /// <summary>One point of an equity curve: equity (pair: starting at 1; strategy: cumulative movement %) and drawdown.</summary>
 internal sealed record EquityDto(DateTimeOffset Time, double Equity, double Drawdown);
 
-/// <summary>The answer of a strategy back-test.</summary>
+/// <summary>
+/// The answer of a strategy back-test: <c>metrics</c> is the pair back-test's metric set, <c>summary</c> the trade
+/// counts and movement figures of <c>quantpulse backtest</c>.
+/// </summary>
 internal sealed record StrategyBacktestDto(
     string Kind,
     string Symbol,
@@ -81,7 +90,8 @@ internal sealed record StrategyBacktestDto(
     int Ticks,
     bool DerivedFromCandles,
     int Signals,
-    StrategyBacktestMetrics Metrics,
+    PairMetricsDto Metrics,
+    StrategyBacktestMetrics Summary,
     IReadOnlyList<TradeDto> Trades,
     IReadOnlyList<EquityDto> Equity)
 {
@@ -93,6 +103,7 @@ internal sealed record StrategyBacktestDto(
         result.Ticks,
         result.DerivedFromCandles,
         result.Signals.Count,
+        PairMetricsDto.From(result.Performance),
         result.Metrics,
         [.. result.Trades.Select(t => TradeDto.From(t, result.Strategy.Split('(')[0]))],
         [.. result.Equity.Select(p => new EquityDto(p.Time, p.CumulativeMovementPercentage, p.DrawdownPercentage))]);

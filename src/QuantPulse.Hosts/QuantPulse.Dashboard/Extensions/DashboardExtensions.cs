@@ -26,6 +26,7 @@ internal static class DashboardExtensions
         services.AddSingleton<UpdateFeed>();
         services.AddSingleton<IPipelineContributor>(sp => sp.GetRequiredService<UpdateFeed>());
         services.AddHostedService<AlertFeed>();
+        services.AddHostedService<UploadedSymbols>();
         builder.AddTerminalBroker();
         builder.AddDashboardSecurity();
         builder.AddDashboardTelemetry();

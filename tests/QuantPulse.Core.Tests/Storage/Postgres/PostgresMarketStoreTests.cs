@@ -42,7 +42,7 @@ public sealed class PostgresMarketStoreTests(PostgresServer server) : MarketStor
         await using var connection = new NpgsqlConnection(fresh);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) || ':' || min(version) || ':' || max(name) FROM schema_version", connection);
-        Assert.Equal("5:1:trading", (string?)await command.ExecuteScalarAsync());
+        Assert.Equal("6:1:trading", (string?)await command.ExecuteScalarAsync());
     }
 
     [Fact]

@@ -53,26 +53,18 @@ public sealed class SqliteMarketStoreTests : MarketStoreContractTests
             await store.DisposeAsync();
         }
 
-        Assert.Equal([(1, "initial"), (2, "runs"), (3, "tick_key"), (4, "alerts"), (5, "trading")], await ReadSchemaVersionsAsync());
+        Assert.Equal([(1, "initial"), (2, "runs"), (3, "tick_key"), (4, "alerts"), (5, "trading"), (8, "candle_source")], await ReadSchemaVersionsAsync());
     }
 
     [Fact]
     public async Task OpenAsync_Version1DatabaseWithRows_MigratesThemIntoTheSharedScope()
     {
-        await Store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        File.Delete(DatabasePath);
-        await using (var connection = (SqliteConnection)await ConnectAsync())
-        {
-            await using var db = new DataConnection(new DataOptions().UseConnection(SQLiteTools.GetDataProvider(SQLiteProvider.Microsoft), connection));
-            await SqliteMigrator.MigrateAsync(db, [SqliteMigrator.Scripts[0]], Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO signals VALUES ('s1', 'R_100', '2024-03-04T09:30:00.000000Z', 'BUY', 0.5, '100', '99', '102', 2.0, 'utbot', '[]');
-                INSERT INTO trades VALUES ('trade:s1', 's1', 'R_100', '100', '99', '102', '2024-03-04T09:31:00.000000Z', NULL, NULL, NULL, NULL, NULL);
-                """;
-            await command.ExecuteNonQueryAsync();
-        }
+        await SeedOlderDatabaseAsync(
+            [SqliteMigrator.Scripts[0]],
+            """
+            INSERT INTO signals VALUES ('s1', 'R_100', '2024-03-04T09:30:00.000000Z', 'BUY', 0.5, '100', '99', '102', 2.0, 'utbot', '[]');
+            INSERT INTO trades VALUES ('trade:s1', 's1', 'R_100', '100', '99', '102', '2024-03-04T09:31:00.000000Z', NULL, NULL, NULL, NULL, NULL);
+            """);
 
         await using var store = await OpenAsync();
 
@@ -84,24 +76,64 @@ public sealed class SqliteMarketStoreTests : MarketStoreContractTests
     [Fact]
     public async Task OpenAsync_Version2DatabaseWithTicksAtOneInstant_KeysThemWithoutLosingAny()
     {
-        await Store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        File.Delete(DatabasePath);
-        await using (var connection = (SqliteConnection)await ConnectAsync())
-        {
-            await using var db = new DataConnection(new DataOptions().UseConnection(SQLiteTools.GetDataProvider(SQLiteProvider.Microsoft), connection));
-            await SqliteMigrator.MigrateAsync(db, SqliteMigrator.Scripts.Take(2).ToList(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO ticks VALUES ('R_100', '2024-03-04T09:30:00.000000Z', '1', '0', 'deriv');
-                INSERT INTO ticks VALUES ('R_100', '2024-03-04T09:30:00.000000Z', '2', '0', 'deriv');
-                """;
-            await command.ExecuteNonQueryAsync();
-        }
+        await SeedOlderDatabaseAsync(
+            SqliteMigrator.Scripts.Take(2).ToList(),
+            """
+            INSERT INTO ticks VALUES ('R_100', '2024-03-04T09:30:00.000000Z', '1', '0', 'deriv');
+            INSERT INTO ticks VALUES ('R_100', '2024-03-04T09:30:00.000000Z', '2', '0', 'deriv');
+            """);
 
         await using var store = await OpenAsync();
 
         Assert.Equal("0:1,1:2", await ReadScalarTextAsync("SELECT group_concat(seq || ':' || price, ',') FROM (SELECT * FROM ticks ORDER BY seq)"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_Version5DatabaseWithCandles_KeepsThemWithoutSourceAndStoresUploadsWithOne()
+    {
+        await SeedOlderDatabaseAsync(
+            SqliteMigrator.Scripts.Where(s => s.Version <= 5).ToList(),
+            "INSERT INTO candles VALUES ('R_100', '1m', '2024-03-04T09:30:00.000000Z', '1', '2', '0.5', '1.5', '10', 3)");
+
+        await using var store = await OpenAsync();
+        var kept = Assert.Single(await store.Candles.GetRangeAsync("R_100", QuantPulse.Model.Timeframe.OneMinute, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100)));
+        await store.Candles.SaveAsync([kept with { Symbol = "UPLOADED" }], CandleUpload.Source);
+
+        Assert.Equal(1.5m, kept.Close);
+        Assert.Equal(["UPLOADED"], await store.Candles.GetSymbolsAsync(CandleUpload.Source));
+        Assert.Equal("R_100:null,UPLOADED:upload", await ReadScalarTextAsync("SELECT group_concat(symbol || ':' || COALESCE(source, 'null'), ',') FROM (SELECT * FROM candles ORDER BY symbol)"));
+    }
+
+    [Fact]
+    public async Task Migrate_ScriptBelowTheNewestApplied_IsAppliedOnceWhenItArrives()
+    {
+        // Versions are reserved per feature: a database may hold 8 before a release brings 6.
+        var late = new QuantPulse.Storage.Internal.MigrationScript(6, "late", "CREATE TABLE late_table (x INTEGER)");
+        List<QuantPulse.Storage.Internal.MigrationScript> scripts = [.. SqliteMigrator.Scripts.Where(s => s.Version < 6), late, .. SqliteMigrator.Scripts.Where(s => s.Version > 6)];
+        await using var connection = (SqliteConnection)await ConnectAsync();
+        await using var db = new DataConnection(new DataOptions().UseConnection(SQLiteTools.GetDataProvider(SQLiteProvider.Microsoft), connection));
+
+        var applied = await SqliteMigrator.MigrateAsync(db, scripts, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+        var again = await SqliteMigrator.MigrateAsync(db, scripts, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+
+        Assert.Equal(1, applied);
+        Assert.Equal(0, again);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 8], (await ReadSchemaVersionsAsync()).Select(v => v.Version));
+        Assert.Equal("0", await ReadScalarTextAsync("SELECT COUNT(*) FROM late_table"));
+    }
+
+    // Replaces the store's file by one migrated with only the given scripts and holding the given rows.
+    private async Task SeedOlderDatabaseAsync(IReadOnlyList<QuantPulse.Storage.Internal.MigrationScript> scripts, string sql)
+    {
+        await Store.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        File.Delete(DatabasePath);
+        await using var connection = (SqliteConnection)await ConnectAsync();
+        await using var db = new DataConnection(new DataOptions().UseConnection(SQLiteTools.GetDataProvider(SQLiteProvider.Microsoft), connection));
+        await SqliteMigrator.MigrateAsync(db, scripts, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     protected override Task CreateDatabaseAsync() => Task.CompletedTask;
