@@ -102,7 +102,7 @@ public sealed class MultiProcessTests(Servers servers) : IDisposable
         await doomed.KillAsync();
         StartWorker("w-replacement", common);
 
-        await WaitAsync(() => Streams.Length(redis, keys, Partitions) == ticks.Count && await Streams.AllAcknowledgedAsync(redis, keys, Partitions, StreamKeys.WorkerGroup), "every tick written, stored and acknowledged");
+        await WaitAsync(async () => Streams.Length(redis, keys, Partitions) == ticks.Count && await Streams.AllAcknowledgedAsync(redis, keys, Partitions, StreamKeys.WorkerGroup), "every tick written, stored and acknowledged");
         var lastEvent = (string)(await redis.GetDatabase().StreamInfoAsync(keys.Events)).LastGeneratedId!;
         await WaitAsync(async () => (await Task.WhenAll(dashboards.Select(p => ReadyTextAsync(http, p)))).All(t => t.Contains(lastEvent, StringComparison.Ordinal)), "both dashboards read the last event");
 
