@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process comparison of `quantpulse candles` with the pandas equivalent (read_csv + resample().ohlc()).
 # Usage: bench/compare-pandas.sh [TICKS_PER_SYMBOL] [RUNS]   (defaults: 1000000 per symbol = 2 M ticks, 6 runs)
-# Builds the CLI in Release, generates the input with `quantpulse simulate` (2 symbols, seed 42), then runs the two
+# Publishes the CLI as it ships (Release, ReadyToRun for this machine's runtime), generates the input with `quantpulse simulate` (2 symbols, seed 42), then runs the two
 # alternately and prints each run, the best of each and the ratio. Installs Debian's python3-pandas when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ if ! "$PY" -c 'import pandas' 2>/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y -q python3-pandas >/dev/null; else sudo apt-get install -y -q python3-pandas >/dev/null; fi
 fi
 
-dotnet build samples/QuantPulse.Cli -c Release -v q -nologo -o "$WORK/cli" >/dev/null
+dotnet publish samples/QuantPulse.Cli -c Release --use-current-runtime --self-contained false -v q -nologo -o "$WORK/cli" >/dev/null
 CLI="$WORK/cli/quantpulse.dll"
 dotnet "$CLI" simulate --symbols SIM_A,SIM_B --seed 42 --ticks "$TICKS" --output "$WORK/ticks.csv" >/dev/null
 

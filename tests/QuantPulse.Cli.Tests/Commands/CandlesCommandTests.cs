@@ -1,4 +1,3 @@
-using System.Globalization;
 using QuantPulse.Cli.CommandLine;
 using QuantPulse.Cli.Commands;
 using QuantPulse.Cli.Tests.Testing;
@@ -243,7 +242,7 @@ public sealed class CandlesCommandTests : IDisposable
     [ReferenceFact]
     public async Task Candles_DerivR100Ticks_EqualGroupByOfTheFile()
     {
-        var input = ReferenceData.PathOf("market-data", "deriv", "R_100_2025-04-26_first1236.csv");
+        var input = ReferenceTicks.DerivR100;
         var output = _temp.File("deriv.csv");
 
         var result = await CliRunner.RunAsync("candles", "--input", input, "--timeframe", "1m", "--timeframe", "5m", "--output", output);
@@ -262,31 +261,15 @@ public sealed class CandlesCommandTests : IDisposable
     [ReferenceFact]
     public async Task Candles_SpyTradeDay_EqualGroupByOfTheFile()
     {
-        // LEAN's SPY trades of 2013-10-07 (times in ms after midnight New York, EDT = UTC-4; prices in deci-cents),
-        // written as a tick file with ISO times and 1/10,000 prices: 250,601 real trades, several per millisecond.
-        var zip = ReferenceData.PathOf("market-data", "lean", "equity", "usa", "tick", "spy", "20131007_trade.zip");
         var input = _temp.File("spy.csv");
-        var midnight = new DateTimeOffset(2013, 10, 7, 4, 0, 0, TimeSpan.Zero);
-        await using (var archive = await System.IO.Compression.ZipFile.OpenReadAsync(zip, CancellationToken.None))
-        using (var reader = new StreamReader(await archive.Entries[0].OpenAsync(CancellationToken.None)))
-        await using (var writer = new StreamWriter(input))
-        {
-            await writer.WriteAsync("time,symbol,price,size\n");
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                var cells = line.Split(',');
-                var time = midnight.AddTicks((long)(decimal.Parse(cells[0], CultureInfo.InvariantCulture) * TimeSpan.TicksPerMillisecond));
-                var price = decimal.Parse(cells[1], CultureInfo.InvariantCulture) / 10_000m;
-                await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"{time:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'},SPY,{price},{cells[2]}\n"));
-            }
-        }
+        await ReferenceTicks.WriteSpyIsoAsync(input);
 
         var output = _temp.File("spy-candles.csv");
         var result = await CliRunner.RunAsync("candles", "--input", input, "--timeframe", "1s,1m,5m,1h", "--output", output);
 
         Assert.Equal(0, result.ExitCode);
         var ticks = TickGroupBy.Read(input);
-        Assert.Equal(250_601, ticks.Count);
+        Assert.Equal(ReferenceTicks.SpyTrades, ticks.Count);
         var lines = await File.ReadAllLinesAsync(output);
         Assert.Equal(Header, lines[0]);
         Assert.Equal(TickGroupBy.Rows(ticks, "1s", "1m", "5m", "1h"), lines[1..]);

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace QuantPulse.Sources.Csv;
 
 /// <summary>Splits one CSV line into fields without allocating.</summary>
@@ -12,13 +14,15 @@ internal static class CsvFields
     /// Splits <paramref name="line"/> into at most <c>fields.Length</c> fields (the rest of the line is left unsplit).
     /// </summary>
     /// <returns>How many fields were found, or -1 when a quoted field is not closed or not followed by a comma.</returns>
-    public static int Split(ReadOnlySpan<char> line, Span<Range> fields)
+    public static int Split<T>(ReadOnlySpan<T> line, Span<Range> fields)
+        where T : unmanaged, IBinaryInteger<T>
     {
+        var comma = T.CreateTruncating(',');
         var count = 0;
         var pos = 0;
         while (count < fields.Length)
         {
-            if (pos < line.Length && line[pos] == '"')
+            if (pos < line.Length && CsvTime.Is(line[pos], '"'))
             {
                 var end = ClosingQuote(line, pos + 1);
                 if (end < 0)
@@ -33,7 +37,7 @@ internal static class CsvFields
                     return count;
                 }
 
-                if (line[pos] != ',')
+                if (line[pos] != comma)
                 {
                     return -1;
                 }
@@ -42,15 +46,15 @@ internal static class CsvFields
                 continue;
             }
 
-            var comma = line[pos..].IndexOf(',');
-            if (comma < 0)
+            var next = line[pos..].IndexOf(comma);
+            if (next < 0)
             {
                 fields[count++] = new Range(pos, line.Length);
                 return count;
             }
 
-            fields[count++] = new Range(pos, pos + comma);
-            pos += comma + 1;
+            fields[count++] = new Range(pos, pos + next);
+            pos += next + 1;
         }
 
         return count;
@@ -83,18 +87,19 @@ internal static class CsvFields
     /// <summary>Whether a value must be quoted to be written as one field.</summary>
     public static bool NeedsQuotes(ReadOnlySpan<char> value) => value.ContainsAny(',', '"');
 
-    private static int ClosingQuote(ReadOnlySpan<char> line, int pos)
+    private static int ClosingQuote<T>(ReadOnlySpan<T> line, int pos)
+        where T : unmanaged, IBinaryInteger<T>
     {
         while (true)
         {
-            var quote = line[pos..].IndexOf('"');
+            var quote = line[pos..].IndexOf(T.CreateTruncating('"'));
             if (quote < 0)
             {
                 return -1;
             }
 
             pos += quote;
-            if (pos + 1 < line.Length && line[pos + 1] == '"')
+            if (pos + 1 < line.Length && CsvTime.Is(line[pos + 1], '"'))
             {
                 pos += 2;
                 continue;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace QuantPulse.Sources.Csv;
 
@@ -16,6 +17,19 @@ internal static class CsvNumber
     public static bool TryParse(ReadOnlySpan<char> text, out decimal value)
     {
         text = text.Trim();
+        return TryParseFixed(text, out value) || TryParseSlow(text, out value);
+    }
+
+    /// <summary>
+    /// The fixed-point fast path of <see cref="TryParse(ReadOnlySpan{char}, out decimal)"/> for UTF-16 or UTF-8 text
+    /// without surrounding white space: <c>[+|-]digits[.digits]</c> with at most 19 significant digits and 28
+    /// decimals, read into a 64-bit mantissa and the written scale. False for anything else, which the full parser
+    /// may still accept.
+    /// </summary>
+    public static bool TryParseFixed<T>(ReadOnlySpan<T> text, out decimal value)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        value = 0;
         var pos = 0;
         var negative = ConsumeSign(text, ref pos);
 
@@ -26,7 +40,7 @@ internal static class CsvNumber
         for (; pos < text.Length; pos++)
         {
             var c = text[pos];
-            if (char.IsAsciiDigit(c))
+            if (CsvTime.IsDigit(c, out var digit))
             {
                 digits++;
                 if (scale >= 0)
@@ -34,31 +48,31 @@ internal static class CsvNumber
                     scale++;
                 }
 
-                if (mantissa == 0 && c == '0')
+                if (mantissa == 0 && digit == 0)
                 {
                     continue; // leading zeros are not significant
                 }
 
                 if (++significant > MaxFastDigits)
                 {
-                    return TryParseSlow(text, out value);
+                    return false;
                 }
 
-                mantissa = (mantissa * 10) + (uint)(c - '0');
+                mantissa = (mantissa * 10) + (uint)digit;
             }
-            else if (c == '.' && scale < 0)
+            else if (CsvTime.Is(c, '.') && scale < 0)
             {
                 scale = 0;
             }
             else
             {
-                return TryParseSlow(text, out value);
+                return false;
             }
         }
 
         if (digits == 0 || scale > 28)
         {
-            return TryParseSlow(text, out value);
+            return false;
         }
 
         value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
@@ -66,11 +80,12 @@ internal static class CsvNumber
     }
 
     /// <summary>Skips a leading <c>+</c> or <c>-</c> at <paramref name="pos"/>; returns whether it was a minus.</summary>
-    public static bool ConsumeSign(ReadOnlySpan<char> text, ref int pos)
+    public static bool ConsumeSign<T>(ReadOnlySpan<T> text, ref int pos)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        if (pos < text.Length && text[pos] is '+' or '-')
+        if (pos < text.Length && (CsvTime.Is(text[pos], '+') || CsvTime.Is(text[pos], '-')))
         {
-            return text[pos++] == '-';
+            return CsvTime.Is(text[pos++], '-');
         }
 
         return false;

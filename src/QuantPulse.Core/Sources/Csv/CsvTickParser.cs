@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using QuantPulse.Model;
 
 namespace QuantPulse.Sources.Csv;
@@ -12,6 +14,13 @@ namespace QuantPulse.Sources.Csv;
 /// size (<c>size</c>, <c>quantity</c> or <c>qty</c>; an empty cell is zero). Other columns are ignored, and so are
 /// cells beyond the last column used. A row allocates nothing but the first occurrence of each symbol: symbols
 /// are interned, so repeated symbols share one string instance. Not thread-safe.
+/// <para>
+/// Rows read as UTF-8 bytes (<see cref="TryParse(ReadOnlySpan{byte}, out Tick, out TickRejection, out string?)"/>)
+/// take a fast path for the common shapes: plain ASCII-trimmed cells, a fixed-point price and size, ISO times whose
+/// <c>yyyy-MM-ddTHH</c> prefix is parsed once per hour and reused, symbols looked up by their bytes. It accepts only
+/// rows the text parser accepts, with the same values; any other row is decoded and parsed as text, so every
+/// rejection and its message are the text parser's.
+/// </para>
 /// </remarks>
 internal sealed class CsvTickParser
 {
@@ -24,6 +33,13 @@ internal sealed class CsvTickParser
     private readonly string _source;
     private readonly Dictionary<string, string> _symbols = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _symbolLookup;
+    private readonly Dictionary<byte[], string> _utf8Symbols = new(Utf8Key.Comparer);
+    private readonly Dictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _utf8SymbolLookup;
+    private readonly byte[] _hourPrefix = new byte[CsvTime.IsoHourLength]; // the last ISO yyyy-MM-ddTHH seen ...
+    private long _hourTicks;                                              // ... and the start of that hour
+    private byte[] _lastSymbolKey = [];
+    private string _lastSymbol = string.Empty;
+    private char[] _text = [];
 
     /// <summary>Creates a parser for the columns of <paramref name="header"/>.</summary>
     /// <param name="header">The file's header.</param>
@@ -47,6 +63,32 @@ internal sealed class CsvTickParser
         _fixedSymbol = fixedSymbol;
         _source = source;
         _symbolLookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
+        _utf8SymbolLookup = _utf8Symbols.GetAlternateLookup<ReadOnlySpan<byte>>();
+    }
+
+    /// <summary>Parses and validates one data row of UTF-8 text, as <see cref="Parse"/> would parse it decoded.</summary>
+    /// <param name="line">The row, without its line end.</param>
+    /// <param name="tick">The tick, when the row is one and <paramref name="reason"/> is <see cref="TickRejection.None"/>.</param>
+    /// <param name="reason"><see cref="TickRejection.None"/> or the reason the row was rejected.</param>
+    /// <param name="problem">Why the row was rejected (without the line number), otherwise null.</param>
+    /// <returns>False when the line is blank (white space only): not a row, nothing to count.</returns>
+    public bool TryParse(ReadOnlySpan<byte> line, out Tick tick, out TickRejection reason, out string? problem)
+    {
+        reason = TickRejection.None;
+        problem = null;
+        if (TryParseFast(line, out tick))
+        {
+            return true;
+        }
+
+        var text = Decode(line);
+        if (text.IsWhiteSpace())
+        {
+            return false;
+        }
+
+        reason = Parse(text, out tick, out problem);
+        return true;
     }
 
     /// <summary>Parses and validates one data row.</summary>
@@ -109,6 +151,122 @@ internal sealed class CsvTickParser
         return reason;
     }
 
+    // Accepts only rows Parse accepts, with the same tick; false sends the row to Parse.
+    private bool TryParseFast(ReadOnlySpan<byte> line, out Tick tick)
+    {
+        tick = default;
+        Span<Range> fields = stackalloc Range[_fieldsNeeded];
+        if (CsvFields.Split(line, fields) < _fieldsNeeded
+            || !TryTrim(line[fields[_time]], out var timeText) || !TryParseTime(timeText, out var time)
+            || time <= DateTimeOffset.UnixEpoch.UtcTicks
+            || !TryTrim(line[fields[_price]], out var priceText) || !CsvNumber.TryParseFixed(priceText, out var price)
+            || decimal.Sign(price) <= 0)
+        {
+            return false;
+        }
+
+        decimal size = 0;
+        if (_size >= 0 && (!TryTrim(line[fields[_size]], out var sizeText)
+            || (!sizeText.IsEmpty && (!CsvNumber.TryParseFixed(sizeText, out size) || decimal.IsNegative(size)))))
+        {
+            return false;
+        }
+
+        var symbol = _fixedSymbol!;
+        if (_symbol >= 0 && (!TryTrim(line[fields[_symbol]], out var symbolText) || !TryIntern(symbolText, out symbol)))
+        {
+            return false;
+        }
+
+        tick = new Tick(symbol, new DateTimeOffset(time, TimeSpan.Zero), price, size, _source);
+        return true;
+    }
+
+    private bool TryParseTime(ReadOnlySpan<byte> text, out long ticks)
+    {
+        if (text.Length < 16 || text[4] != (byte)'-')
+        {
+            return CsvTime.TryParseTrimmed(text, out ticks);
+        }
+
+        var prefix = text[..CsvTime.IsoHourLength];
+        if (!prefix.SequenceEqual(_hourPrefix))
+        {
+            if (!CsvTime.TryParseIsoHour(text, out var hourTicks))
+            {
+                ticks = 0;
+                return false;
+            }
+
+            prefix.CopyTo(_hourPrefix);
+            _hourTicks = hourTicks;
+        }
+
+        return CsvTime.TryParseIsoAfterHour(text, _hourTicks, out ticks);
+    }
+
+    // Trims ASCII white space; false when an end is a non-ASCII white-space character (Parse trims those).
+    private static bool TryTrim(ReadOnlySpan<byte> cell, out ReadOnlySpan<byte> trimmed)
+    {
+        var start = 0;
+        var end = cell.Length;
+        while (start < end && cell[start] < 0x80 && char.IsWhiteSpace((char)cell[start]))
+        {
+            start++;
+        }
+
+        while (end > start && cell[end - 1] < 0x80 && char.IsWhiteSpace((char)cell[end - 1]))
+        {
+            end--;
+        }
+
+        trimmed = cell[start..end];
+        return trimmed.IsEmpty
+            || ((trimmed[0] < 0x80 || !IsWhiteSpaceRune(Rune.DecodeFromUtf8(trimmed, out var first, out _), first))
+                && (trimmed[^1] < 0x80 || !IsWhiteSpaceRune(Rune.DecodeLastFromUtf8(trimmed, out var last, out _), last)));
+    }
+
+    private static bool IsWhiteSpaceRune(OperationStatus status, Rune rune) => status == OperationStatus.Done && Rune.IsWhiteSpace(rune);
+
+    // A symbol from its bytes: the same interned string Parse would give; false when it needs Parse's rules.
+    private bool TryIntern(ReadOnlySpan<byte> symbol, out string interned)
+    {
+        if (symbol.IsEmpty || symbol.Contains((byte)'"'))
+        {
+            interned = string.Empty;
+            return false;
+        }
+
+        if (symbol.SequenceEqual(_lastSymbolKey))
+        {
+            interned = _lastSymbol;
+            return true;
+        }
+
+        if (!_utf8SymbolLookup.TryGetValue(symbol, out var key, out var known))
+        {
+            known = Intern(Decode(symbol));
+            key = symbol.ToArray();
+            _utf8Symbols.Add(key, known);
+        }
+
+        _lastSymbolKey = key;
+        _lastSymbol = interned = known;
+        return true;
+    }
+
+    // UTF-8 decoded into a reused buffer, as StreamReader decodes it (invalid bytes become U+FFFD).
+    private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8)
+    {
+        var length = Encoding.UTF8.GetMaxCharCount(utf8.Length);
+        if (_text.Length < length)
+        {
+            _text = new char[Math.Max(length, 256)];
+        }
+
+        return _text.AsSpan(0, Encoding.UTF8.GetChars(utf8, _text));
+    }
+
     private static TickRejection ParseNumber(string column, ReadOnlySpan<char> cell, bool emptyIsZero, out decimal value, out string? problem)
     {
         cell = cell.Trim();
@@ -153,5 +311,26 @@ internal sealed class CsvTickParser
 
         var text = CsvFields.ToText(symbol);
         return _symbols.TryAdd(text, text) ? text : _symbols[text];
+    }
+
+    /// <summary>Byte-array keys compared by content, looked up by spans.</summary>
+    private sealed class Utf8Key : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+    {
+        public static Utf8Key Comparer { get; } = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj) => GetHashCode(obj.AsSpan());
+
+        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<byte> alternate)
+        {
+            var hash = default(HashCode);
+            hash.AddBytes(alternate);
+            return hash.ToHashCode();
+        }
+
+        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
     }
 }

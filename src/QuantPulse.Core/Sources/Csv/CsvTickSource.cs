@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Model;
@@ -39,10 +38,9 @@ namespace QuantPulse.Sources.Csv;
 public sealed class CsvTickSource : ITickSource
 {
     private const long NoTime = long.MinValue;
-    private const int StreamBufferSize = 1 << 16;
 
-    private readonly Func<TextReader> _open;
-    private readonly bool _ownsReader;
+    private readonly Func<Stream> _open;
+    private readonly bool _ownsInput;
     private readonly string _fileName;
     private readonly TickPacing _pacing;
     private readonly double _speed;
@@ -57,7 +55,7 @@ public sealed class CsvTickSource : ITickSource
     private long _anchorRecordedTicks;       // paced: the first tick's recorded time ...
     private long _anchorClockTicks = NoTime; // ... and the clock reading when it was handed out
     private int _started;
-    private (CsvLineReader Lines, CsvTickParser Parser)? _batch; // the synchronous batch path's state
+    private (Utf8LineReader Lines, CsvTickParser Parser)? _batch; // the synchronous batch path's state
     private bool _ended;
 
     /// <summary>Creates a replay of the file at <paramref name="path"/> (opened when reading starts).</summary>
@@ -67,7 +65,7 @@ public sealed class CsvTickSource : ITickSource
     /// <param name="logger">Where rejected rows and the end of the replay are logged; nothing is logged when null.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public CsvTickSource(string path, CsvSourceOptions? options = null, TimeProvider? timeProvider = null, ILogger<CsvTickSource>? logger = null)
-        : this(() => OpenFile(path), ownsReader: true, Path.GetFileName(path), options, timeProvider, logger)
+        : this(() => OpenFile(path), ownsInput: true, Path.GetFileName(path), options, timeProvider, logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
     }
@@ -78,7 +76,7 @@ public sealed class CsvTickSource : ITickSource
     /// <param name="timeProvider">The clock for pacing; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Where rejected rows and the end of the replay are logged; nothing is logged when null.</param>
     public CsvTickSource(Stream stream, CsvSourceOptions? options = null, TimeProvider? timeProvider = null, ILogger<CsvTickSource>? logger = null)
-        : this(() => new StreamReader(stream, Encoding.UTF8, true, StreamBufferSize, leaveOpen: true), ownsReader: true, "stream", options, timeProvider, logger)
+        : this(() => Utf8TextStream.Of(stream, leaveOpen: true), ownsInput: false, "stream", options, timeProvider, logger)
     {
         ArgumentNullException.ThrowIfNull(stream);
     }
@@ -89,14 +87,14 @@ public sealed class CsvTickSource : ITickSource
     /// <param name="timeProvider">The clock for pacing; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Where rejected rows and the end of the replay are logged; nothing is logged when null.</param>
     public CsvTickSource(TextReader reader, CsvSourceOptions? options = null, TimeProvider? timeProvider = null, ILogger<CsvTickSource>? logger = null)
-        : this(() => reader, ownsReader: false, "reader", options, timeProvider, logger)
+        : this(() => Utf8TextStream.Of(reader, leaveOpen: true), ownsInput: true, "reader", options, timeProvider, logger)
     {
         ArgumentNullException.ThrowIfNull(reader);
     }
 
     private CsvTickSource(
-        Func<TextReader> open,
-        bool ownsReader,
+        Func<Stream> open,
+        bool ownsInput,
         string fileName,
         CsvSourceOptions? options,
         TimeProvider? timeProvider,
@@ -104,7 +102,7 @@ public sealed class CsvTickSource : ITickSource
     {
         options ??= new CsvSourceOptions();
         _open = open;
-        _ownsReader = ownsReader;
+        _ownsInput = ownsInput;
         _fileName = fileName;
         _pacing = options.Pacing;
         _speed = options.Speed;
@@ -156,7 +154,7 @@ public sealed class CsvTickSource : ITickSource
                 throw new InvalidOperationException("A CsvTickSource is read once; create a new source for another replay.");
             }
 
-            var lines = new CsvLineReader(_open(), leaveOpen: !_ownsReader);
+            var lines = new Utf8LineReader(_open(), leaveOpen: !_ownsInput);
             try
             {
                 _batch = (lines, ReadHeader(lines));
@@ -224,15 +222,12 @@ public sealed class CsvTickSource : ITickSource
         return high == NoTime ? null : new DateTimeOffset(high, TimeSpan.Zero);
     }
 
-    private static StreamReader OpenFile(string path)
-    {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, StreamBufferSize);
-    }
+    private static Stream OpenFile(string path) => Utf8TextStream.Of(
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan), leaveOpen: false);
 
     private async IAsyncEnumerable<Tick> ReadCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var lines = new CsvLineReader(_open(), leaveOpen: !_ownsReader);
+        using var lines = new Utf8LineReader(_open(), leaveOpen: !_ownsInput);
         var parser = await ReadHeaderAsync(lines, cancellationToken).ConfigureAwait(false);
         while (true)
         {
@@ -266,7 +261,7 @@ public sealed class CsvTickSource : ITickSource
         Log.ReplayFinished(_logger, Name, Statistics.Accepted, Statistics.TotalRejected);
     }
 
-    private async ValueTask<CsvTickParser> ReadHeaderAsync(CsvLineReader lines, CancellationToken cancellationToken)
+    private async ValueTask<CsvTickParser> ReadHeaderAsync(Utf8LineReader lines, CancellationToken cancellationToken)
     {
         string? header;
         do
@@ -278,19 +273,19 @@ public sealed class CsvTickSource : ITickSource
         return HeaderParser(lines, header);
     }
 
-    private CsvTickParser ReadHeader(CsvLineReader lines)
+    private CsvTickParser ReadHeader(Utf8LineReader lines)
     {
         string? header;
         do
         {
-            header = lines.ReadLine(out var line) ? (lines.LastLineTooLong ? string.Empty : line.ToString()) : null;
+            header = lines.ReadLine();
         }
         while (header is not null && string.IsNullOrWhiteSpace(header) && !lines.LastLineTooLong);
 
         return HeaderParser(lines, header);
     }
 
-    private CsvTickParser HeaderParser(CsvLineReader lines, string? header)
+    private CsvTickParser HeaderParser(Utf8LineReader lines, string? header)
     {
         if (header is null || lines.LastLineTooLong)
         {
@@ -303,7 +298,7 @@ public sealed class CsvTickSource : ITickSource
     }
 
     // Parses buffered rows until one is a valid tick (rejecting the others); false when more input is needed.
-    private bool NextTick(CsvLineReader lines, CsvTickParser parser, out Tick tick)
+    private bool NextTick(Utf8LineReader lines, CsvTickParser parser, out Tick tick)
     {
         while (lines.TryReadLine(out var line))
         {
@@ -313,12 +308,11 @@ public sealed class CsvTickSource : ITickSource
                 continue;
             }
 
-            if (line.IsWhiteSpace())
+            if (!parser.TryParse(line, out tick, out var reason, out var problem))
             {
-                continue;
+                continue; // a blank line
             }
 
-            var reason = parser.Parse(line, out tick, out var problem);
             if (reason == TickRejection.None)
             {
                 return true;

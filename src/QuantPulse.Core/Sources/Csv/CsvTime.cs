@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace QuantPulse.Sources.Csv;
 
 /// <summary>The timestamp grammar of QuantPulse's CSV files: parsing and the writer's canonical form.</summary>
@@ -27,15 +29,84 @@ internal static class CsvTime
     private static readonly long MinTicks = DateTime.MinValue.Ticks;
     private static readonly long MaxTicks = DateTime.MaxValue.Ticks;
 
+    /// <summary>The length of the <c>yyyy-MM-ddTHH</c> prefix of an ISO time that <see cref="TryParseIsoHour{T}"/> reads.</summary>
+    public const int IsoHourLength = 13;
+
     /// <summary>Parses a timestamp into UTC.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset utc)
     {
-        text = text.Trim();
-        var ok = text.Length >= 10 && text[4] == '-'
-            ? TryParseIso(text, out var ticks)
-            : TryParseUnix(text, out ticks);
+        var ok = TryParseTrimmed(text.Trim(), out var ticks);
         utc = ok ? new DateTimeOffset(ticks, TimeSpan.Zero) : default;
         return ok;
+    }
+
+    /// <summary>Parses a timestamp without surrounding white space (UTF-16 or UTF-8) into UTC ticks.</summary>
+    public static bool TryParseTrimmed<T>(ReadOnlySpan<T> text, out long ticks)
+        where T : unmanaged, IBinaryInteger<T> =>
+        text.Length >= 10 && Is(text[4], '-') ? TryParseIso(text, out ticks) : TryParseUnix(text, out ticks);
+
+    /// <summary>
+    /// Reads the <c>yyyy-MM-ddTHH</c> prefix of an ISO time (<see cref="IsoHourLength"/> elements, <c>T</c>, <c>t</c>
+    /// or a space between date and hour): the UTC ticks of the start of that hour before any zone offset. A row
+    /// whose prefix equals the previous row's can reuse the result with <see cref="TryParseIsoAfterHour{T}"/>.
+    /// </summary>
+    public static bool TryParseIsoHour<T>(ReadOnlySpan<T> s, out long hourTicks)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        hourTicks = 0;
+        if (!TryParseDate(s, out var date) || s.Length < IsoHourLength
+            || !(Is(s[10], 'T') || Is(s[10], 't') || Is(s[10], ' ')) || !TryDigits(s, 11, 2, out var hour) || hour > 23)
+        {
+            return false;
+        }
+
+        hourTicks = date + (hour * TimeSpan.TicksPerHour);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the rest of an ISO time after its <c>yyyy-MM-ddTHH</c> prefix (<c>:mm</c>, optional seconds, fraction
+    /// and zone), given the prefix's <paramref name="hourTicks"/> from <see cref="TryParseIsoHour{T}"/>.
+    /// </summary>
+    public static bool TryParseIsoAfterHour<T>(ReadOnlySpan<T> s, long hourTicks, out long ticks)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        ticks = 0;
+        if (s.Length < 16 || !Is(s[13], ':') || !TryDigits(s, 14, 2, out var minute) || minute > 59)
+        {
+            return false;
+        }
+
+        var timeOfDay = minute * TimeSpan.TicksPerMinute;
+        var pos = 16;
+        if (pos < s.Length && Is(s[pos], ':'))
+        {
+            if (!TryDigits(s, 17, 2, out var second) || second > 59)
+            {
+                return false;
+            }
+
+            timeOfDay += second * TimeSpan.TicksPerSecond;
+            pos = 19;
+            if (pos < s.Length && Is(s[pos], '.'))
+            {
+                pos++;
+                var start = pos;
+                timeOfDay += ReadFraction(s, ref pos, 7);
+                if (pos == start)
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (!TryParseZone(s[pos..], out var offset))
+        {
+            return false;
+        }
+
+        ticks = hourTicks + timeOfDay - offset;
+        return ticks >= MinTicks && ticks <= MaxTicks;
     }
 
     /// <summary>
@@ -83,69 +154,43 @@ internal static class CsvTime
         return length;
     }
 
-    private static bool TryParseIso(ReadOnlySpan<char> s, out long ticks)
+    private static bool TryParseIso<T>(ReadOnlySpan<T> s, out long ticks)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        if (s.Length == 10)
+        {
+            return TryParseDate(s, out ticks);
+        }
+
+        ticks = 0;
+        return TryParseIsoHour(s, out var hour) && TryParseIsoAfterHour(s, hour, out ticks);
+    }
+
+    private static bool TryParseDate<T>(ReadOnlySpan<T> s, out long ticks)
+        where T : unmanaged, IBinaryInteger<T>
     {
         ticks = 0;
-        if (!TryDigits(s, 0, 4, out var year) || !TryDigits(s, 5, 2, out var month) || s[7] != '-'
+        if (!TryDigits(s, 0, 4, out var year) || !TryDigits(s, 5, 2, out var month) || !Is(s[7], '-')
             || !TryDigits(s, 8, 2, out var day) || year < 1 || month is < 1 or > 12
             || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }
 
-        long timeOfDay = 0;
-        long offset = 0;
-        var pos = 10;
-        if (pos < s.Length)
-        {
-            if (s[pos] is not ('T' or 't' or ' ') || !TryDigits(s, 11, 2, out var hour) || s.Length < 16 || s[13] != ':'
-                || !TryDigits(s, 14, 2, out var minute) || hour > 23 || minute > 59)
-            {
-                return false;
-            }
-
-            timeOfDay = (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute);
-            pos = 16;
-            if (pos < s.Length && s[pos] == ':')
-            {
-                if (!TryDigits(s, 17, 2, out var second) || second > 59)
-                {
-                    return false;
-                }
-
-                timeOfDay += second * TimeSpan.TicksPerSecond;
-                pos = 19;
-                if (pos < s.Length && s[pos] == '.')
-                {
-                    pos++;
-                    var start = pos;
-                    timeOfDay += ReadFraction(s, ref pos, 7);
-                    if (pos == start)
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            if (!TryParseZone(s[pos..], out offset))
-            {
-                return false;
-            }
-        }
-
-        ticks = new DateTime(year, month, day).Ticks + timeOfDay - offset;
-        return ticks >= MinTicks && ticks <= MaxTicks;
+        ticks = new DateTime(year, month, day).Ticks;
+        return true;
     }
 
-    private static bool TryParseZone(ReadOnlySpan<char> zone, out long offset)
+    private static bool TryParseZone<T>(ReadOnlySpan<T> zone, out long offset)
+        where T : unmanaged, IBinaryInteger<T>
     {
         offset = 0;
-        if (zone.IsEmpty || zone is "Z" or "z")
+        if (zone.IsEmpty || (zone.Length == 1 && (Is(zone[0], 'Z') || Is(zone[0], 'z'))))
         {
             return true;
         }
 
-        if (zone[0] is not ('+' or '-') || !TryDigits(zone, 1, 2, out var hours) || hours > 14)
+        if (!(Is(zone[0], '+') || Is(zone[0], '-')) || !TryDigits(zone, 1, 2, out var hours) || hours > 14)
         {
             return false;
         }
@@ -154,7 +199,7 @@ internal static class CsvTime
         var rest = zone[3..];
         if (!rest.IsEmpty)
         {
-            if (rest[0] == ':')
+            if (Is(rest[0], ':'))
             {
                 rest = rest[1..];
             }
@@ -166,7 +211,7 @@ internal static class CsvTime
         }
 
         offset = (hours * TimeSpan.TicksPerHour) + (minutes * TimeSpan.TicksPerMinute);
-        if (zone[0] == '-')
+        if (Is(zone[0], '-'))
         {
             offset = -offset;
         }
@@ -174,7 +219,8 @@ internal static class CsvTime
         return true;
     }
 
-    private static bool TryParseUnix(ReadOnlySpan<char> s, out long ticks)
+    private static bool TryParseUnix<T>(ReadOnlySpan<T> s, out long ticks)
+        where T : unmanaged, IBinaryInteger<T>
     {
         ticks = 0;
         var pos = 0;
@@ -182,21 +228,22 @@ internal static class CsvTime
 
         long whole = 0;
         var digits = 0;
-        while (pos < s.Length && char.IsAsciiDigit(s[pos]))
+        while (pos < s.Length && IsDigit(s[pos], out var digit))
         {
             if (whole > (long.MaxValue - 9) / 10)
             {
                 return false;
             }
 
-            whole = (whole * 10) + (s[pos++] - '0');
+            whole = (whole * 10) + digit;
+            pos++;
             digits++;
         }
 
         var milliseconds = whole >= MillisecondThreshold;
         var unit = milliseconds ? TimeSpan.TicksPerMillisecond : TimeSpan.TicksPerSecond;
         long fraction = 0;
-        if (pos < s.Length && s[pos] == '.')
+        if (pos < s.Length && Is(s[pos], '.'))
         {
             pos++;
             var start = pos;
@@ -215,15 +262,16 @@ internal static class CsvTime
     }
 
     // Reads a run of digits as a fraction with `precision` digits kept (the rest dropped); returns it in those units.
-    private static long ReadFraction(ReadOnlySpan<char> s, ref int pos, int precision)
+    private static long ReadFraction<T>(ReadOnlySpan<T> s, ref int pos, int precision)
+        where T : unmanaged, IBinaryInteger<T>
     {
         long value = 0;
         var kept = 0;
-        while (pos < s.Length && char.IsAsciiDigit(s[pos]))
+        while (pos < s.Length && IsDigit(s[pos], out var digit))
         {
             if (kept < precision)
             {
-                value = (value * 10) + (s[pos] - '0');
+                value = (value * 10) + digit;
                 kept++;
             }
 
@@ -238,7 +286,8 @@ internal static class CsvTime
         return value;
     }
 
-    private static bool TryDigits(ReadOnlySpan<char> s, int start, int count, out int value)
+    private static bool TryDigits<T>(ReadOnlySpan<T> s, int start, int count, out int value)
+        where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
         if (start + count > s.Length)
@@ -248,15 +297,27 @@ internal static class CsvTime
 
         for (var i = start; i < start + count; i++)
         {
-            if (!char.IsAsciiDigit(s[i]))
+            if (!IsDigit(s[i], out var digit))
             {
                 return false;
             }
 
-            value = (value * 10) + (s[i] - '0');
+            value = (value * 10) + digit;
         }
 
         return true;
+    }
+
+    /// <summary>Whether the UTF-16 or UTF-8 code unit <paramref name="c"/> is the ASCII character <paramref name="ascii"/>.</summary>
+    internal static bool Is<T>(T c, char ascii)
+        where T : unmanaged, IBinaryInteger<T> => uint.CreateTruncating(c) == ascii;
+
+    /// <summary>Whether <paramref name="c"/> is an ASCII digit, and its value.</summary>
+    internal static bool IsDigit<T>(T c, out int digit)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        digit = (int)(uint.CreateTruncating(c) - '0');
+        return (uint)digit <= 9;
     }
 
     private static void WriteDigits(Span<char> destination, int value)

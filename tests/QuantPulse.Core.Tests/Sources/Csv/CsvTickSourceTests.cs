@@ -389,6 +389,38 @@ public class CsvTickSourceTests
     }
 
     [Fact]
+    public void ReadBatch_Utf8Rows_AllocatesNothingPerRow()
+    {
+        // 20,000 rows over two symbols, crossing an hour (the ISO prefix is parsed again) and alternating scales.
+        var csv = new StringBuilder("time,symbol,price,size\n");
+        for (var i = 0; i < 20_000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{T0.AddMilliseconds(i * 250):yyyy-MM-dd'T'HH:mm:ss.fff'Z'},{(i % 3 == 0 ? "BTC" : "ETH")},{100 + (i % 50 / 100m)},{i % 7}.5\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+        var allocated = Allocations.Fewest(() =>
+        {
+            var source = new CsvTickSource(new MemoryStream(bytes));
+            var ticks = new Tick[1024];
+            long count = source.ReadBatch(ticks); // opens the input, reads the header and meets both symbols
+            var bytesAllocated = Allocations.Of(() =>
+            {
+                int read;
+                while ((read = source.ReadBatch(ticks)) > 0)
+                {
+                    count += read;
+                }
+            });
+            Assert.Equal(20_000, count);
+            Assert.Equal(20_000, source.Statistics.Accepted);
+            return bytesAllocated;
+        });
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public async Task ReadBatch_MixedGoodAndBadRows_SameTicksRejectionsAndStatisticsAsReadAsync()
     {
         var csv = new StringBuilder("time,symbol,price,size\n");
