@@ -20,6 +20,9 @@ public class CandleBenchmarks
     private const int TickCount = Symbols * TicksPerSymbol;
     private static readonly Timeframe[] ThreeTimeframes = [Timeframe.OneMinute, Timeframe.FiveMinutes, Timeframe.OneHour];
 
+    private static readonly IndicatorSpec[] DefaultIndicators =
+        [IndicatorSpec.Ema(20), IndicatorSpec.Ema(50), IndicatorSpec.Rsi(14), IndicatorSpec.Atr(14), IndicatorSpec.Macd(), IndicatorSpec.BollingerBands()];
+
     private Tick[] _ticks = [];
     private TickBatch[] _batches = [];
     private string _csvPath = string.Empty;
@@ -69,6 +72,29 @@ public class CandleBenchmarks
         block.Complete();
         await sink.Completion;
         return candles;
+    }
+
+    /// <summary>
+    /// CandleBlock linked to an IndicatorBlock running the hosts' default indicator set (EMA 20, EMA 50, RSI 14,
+    /// ATR 14, MACD 12/26/9, Bollinger 20/2), timeframes 1m, 5m and 15m, 512-tick batches sent from memory.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = TickCount)]
+    public async Task<long> CandleBlock_DefaultIndicators_FromMemory()
+    {
+        var candles = new CandleBlock(new CandleBlockOptions { Timeframes = [Timeframe.OneMinute, Timeframe.FiveMinutes, Timeframe.FifteenMinutes] });
+        var indicators = new IndicatorBlock(new IndicatorBlockOptions { Indicators = DefaultIndicators });
+        long closed = 0;
+        var sink = new ActionBlock<MarketBatch>(b => closed += b.Candles.Count, new ExecutionDataflowBlockOptions { BoundedCapacity = 64 });
+        candles.LinkTo(indicators, new DataflowLinkOptions { PropagateCompletion = true });
+        indicators.LinkTo(sink, new DataflowLinkOptions { PropagateCompletion = true });
+        foreach (var batch in _batches)
+        {
+            await candles.SendAsync(batch);
+        }
+
+        candles.Complete();
+        await sink.Completion;
+        return closed;
     }
 
     /// <summary>The whole pipeline from an in-memory source: pump, candles (3 timeframes), EMA/RSI/ATR.</summary>

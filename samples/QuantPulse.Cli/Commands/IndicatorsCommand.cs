@@ -91,15 +91,23 @@ internal sealed class IndicatorsCommand : ICliCommand
         // One series per symbol and, for files with a timeframe column (the candles command's output), per timeframe.
         var sets = new Dictionary<(string Symbol, Timeframe Timeframe), Series>();
         var values = new double?[columns.Count];
+        Series? last = null;
         long written = 0;
         while (bars.Read() is { } row)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var candle = row.Candle;
-            if (!sets.TryGetValue((candle.Symbol, candle.Timeframe), out var series))
+
+            // Rows of one series usually follow each other: the last series is reused without hashing its symbol.
+            if (last is null || !string.Equals(last.Symbol, candle.Symbol, StringComparison.Ordinal) || last.Timeframe != candle.Timeframe)
             {
-                sets.Add((candle.Symbol, candle.Timeframe), series = new Series(new IndicatorSet(specs)));
+                if (!sets.TryGetValue((candle.Symbol, candle.Timeframe), out last))
+                {
+                    sets.Add((candle.Symbol, candle.Timeframe), last = new Series(candle.Symbol, candle.Timeframe, new IndicatorSet(specs)));
+                }
             }
+
+            var series = last;
 
             series.Set.Update(candle, values);
             Check(series, row, bars.Name);
@@ -111,7 +119,7 @@ internal sealed class IndicatorsCommand : ICliCommand
                 writer.Write(',');
                 if (value is { } v)
                 {
-                    writer.Write(v.ToString(CultureInfo.InvariantCulture));
+                    CsvCells.Write(writer, v);
                 }
             }
 
@@ -143,8 +151,12 @@ internal sealed class IndicatorsCommand : ICliCommand
         static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
     }
 
-    private sealed class Series(IndicatorSet set)
+    private sealed class Series(string symbol, Timeframe timeframe, IndicatorSet set)
     {
+        public string Symbol { get; } = symbol;
+
+        public Timeframe Timeframe { get; } = timeframe;
+
         public IndicatorSet Set { get; } = set;
 
         public DateTimeOffset LastTime { get; set; }

@@ -20,18 +20,29 @@ internal static class CsvCells
     }
 
     /// <summary>Writes cells separated by commas (no line end).</summary>
-    public static void WriteAll(TextWriter writer, IEnumerable<string> cells)
+    public static void WriteAll(TextWriter writer, IReadOnlyList<string> cells)
     {
-        var first = true;
-        foreach (var cell in cells)
+        for (var i = 0; i < cells.Count; i++)
         {
-            if (!first)
+            if (i > 0)
             {
                 writer.Write(',');
             }
 
-            Write(writer, cell);
-            first = false;
+            Write(writer, cells[i]);
         }
+    }
+
+    /// <summary>Writes a number as <see cref="double.ToString(IFormatProvider)"/> with the invariant culture does, without a string.</summary>
+    public static void Write(TextWriter writer, double value)
+    {
+        Span<char> text = stackalloc char[32];
+        if (!value.TryFormat(text, out var length, default, System.Globalization.CultureInfo.InvariantCulture))
+        {
+            writer.Write(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        writer.Write(text[..length]);
     }
 }

@@ -75,41 +75,70 @@ internal sealed partial class CandleBuilder
         /// <summary>The start of the first bucket after the last emitted candle.</summary>
         public long NextStart { get; set; }
 
+        // High, low and volume carry their exact integer form too (ExactDecimal), so the per-tick comparisons and the
+        // volume sum are integer instructions while the values fit; the decimal fields stay the source of the output.
         private decimal _open;
         private decimal _high;
         private decimal _low;
         private decimal _close;
         private decimal _volume;
+        private ExactDecimal _highExact;
+        private ExactDecimal _lowExact;
+        private ExactDecimal _volumeExact;
         private int _count;
         private long _openTickTime;
         private long _closeTickTime;
 
-        public void Begin(long start, long time, decimal price, decimal size)
+        private decimal Volume => _volumeExact.IsExact ? _volumeExact.ToDecimal() : _volume;
+
+        public void Begin(long start, long time, in TickValues tick)
         {
             HasForming = true;
             FormingStart = start;
-            _open = _high = _low = _close = price;
-            _volume = size;
+            _open = _high = _low = _close = tick.Price;
+            _highExact = _lowExact = tick.ExactPrice;
+            _volume = tick.Size;
+            _volumeExact = tick.ExactSize;
             _count = 1;
             _openTickTime = _closeTickTime = time;
         }
 
         /// <summary>Whether a tick at <paramref name="time"/> falls in the forming candle and its size would overflow the volume.</summary>
-        public bool WouldOverflow(long time, decimal size) =>
-            HasForming && (ulong)(time - FormingStart) < (ulong)Duration && size > decimal.MaxValue - _volume;
+        /// <remarks>An exact volume and an exact size are each below 2^63, so their sum cannot come near <see cref="decimal.MaxValue"/>.</remarks>
+        public bool WouldOverflow(long time, in TickValues tick) =>
+            HasForming && (ulong)(time - FormingStart) < (ulong)Duration
+            && !(_volumeExact.IsExact && tick.ExactSize.IsExact)
+            && tick.Size > decimal.MaxValue - Volume;
 
-        public void Update(long time, decimal price, decimal size)
+        public void Update(long time, in TickValues tick)
         {
-            if (price > _high)
+            var price = tick.Price;
+            if ((ExactDecimal.CompareSameScale(tick.ExactPrice, _highExact) ?? decimal.Compare(price, _high)) > 0)
             {
                 _high = price;
+                _highExact = tick.ExactPrice;
             }
-            else if (price < _low)
+            else if ((ExactDecimal.CompareSameScale(tick.ExactPrice, _lowExact) ?? decimal.Compare(price, _low)) < 0)
             {
                 _low = price;
+                _lowExact = tick.ExactPrice;
             }
 
-            _volume += size;
+            if (_volumeExact.IsExact)
+            {
+                var sum = ExactDecimal.Add(_volumeExact, tick.ExactSize);
+                if (!sum.IsExact)
+                {
+                    _volume = _volumeExact.ToDecimal() + tick.Size;
+                }
+
+                _volumeExact = sum;
+            }
+            else
+            {
+                _volume += tick.Size;
+            }
+
             _count++;
 
             // Close is the latest timestamp, the later arrival winning a tie; open is the earliest timestamp,
@@ -134,7 +163,7 @@ internal sealed partial class CandleBuilder
             _high,
             _low,
             _close,
-            _volume,
+            Volume,
             _count,
             isClosed);
 
@@ -146,6 +175,18 @@ internal sealed partial class CandleBuilder
             PreviousClose = candle.Close;
             NextStart = FormingStart + Duration;
         }
+    }
+
+    /// <summary>A tick's price and size, as decimals and in their exact integer form, split once for every timeframe.</summary>
+    private readonly struct TickValues(decimal price, decimal size)
+    {
+        public decimal Price { get; } = price;
+
+        public decimal Size { get; } = size;
+
+        public ExactDecimal ExactPrice { get; } = ExactDecimal.From(price);
+
+        public ExactDecimal ExactSize { get; } = ExactDecimal.From(size);
     }
 
     /// <summary>A fixed-capacity ring of the most recent closed candles, grown on demand up to its capacity.</summary>

@@ -29,6 +29,8 @@ internal sealed partial class CandleBuilder
     // A tick in the last day of the calendar would give a one-day bucket an end DateTimeOffset cannot hold.
     private bool _ended;
 
+    private static readonly long UnixEpochTicks = DateTimeOffset.UnixEpoch.UtcTicks;
+
     private static readonly long FirstUnsupportedTime = DateTimeOffset.MaxValue.UtcTicks + 1 - TimeSpan.TicksPerDay;
 
     private readonly Timeframe[] _timeframes;
@@ -107,7 +109,8 @@ internal sealed partial class CandleBuilder
     {
         _ticksReceived++;
         var time = tick.Time.UtcTicks;
-        if (time >= FirstUnsupportedTime || TickValidator.Validate(in tick) != TickRejection.None)
+        var values = new TickValues(tick.Price, tick.Size);
+        if (time >= FirstUnsupportedTime || !IsValid(in tick, time, in values))
         {
             _invalidTicks++;
             return;
@@ -134,7 +137,7 @@ internal sealed partial class CandleBuilder
         }
 
         // A size the volume cannot take: the coarsest forming candle holds the largest volume, so one check covers all.
-        if (state.Series[^1].WouldOverflow(time, tick.Size))
+        if (state.Series[^1].WouldOverflow(time, in values))
         {
             _invalidTicks++;
             return;
@@ -165,11 +168,11 @@ internal sealed partial class CandleBuilder
             var s = series[i];
             if (s.HasForming && (ulong)(time - s.FormingStart) < (ulong)s.Duration)
             {
-                s.Update(time, tick.Price, tick.Size);
+                s.Update(time, in values);
             }
             else
             {
-                Roll(state, s, time, tick.Price, tick.Size, output, position);
+                Roll(state, s, time, in values, output, position);
             }
         }
 
@@ -308,6 +311,13 @@ internal sealed partial class CandleBuilder
         _heartbeats,
         _symbolOrder.Count);
 
+    // TickValidator's rules; an exact positive price and an exact size (non-negative by construction) settle the
+    // decimal checks without decimal comparisons.
+    private static bool IsValid(in Tick tick, long time, in TickValues values) =>
+        values.ExactPrice.IsExact && values.ExactPrice.Coefficient > 0 && values.ExactSize.IsExact
+            ? !string.IsNullOrEmpty(tick.Symbol) && time > UnixEpochTicks
+            : TickValidator.Validate(in tick) == TickRejection.None;
+
     private SymbolState Resolve(string symbol)
     {
         // Sources that do not share one string instance per symbol still avoid hashing while the symbol repeats.
@@ -342,7 +352,7 @@ internal sealed partial class CandleBuilder
     }
 
     // The tick lies in a later bucket than the forming one (or there is none): close, fill, start anew.
-    private void Roll(SymbolState state, Series s, long time, decimal price, decimal size, List<ClosedCandle> output, int position)
+    private void Roll(SymbolState state, Series s, long time, in TickValues tick, List<ClosedCandle> output, int position)
     {
         var start = s.Timeframe.BucketStartTicks(time);
         Debug.Assert(!s.HasForming || start > s.FormingStart, "A tick that is not late never belongs before the forming bucket.");
@@ -356,7 +366,7 @@ internal sealed partial class CandleBuilder
             FillGap(state, s, start, output, position);
         }
 
-        s.Begin(start, time, price, size);
+        s.Begin(start, time, in tick);
     }
 
     private void Close(SymbolState state, Series s, List<ClosedCandle> output, int position)
