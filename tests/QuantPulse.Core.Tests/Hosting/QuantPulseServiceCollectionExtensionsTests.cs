@@ -101,6 +101,8 @@ public class QuantPulseServiceCollectionExtensionsTests
     [InlineData("QuantPulse:Simulator:MaxOpenTradesPerAsset", "0", "QuantPulse:Simulator")]
     [InlineData("QuantPulse:Storage:Provider", "Postgres", "ConnectionString is required")]
     [InlineData("QuantPulse:Sources:Deriv:Enabled", "true", "QuantPulse:Sources:Deriv")]
+    [InlineData("QuantPulse:Sources:Alpaca:Enabled", "true", "QuantPulse:Sources:Alpaca:Symbols")]
+    [InlineData("QuantPulse:Sources:Databento:Enabled", "true", "QuantPulse:Sources:Databento:Dataset: give the dataset")]
     public async Task StartAsync_InvalidConfiguration_FailsAtStartWithAClearMessage(string key, string value, string expected)
     {
         var builder = Host.CreateApplicationBuilder();
