@@ -35,7 +35,7 @@ public class QuantPulseServiceCollectionExtensionsTests
         Assert.Equal(count, services.Count);
         using var provider = services.AddLogging().BuildServiceProvider();
         Assert.Single(provider.GetServices<IHostedService>());
-        Assert.Equal(["simulated", "csv", "deriv", "binance"], provider.GetServices<ITickSourceFactory>().Select(f => f.Id));
+        Assert.Equal(["simulated", "csv", "deriv", "binance", "alpaca", "databento"], provider.GetServices<ITickSourceFactory>().Select(f => f.Id));
         Assert.Equal([100, 200, 300, 340, 340, 350, 400], provider.GetServices<IPipelineContributor>().Select(c => c.Order).Order());
     }
 
