@@ -33,7 +33,7 @@ public class CliAppTests
         var result = await CliRunner.RunAsync("--help");
 
         Assert.Equal(
-            ["simulate", "record", "candles", "indicators", "backtest", "adf", "pair", "pairtest", "token"],
+            ["simulate", "record", "candles", "dbn", "indicators", "backtest", "adf", "pair", "pairtest", "token"],
             result.Out.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]));
         foreach (var command in QuantPulse.Cli.Commands.CommandCatalog.All)
         {

@@ -47,11 +47,12 @@ internal sealed class CandlesCommand : ICliCommand
         "Reads ticks (time,symbol,price[,size]; ISO-8601 or Unix s/ms times) and writes one row per candle:\n"
         + Header + "\n"
         + "ordered by timeframe (shortest first), symbol (ordinal), then time; the last, partial candle of every\n"
-        + "series is included. Malformed rows are skipped and counted on standard error.";
+        + "series is included. Malformed rows are skipped and counted on standard error. A file named *.dbn is\n"
+        + "read as Databento DBN (versions 2 and 3, trades schema).";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new(Input, "PATH", "Tick CSV file to read", Required: true),
+        new(Input, "PATH", "Tick CSV file to read, or a DBN file of trades (.dbn)", Required: true),
         new(TimeframeOption, "TF", "Candle timeframe: 1s, 1m, 5m, 15m, 30m, 1h, 4h or 1d; repeat (or comma-separate) for several", Required: true, Repeatable: true),
         new(Output, "PATH", "File to write (replaced if it exists); - for standard output", Required: true),
     ];
@@ -65,7 +66,7 @@ internal sealed class CandlesCommand : ICliCommand
 
         await using var output = OutputTarget.Open(outputPath, console, input);
         var problems = new TickFileProblems(Name);
-        var source = new CsvTickSource(input, problems.SourceOptions);
+        var source = TickFile.Open(input, problems);
         using var rows = new SeriesSpool<(Timeframe Timeframe, string Symbol)>(SeriesOrder.Instance, _memoryBudget);
         using var row = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var aggregator = new CandleAggregator(new CandleBlockOptions { Timeframes = timeframes, HistoryLength = 1 });

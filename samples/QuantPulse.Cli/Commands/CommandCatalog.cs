@@ -8,6 +8,7 @@ internal static class CommandCatalog
         new SimulateCommand(),
         new RecordCommand(),
         new CandlesCommand(),
+        new DbnCommand(),
         new IndicatorsCommand(),
         new BacktestCommand(),
         new AdfCommand(),

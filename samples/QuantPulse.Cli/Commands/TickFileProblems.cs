@@ -44,5 +44,6 @@ internal sealed class TickFileProblems(string command)
         }
     }
 
-    private void Add(SourceRejection rejection) => Interlocked.CompareExchange(ref _firstRejection, rejection.Message, null);
+    /// <summary>Records a rejected row or record (the first one is quoted in the report).</summary>
+    public void Add(SourceRejection rejection) => Interlocked.CompareExchange(ref _firstRejection, rejection.Message, null);
 }

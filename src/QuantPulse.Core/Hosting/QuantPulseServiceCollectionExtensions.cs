@@ -64,6 +64,8 @@ public static class QuantPulseServiceCollectionExtensions
             .AddCsvSource()
             .AddDerivSource()
             .AddBinanceSource()
+            .AddAlpacaSource()
+            .AddDatabentoSource()
             .AddSqliteStorage()
             .AddPostgresStorage();
     }

@@ -14,4 +14,10 @@ public static class TickSources
 
     /// <summary>Binance USD-M futures aggregate trades.</summary>
     public const string Binance = "binance";
+
+    /// <summary>Databento: DBN files replayed and the live gateway.</summary>
+    public const string Databento = "databento";
+
+    /// <summary>Alpaca market data (stocks and crypto trades).</summary>
+    public const string Alpaca = "alpaca";
 }

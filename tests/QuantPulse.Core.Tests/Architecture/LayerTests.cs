@@ -15,7 +15,7 @@ public class LayerTests
     private static readonly string[][] Layers =
     [
         ["QuantPulse.Internal", "QuantPulse.Model"],
-        ["QuantPulse.Indicators", "QuantPulse.Candles", "QuantPulse.Signals", "QuantPulse.Simulation", "QuantPulse.Analytics", "QuantPulse.Sources", "QuantPulse.Storage", "QuantPulse.Alerts", "QuantPulse.Trading"],
+        ["QuantPulse.Indicators", "QuantPulse.Candles", "QuantPulse.Signals", "QuantPulse.Simulation", "QuantPulse.Analytics", "QuantPulse.Sources", "QuantPulse.Sources.Alpaca", "QuantPulse.Sources.Databento", "QuantPulse.Storage", "QuantPulse.Alerts", "QuantPulse.Trading"],
         ["QuantPulse.Pipeline"],
         ["QuantPulse.Hosting", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting"],
     ];

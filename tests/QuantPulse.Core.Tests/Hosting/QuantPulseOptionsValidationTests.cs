@@ -28,6 +28,7 @@ public class QuantPulseOptionsValidationTests
     [InlineData("QuantPulse:Sources:Simulated:Symbols", "SIM_X", "QuantPulse:Sources:Simulated:Symbols: 'SIM_X' is a single value, but this is a list: set its items as QuantPulse:Sources:Simulated:Symbols:0, QuantPulse:Sources:Simulated:Symbols:1, … (QuantPulse__…__0 in the environment).")]
     [InlineData("QuantPulse:Sources:Csv:Pacing", "Slow", "QuantPulse:Sources:Csv:Pacing: 'Slow' is not one of Paced, AsFastAsPossible.")]
     [InlineData("QuantPulse:Sources:Deriv:AppId", "public", "QuantPulse:Sources:Deriv:AppId: 'public' is not a whole number in range.")]
+    [InlineData("QuantPulse:Sources:Alpaca:Feed", "nasdaq", "QuantPulse:Sources:Alpaca:Feed: 'nasdaq' is not one of Iex, Sip, Test, Crypto.")]
     [InlineData("QuantPulse:Candles:Timeframes:0", "2m", "QuantPulse:Candles:Timeframes: '2m' is not a timeframe (1s, 1m, 5m, 15m, 30m, 1h, 4h, 1d).")]
     [InlineData("QuantPulse:Candles:HistoryLength", "0", "QuantPulse:Candles:HistoryLength must be between 1 and 1000000.")]
     [InlineData("QuantPulse:Candles:FillGaps", "sometimes", "QuantPulse:Candles:FillGaps: 'sometimes' is not true or false.")]

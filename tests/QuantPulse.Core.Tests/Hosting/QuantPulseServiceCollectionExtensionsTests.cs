@@ -35,7 +35,7 @@ public class QuantPulseServiceCollectionExtensionsTests
         Assert.Equal(count, services.Count);
         using var provider = services.AddLogging().BuildServiceProvider();
         Assert.Single(provider.GetServices<IHostedService>());
-        Assert.Equal(["simulated", "csv", "deriv", "binance"], provider.GetServices<ITickSourceFactory>().Select(f => f.Id));
+        Assert.Equal(["simulated", "csv", "deriv", "binance", "alpaca", "databento"], provider.GetServices<ITickSourceFactory>().Select(f => f.Id));
         Assert.Equal([100, 200, 300, 340, 340, 350, 400], provider.GetServices<IPipelineContributor>().Select(c => c.Order).Order());
     }
 
@@ -101,6 +101,8 @@ public class QuantPulseServiceCollectionExtensionsTests
     [InlineData("QuantPulse:Simulator:MaxOpenTradesPerAsset", "0", "QuantPulse:Simulator")]
     [InlineData("QuantPulse:Storage:Provider", "Postgres", "ConnectionString is required")]
     [InlineData("QuantPulse:Sources:Deriv:Enabled", "true", "QuantPulse:Sources:Deriv")]
+    [InlineData("QuantPulse:Sources:Alpaca:Enabled", "true", "QuantPulse:Sources:Alpaca:Symbols")]
+    [InlineData("QuantPulse:Sources:Databento:Enabled", "true", "QuantPulse:Sources:Databento:Dataset: give the dataset")]
     public async Task StartAsync_InvalidConfiguration_FailsAtStartWithAClearMessage(string key, string value, string expected)
     {
         var builder = Host.CreateApplicationBuilder();
