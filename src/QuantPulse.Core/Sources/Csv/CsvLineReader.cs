@@ -164,29 +164,10 @@ internal sealed class CsvLineReader : IDisposable
 
     private void MakeRoom()
     {
-        if (_start > 0)
+        if (!PooledLineBuffer.MakeRoom(ref _buffer, ref _start, ref _end, MaxLineLength))
         {
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _end -= _start;
-            _start = 0;
-        }
-
-        if (_end < _buffer.Length)
-        {
-            return;
-        }
-
-        if (_end >= MaxLineLength)
-        {
-            // No line break in MaxLineLength characters: drop them and skip to the end of this line.
+            // No line break in MaxLineLength characters: they were dropped; skip to the end of this line.
             _discarding = true;
-            _end = 0;
-            return;
         }
-
-        var larger = ArrayPool<char>.Shared.Rent(_buffer.Length * 2);
-        _buffer.AsSpan(0, _end).CopyTo(larger);
-        ArrayPool<char>.Shared.Return(_buffer);
-        _buffer = larger;
     }
 }
