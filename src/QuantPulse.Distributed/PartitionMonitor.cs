@@ -1,3 +1,4 @@
+using QuantPulse.Distributed.Internal;
 using StackExchange.Redis;
 
 namespace QuantPulse.Distributed;
@@ -42,7 +43,7 @@ public sealed class PartitionMonitor(IConnectionMultiplexer redis, StreamKeys ke
         var owner = _redis.StringGetAsync(_keys.Lease(partition));
         if (!await _redis.KeyExistsAsync(stream).ConfigureAwait(false))
         {
-            return new PartitionState(partition, 0, 0, 0, Owner(await owner.ConfigureAwait(false)));
+            return new PartitionState(partition, 0, 0, 0, PartitionLease.Owner(await owner.ConfigureAwait(false)));
         }
 
         var length = _redis.StreamLengthAsync(stream);
@@ -65,19 +66,6 @@ public sealed class PartitionMonitor(IConnectionMultiplexer redis, StreamKeys ke
             lag = after.Length;
         }
 
-        return new PartitionState(partition, await length.ConfigureAwait(false), lag, group.PendingMessageCount, Owner(await owner.ConfigureAwait(false)));
-    }
-
-    // The lease value is "worker:fence".
-    private static string? Owner(RedisValue lease)
-    {
-        if (lease.IsNullOrEmpty)
-        {
-            return null;
-        }
-
-        var text = (string)lease!;
-        var colon = text.LastIndexOf(':');
-        return colon < 0 ? text : text[..colon];
+        return new PartitionState(partition, await length.ConfigureAwait(false), lag, group.PendingMessageCount, PartitionLease.Owner(await owner.ConfigureAwait(false)));
     }
 }

@@ -27,6 +27,14 @@ namespace QuantPulse.Distributed;
 /// skips those the journal already holds, and carries on. The stored candles, signals and trades are therefore the
 /// same as a single process would have produced from the same ticks. See docs/scale-out.md.
 /// </para>
+/// <para>
+/// Rebalancing: every worker is on a roster in Redis (refreshed each round, expiring like a lease) and, from the
+/// roster and the leases, computes the same share for everyone: the partitions dealt evenly among the live workers,
+/// within each one's <see cref="WorkerOptions.MaxPartitions"/>. A worker takes free partitions up to its share, and one
+/// owning more than its share hands the surplus over: it stops those partitions in order (what was read is stored
+/// and acknowledged) and releases their leases, and the worker below its share takes them and resumes exactly as
+/// after a take-over (journal replay, pending entries). A partition still has one active owner at a time.
+/// </para>
 /// <para>The template must build a pipeline without clock-driven closes (the worker's source has no watermark), and
 /// without a storage sink of its own: the worker stores every batch itself, before acknowledging it.</para>
 /// </remarks>
@@ -40,6 +48,8 @@ public sealed class PartitionWorker
     private readonly TickJournal _journal;
     private readonly WorkerCounters _counters = new();
     private readonly ConcurrentDictionary<int, Owned> _owned = new();
+    private int _share = -1;
+    private long _handedOver;
 
     /// <summary>Creates a worker.</summary>
     /// <param name="redis">The Redis connection.</param>
@@ -75,6 +85,15 @@ public sealed class PartitionWorker
     /// <summary>The partitions this worker owns now, in ascending order.</summary>
     public IReadOnlyList<int> OwnedPartitions => [.. _owned.Keys.Order()];
 
+    /// <summary>
+    /// How many partitions this worker should own, as its last rebalancing round computed (the partitions dealt evenly
+    /// among the live workers within their caps); -1 before the first round.
+    /// </summary>
+    public int Share => Volatile.Read(ref _share);
+
+    /// <summary>Partitions this worker handed over to others because it owned more than its share.</summary>
+    public long PartitionsHandedOver => Interlocked.Read(ref _handedOver);
+
     /// <summary>Ticks that went through a pipeline and were stored (replayed ones included).</summary>
     public long TicksApplied => _counters.AppliedTotal;
 
@@ -91,8 +110,9 @@ public sealed class PartitionWorker
     public long EntriesRejected => _counters.RejectedTotal;
 
     /// <summary>
-    /// Creates the worker's tables if needed, then takes free partitions and works them until cancelled. On
-    /// cancellation every partition drains (what was read is stored and acknowledged) and its lease is released.
+    /// Creates the worker's tables if needed, joins the roster, then takes free partitions up to its share and works
+    /// them until cancelled, handing partitions over when the share shrinks (a worker joined). On cancellation every
+    /// partition drains (what was read is stored and acknowledged), its lease is released and the worker leaves the roster.
     /// </summary>
     /// <param name="cancellationToken">Stops the worker.</param>
     /// <returns>A task that completes when the worker has stopped.</returns>
@@ -108,9 +128,10 @@ public sealed class PartitionWorker
                 await RenewAsync().ConfigureAwait(false);
                 try
                 {
-                    await AcquireAsync(db, cancellationToken).ConfigureAwait(false);
+                    var share = await RebalanceAsync(db).ConfigureAwait(false);
+                    await AcquireAsync(db, share, cancellationToken).ConfigureAwait(false);
                 }
-                catch (RedisException)
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
                 {
                     // Redis is unreachable (restarting): the partitions it failed are taken again on a later round.
                 }
@@ -124,18 +145,18 @@ public sealed class PartitionWorker
         }
         finally
         {
+            // Every partition drains at once; then each lease is released as its partition finishes.
             foreach (var owned in _owned.Values)
             {
                 await owned.Stop.CancelAsync().ConfigureAwait(false);
             }
 
-            foreach (var (partition, owned) in _owned)
+            foreach (var partition in _owned.Keys)
             {
-                await owned.Task.ConfigureAwait(false);
-                await ReleaseQuietlyAsync(owned.Run.Lease).ConfigureAwait(false);
-                _owned.TryRemove(partition, out _);
-                owned.Stop.Dispose();
+                await GiveUpAsync(partition).ConfigureAwait(false);
             }
+
+            await LeaveQuietlyAsync(db).ConfigureAwait(false);
         }
     }
 
@@ -144,22 +165,49 @@ public sealed class PartitionWorker
         foreach (var (partition, owned) in _owned)
         {
             var alive = !owned.Task.IsCompleted && await TryRenewAsync(owned.Run.Lease).ConfigureAwait(false);
-            if (alive)
+            if (!alive)
             {
-                continue;
+                await GiveUpAsync(partition).ConfigureAwait(false);
             }
-
-            await owned.Stop.CancelAsync().ConfigureAwait(false);
-            await owned.Task.ConfigureAwait(false);
-            await ReleaseQuietlyAsync(owned.Run.Lease).ConfigureAwait(false);
-            _owned.TryRemove(partition, out _);
-            owned.Stop.Dispose();
         }
     }
 
-    private async Task AcquireAsync(IDatabase db, CancellationToken cancellationToken)
+    // Stops the partition's run (it drains: what was read is stored and acknowledged), then releases the lease. It
+    // leaves OwnedPartitions first, so OwnedPartitions only ever names partitions whose lease this worker holds.
+    private async Task GiveUpAsync(int partition)
     {
-        for (var partition = 0; partition < _options.PartitionCount && _owned.Count < _options.MaxPartitions; partition++)
+        if (!_owned.TryRemove(partition, out var owned))
+        {
+            return;
+        }
+
+        await owned.Stop.CancelAsync().ConfigureAwait(false);
+        await owned.Task.ConfigureAwait(false);
+        await ReleaseQuietlyAsync(owned.Run.Lease).ConfigureAwait(false);
+        owned.Stop.Dispose();
+    }
+
+    // Refreshes this worker on the roster, computes its share and hands over the partitions beyond it (the highest
+    // numbers first). Returns the share.
+    private async Task<int> RebalanceAsync(IDatabase db)
+    {
+        var live = await WorkerRoster.RefreshAsync(db, _options.Keys, _options.WorkerId, _options.LeaseDuration, _options.MaxPartitions).ConfigureAwait(false);
+        var owners = await WorkerRoster.OwnersAsync(db, _options.Keys, _options.PartitionCount).ConfigureAwait(false);
+        var share = WorkerRoster.Targets(_options.PartitionCount, live, owners).GetValueOrDefault(_options.WorkerId, _options.MaxPartitions);
+        Volatile.Write(ref _share, share);
+        foreach (var partition in _owned.Keys.OrderDescending().Take(_owned.Count - share).ToList())
+        {
+            Internal.Log.PartitionHandedOver(_logger, _options.WorkerId, partition, _owned.Count, share, live.Count);
+            await GiveUpAsync(partition).ConfigureAwait(false);
+            Interlocked.Increment(ref _handedOver);
+        }
+
+        return share;
+    }
+
+    private async Task AcquireAsync(IDatabase db, int share, CancellationToken cancellationToken)
+    {
+        for (var partition = 0; partition < _options.PartitionCount && _owned.Count < share; partition++)
         {
             if (_owned.ContainsKey(partition))
             {
@@ -203,6 +251,22 @@ public sealed class PartitionWorker
         catch (RedisException)
         {
             return false;
+        }
+    }
+
+    private async Task LeaveQuietlyAsync(IDatabase db)
+    {
+        try
+        {
+            await WorkerRoster.LeaveAsync(db, _options.Keys, _options.WorkerId).ConfigureAwait(false);
+        }
+        catch (RedisException)
+        {
+            // The roster entry expires by itself.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection is gone; the roster entry expires by itself.
         }
     }
 

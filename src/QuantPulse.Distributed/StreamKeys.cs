@@ -27,6 +27,9 @@ public sealed record StreamKeys(string Prefix = "qp")
     /// <returns>The key.</returns>
     public string Fence(int partition) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}:fence:{partition}");
 
+    /// <summary>The roster of live pipeline workers (a hash of worker → expiry and cap), which rebalancing reads.</summary>
+    public string Workers => Prefix + ":workers";
+
     /// <summary>The events stream the workers publish to and the dashboards read.</summary>
     public string Events => Prefix + ":events";
 }

@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QuantPulse.Distributed.Hosting;
+using QuantPulse.Distributed.Internal;
+using QuantPulse.Distributed.Tests.Archive;
 using QuantPulse.Distributed.Tests.Testing;
 using QuantPulse.Hosting;
 using QuantPulse.Model;
@@ -19,8 +21,8 @@ namespace QuantPulse.Distributed.Tests;
 
 /// <summary>
 /// The roles as real processes of the real hosts, configured only through the environment: one ingest (a paced CSV
-/// replay of simulated ticks), three workers (one killed with <c>kill -9</c> mid-run and replaced), two dashboards
-/// (their <c>/ws/updates</c> feeds read by WebSocket clients).
+/// replay of simulated ticks), three workers (one killed with <c>kill -9</c> mid-run and replaced), an archiver (killed
+/// with <c>kill -9</c> mid-run and replaced), two dashboards (their <c>/ws/updates</c> feeds read by WebSocket clients).
 /// </summary>
 [Collection(ServersCollection.Name)]
 public sealed class MultiProcessTests(Servers servers) : IDisposable
@@ -35,7 +37,7 @@ public sealed class MultiProcessTests(Servers servers) : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("qp-multiprocess-").FullName;
 
     [Fact]
-    public async Task Roles_OneIngestThreeWorkersOneKilledTwoDashboards_StoreWhatOneProcessStoresAndFeedsAgree()
+    public async Task Roles_OneIngestThreeWorkersOneKilledArchiverKilledTwoDashboards_StoreWhatOneProcessStoresArchiveEveryTickOnceAndFeedsAgree()
     {
         var generated = await Market.TicksAsync(symbols: 200, ticksPerSymbol: 150, tickInterval: TimeSpan.FromSeconds(10));
         var csv = Path.Combine(_folder, "ticks.csv");
@@ -80,6 +82,7 @@ public sealed class MultiProcessTests(Servers servers) : IDisposable
         }
 
         var doomed = StartWorker("w-doomed", common);
+        var doomedArchiver = StartArchiver("archiver-doomed", common);
         StartWorker("w-a", common);
         StartWorker("w-b", common);
         await WaitAsync(() => Task.FromResult(Owners(redis, keys) is { Count: Partitions } owners && owners.Values.Distinct().Count() == 3), "the three workers own every partition");
@@ -102,7 +105,13 @@ public sealed class MultiProcessTests(Servers servers) : IDisposable
         await doomed.KillAsync();
         StartWorker("w-replacement", common);
 
+        // The archiver dies mid-batch too: what it read and did not acknowledge is claimed by its replacement.
+        await WaitAsync(() => Task.FromResult(Enumerable.Range(0, Partitions).Sum(p => Acknowledged(redis, keys, p, StreamKeys.ArchiverGroup)) > 0), "the doomed archiver has archived and acknowledged ticks");
+        await doomedArchiver.KillAsync();
+        StartArchiver("archiver-replacement", common);
+
         await WaitAsync(async () => Streams.Length(redis, keys, Partitions) == ticks.Count && await Streams.AllAcknowledgedAsync(redis, keys, Partitions, StreamKeys.WorkerGroup), "every tick written, stored and acknowledged");
+        await WaitAsync(() => Streams.AllAcknowledgedAsync(redis, keys, Partitions, StreamKeys.ArchiverGroup), "every tick archived and acknowledged");
         var lastEvent = (string)(await redis.GetDatabase().StreamInfoAsync(keys.Events)).LastGeneratedId!;
         await WaitAsync(async () => (await Task.WhenAll(dashboards.Select(p => ReadyTextAsync(http, p)))).All(t => t.Contains(lastEvent, StringComparison.Ordinal)), "both dashboards read the last event");
 
@@ -122,6 +131,8 @@ public sealed class MultiProcessTests(Servers servers) : IDisposable
         Assert.Equal(events[0], events[1]);
         Assert.Superset(expectedCandleKeys, CandleKeys(events[0]));
         Assert.Superset(expected.SignalKeys.Select(k => k.Split(' ')[0]).ToHashSet(), Ids(events[0], "signal"));
+        Assert.True(doomedArchiver.HasExited);
+        await AssertArchivedOnceAsync(redis, keys, db, ticks, actual);
 
         List<string> Snapshot(int i) => Volatile.Read(ref _seen[i]) ?? [];
     }
@@ -135,6 +146,56 @@ public sealed class MultiProcessTests(Servers servers) : IDisposable
 
         Directory.Delete(_folder, recursive: true);
     }
+
+    // The archive holds every tick the ingest wrote once: the same ticks (with their digits) as the CSV, under the
+    // stream entry ids the ingest's XADDs got; and its 1m and 5m aggregates equal the candles the workers stored,
+    // plus the one candle per series still forming when the ticks ended.
+    private static async Task AssertArchivedOnceAsync(ConnectionMultiplexer redis, StreamKeys keys, string db, List<Tick> ticks, Stored stored)
+    {
+        var written = new List<string>();
+        for (var p = 0; p < Partitions; p++)
+        {
+            foreach (var entry in await redis.GetDatabase().StreamRangeAsync(keys.Ticks(p)))
+            {
+                Assert.True(TickEntry.TryDecode(entry, out var tick));
+                written.Add($"{tick.Symbol} {StreamId.Parse(entry.Id)}");
+            }
+        }
+
+        var archived = await Streams.RowsAsync(db, "SELECT symbol, to_char(\"time\" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), price, size, source FROM tick_archive");
+        var archivedIds = await Streams.RowsAsync(db, "SELECT symbol || ' ' || entry_ms || '-' || entry_seq FROM tick_archive");
+        Assert.Equal(ticks.Count, archived.Count);
+        Assert.Equal(ticks.Select(TickArchiverTests.Describe).Order(StringComparer.Ordinal), archived.Order(StringComparer.Ordinal));
+        Assert.Equal(written.Order(StringComparer.Ordinal), archivedIds.Order(StringComparer.Ordinal));
+
+        var archive = new ArchiveStore(db);
+        var aggregates = new List<string>();
+        var symbols = ticks.Select(t => t.Symbol).Distinct().ToList();
+        foreach (var symbol in symbols)
+        {
+            foreach (var timeframe in Market.Timeframes)
+            {
+                aggregates.AddRange((await archive.CandlesAsync(symbol, timeframe, CancellationToken.None)).Select(Market.Describe));
+            }
+        }
+
+        Assert.Empty(stored.Candles.Except(aggregates));
+        Assert.Equal(stored.Candles.Count + (symbols.Count * Market.Timeframes.Length), aggregates.Count);
+    }
+
+    private HostProcess StartArchiver(string consumer, Dictionary<string, string> common) =>
+        Start(
+            consumer,
+            "QuantPulse.Worker",
+            common,
+            ("QuantPulse__Distributed__Role", "archiver"),
+            ("QuantPulse__Distributed__Archiver__ConsumerName", consumer),
+            ("QuantPulse__Distributed__Archiver__BatchSize", "500"),
+            ("QuantPulse__Distributed__Archiver__FlushInterval", "00:00:00.100"),
+            ("QuantPulse__Distributed__Archiver__PollInterval", "00:00:00.020"),
+            ("QuantPulse__Distributed__Archiver__ClaimIdleTime", "00:00:01"),
+            ("QuantPulse__Distributed__Archiver__ClaimInterval", "00:00:00.200"),
+            ("QuantPulse__Distributed__Archiver__RetryDelay", "00:00:00.200"));
 
     private HostProcess StartWorker(string id, Dictionary<string, string> common) =>
         Start(id, "QuantPulse.Worker", common, ("QuantPulse__Distributed__Role", "worker"), ("QuantPulse__Distributed__WorkerId", id));
@@ -157,7 +218,7 @@ public sealed class MultiProcessTests(Servers servers) : IDisposable
         using var hang = new CancellationTokenSource(Hang);
         while (!await condition())
         {
-            var exited = _processes.Where(p => p.HasExited && p.Name != "w-doomed").ToList();
+            var exited = _processes.Where(p => p.HasExited && !p.Name.EndsWith("-doomed", StringComparison.Ordinal)).ToList();
             Assert.True(exited.Count == 0, $"a process exited while waiting until {what}:\n{string.Join('\n', exited.Select(p => p.Tail))}");
             if (hang.IsCancellationRequested)
             {
@@ -206,7 +267,7 @@ public sealed class MultiProcessTests(Servers servers) : IDisposable
         return owners;
     }
 
-    private static long Acknowledged(ConnectionMultiplexer redis, StreamKeys keys, int partition)
+    private static long Acknowledged(ConnectionMultiplexer redis, StreamKeys keys, int partition, string group = StreamKeys.WorkerGroup)
     {
         var database = redis.GetDatabase();
         if (!database.KeyExists(keys.Ticks(partition)))
@@ -214,8 +275,8 @@ public sealed class MultiProcessTests(Servers servers) : IDisposable
             return 0;
         }
 
-        var group = database.StreamGroupInfo(keys.Ticks(partition)).SingleOrDefault(g => g.Name == StreamKeys.WorkerGroup);
-        return group.Name is null ? 0 : (group.EntriesRead ?? 0) - group.PendingMessageCount;
+        var state = database.StreamGroupInfo(keys.Ticks(partition)).SingleOrDefault(g => g.Name == group);
+        return state.Name is null ? 0 : (state.EntriesRead ?? 0) - state.PendingMessageCount;
     }
 
     private static async Task<bool> IsReadyAsync(HttpClient http, int port)

@@ -1,3 +1,4 @@
+using QuantPulse.Distributed.Internal;
 using QuantPulse.Distributed.Tests.Testing;
 using QuantPulse.Storage;
 using QuantPulse.Tests.Testing;
@@ -74,6 +75,70 @@ public sealed class PartitionWorkerTests(Servers servers)
         Assert.Empty(expected.SignalKeys.Select(s => "signal " + s).Except(events[0]));
         Assert.Empty(expected.TradeKeys.Select(t => "trade " + t).Except(events[0]));
     }
+
+    [Fact]
+    public async Task RunAsync_WorkersJoinWhileOneOwnsEveryPartition_OwnershipSpreadsAndStoresWhatOneProcessStores()
+    {
+        var ticks = await Market.TicksAsync(symbols: 24, ticksPerSymbol: 600);
+        var symbols = ticks.Select(t => t.Symbol).Distinct().ToList();
+        var prefix = new StreamKeys("t" + Guid.NewGuid().ToString("N")[..8]);
+        var referenceDb = await Roles.SingleProcessAsync(servers.Postgres, ticks);
+        var db = await servers.Postgres.CreateDatabaseAsync();
+        await using var store = await Roles.OpenAsync(db);
+        using var redis = await servers.Redis.ConnectAsync();
+        var ingest = new TickIngest(redis, new IngestOptions { PartitionCount = Partitions, Keys = prefix });
+        var third = ticks.Count / 3;
+        using var stop = new CancellationTokenSource();
+        var runs = new List<Task>();
+        var workers = new List<PartitionWorker>();
+        void Join(string id)
+        {
+            var worker = Roles.Worker(redis, store, db, prefix, id, Partitions, maxPartitions: int.MaxValue, lease: TimeSpan.FromSeconds(3));
+            workers.Add(worker);
+            runs.Add(worker.RunAsync(stop.Token));
+        }
+
+        // One worker alone owns every partition and works a third of the ticks.
+        Join("w-a");
+        await WaitForOwnersAsync(redis, prefix, 8);
+        await ingest.RunAsync(new ListTickSource(ticks.Take(third).ToList()));
+        await Streams.WaitAsync(() => Streams.AllAcknowledgedAsync(redis, prefix, Partitions, StreamKeys.WorkerGroup), "the first third stored and acknowledged");
+
+        // A second worker joins: half the partitions move to it.
+        Join("w-b");
+        await WaitForOwnersAsync(redis, prefix, 4, 4);
+        await ingest.RunAsync(new ListTickSource(ticks.Skip(third).Take(third).ToList()));
+        await Streams.WaitAsync(() => Streams.AllAcknowledgedAsync(redis, prefix, Partitions, StreamKeys.WorkerGroup), "the second third stored and acknowledged");
+
+        // A third joins while the last third is being written.
+        var last = ingest.RunAsync(new ListTickSource(ticks.Skip(2 * third).ToList()));
+        Join("w-c");
+        await WaitForOwnersAsync(redis, prefix, 3, 3, 2);
+        await last;
+        await Streams.WaitAsync(() => Streams.AllAcknowledgedAsync(redis, prefix, Partitions, StreamKeys.WorkerGroup), "every tick stored and acknowledged");
+        var owned = workers.Select(w => w.OwnedPartitions).ToList();
+        await stop.CancelAsync();
+        await Task.WhenAll(runs);
+
+        Assert.Equal(Enumerable.Range(0, Partitions), owned.SelectMany(o => o).Order());
+        Assert.Equal([3, 3, 2], workers.Select(w => w.Share));
+        Assert.True(workers[0].PartitionsHandedOver >= 5, $"w-a handed {workers[0].PartitionsHandedOver} partitions over");
+        Assert.True(workers[1].TicksReplayed > 0 && workers[2].TicksReplayed > 0, "the partitions handed over were resumed from the journal");
+        Assert.Equal(0, await redis.GetDatabase().HashLengthAsync(prefix.Workers));
+        await using var expectedStore = await Roles.OpenAsync(referenceDb);
+        Market.AssertSameStored(await Market.ReadAsync(expectedStore, symbols), await Market.ReadAsync(store, symbols));
+    }
+
+    // Waits until every partition's lease is held and the holders own exactly these counts (largest first).
+    private static Task WaitForOwnersAsync(ConnectionMultiplexer redis, StreamKeys keys, params int[] counts) =>
+        Streams.WaitAsync(
+            async () =>
+            {
+                var owners = await WorkerRoster.OwnersAsync(redis.GetDatabase(), keys, Partitions);
+                return owners.All(o => o is not null)
+                    && owners.GroupBy(o => o).Select(g => g.Count()).OrderDescending().SequenceEqual(counts);
+            },
+            $"the partitions are owned {string.Join('/', counts)}");
 
     private static async Task<List<string>> CollectAsync(EventStreamReader reader, CancellationToken cancellationToken)
     {

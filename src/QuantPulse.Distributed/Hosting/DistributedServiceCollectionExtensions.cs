@@ -69,7 +69,8 @@ public static class DistributedServiceCollectionExtensions
                 services.AddSingleton<IPipelineContributor, EventsStage>();
                 break;
             default:
-                // The archive lives in the shared PostgreSQL unless the archiver names its own database.
+                // The archive lives in the shared PostgreSQL unless the archiver names its own database, and reads
+                // the streams the role's section names unless the archiver's own section says otherwise.
                 services.AddTickArchiver(configuration);
                 services.PostConfigure<ArchiverOptions>(o =>
                 {
@@ -77,6 +78,10 @@ public static class DistributedServiceCollectionExtensions
                     {
                         o.ConnectionString = configuration["QuantPulse:Storage:ConnectionString"] ?? string.Empty;
                     }
+
+                    var own = configuration.GetSection(ArchiverOptions.SectionName);
+                    o.PartitionCount = own["PartitionCount"] is null ? options.PartitionCount : o.PartitionCount;
+                    o.KeyPrefix = own["KeyPrefix"] is null ? options.KeyPrefix : o.KeyPrefix;
                 });
                 break;
         }

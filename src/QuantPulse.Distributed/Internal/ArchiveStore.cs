@@ -150,12 +150,38 @@ internal sealed class ArchiveStore(string connectionString)
         where T : notnull =>
         table.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific }, rows, cancellationToken);
 
-    /// <summary>Whether the archive is a TimescaleDB hypertable (a plain table) rather than declaratively partitioned.</summary>
+    /// <summary>
+    /// What <c>tick_archive</c> is, from the catalogs every PostgreSQL has: its relkind (<c>p</c> partitioned,
+    /// <c>r</c> plain) and whether the TimescaleDB extension is installed in this database.
+    /// </summary>
+    internal const string DetectSql =
+        "SELECT c.relkind::text || ' ' || (EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'))::text FROM pg_class c WHERE c.oid = 'tick_archive'::regclass";
+
+    /// <summary>With the extension installed: whether TimescaleDB lists <c>tick_archive</c> among its hypertables (its documented information view).</summary>
+    internal const string HypertableSql =
+        "SELECT count(*) FROM timescaledb_information.hypertables WHERE format('%I.%I', hypertable_schema, hypertable_name)::regclass = 'tick_archive'::regclass";
+
+    /// <summary>
+    /// Whether the archive is a TimescaleDB hypertable (true) or partitioned by day (false). Anything else (a plain
+    /// table TimescaleDB does not manage) is refused with an error naming the table, rather than guessed at.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><c>tick_archive</c> is neither.</exception>
     public async Task<bool> IsHypertableAsync(CancellationToken cancellationToken)
     {
         using var db = Open();
-        var kind = await db.ExecuteAsync<string>("SELECT relkind::text FROM pg_class WHERE oid = 'tick_archive'::regclass", cancellationToken).ConfigureAwait(false);
-        return kind != "p";
+        var detected = await db.ExecuteAsync<string>(DetectSql, cancellationToken).ConfigureAwait(false);
+        if (detected.StartsWith("p ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (detected == "r true" && await db.ExecuteAsync<long>(HypertableSql, cancellationToken).ConfigureAwait(false) == 1)
+        {
+            return true;
+        }
+
+        throw new InvalidOperationException(
+            $"tick_archive is neither partitioned by day nor a TimescaleDB hypertable (relkind and extension: {detected}); recreate it with the migration 0006.");
     }
 
     /// <summary>The days (UTC) that have a partition, ascending.</summary>
@@ -218,14 +244,19 @@ internal sealed class ArchiveStore(string connectionString)
         return old;
     }
 
-    /// <summary>On a hypertable: drops the chunks wholly before <paramref name="firstKept"/>.</summary>
-    public async Task DropChunksBeforeAsync(DateOnly firstKept, CancellationToken cancellationToken)
+    /// <summary>On a hypertable: drops the chunks wholly before <paramref name="firstKept"/>; returns how many.</summary>
+    public async Task<long> DropChunksBeforeAsync(DateOnly firstKept, CancellationToken cancellationToken)
     {
         using var db = Open();
-        await db.ExecuteAsync(
-            FormattableString.Invariant($"SELECT count(*) FROM drop_chunks('tick_archive', older_than => TIMESTAMPTZ '{firstKept:yyyy-MM-dd} 00:00:00+00')"),
-            cancellationToken).ConfigureAwait(false);
+        return await db.ExecuteAsync<long>(DropChunksSql(firstKept), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// TimescaleDB's <c>drop_chunks(relation, older_than =&gt; …)</c>: removes the chunks whose whole range ends before
+    /// midnight UTC of <paramref name="firstKept"/> (a chunk holding any later row stays), one row per chunk dropped.
+    /// </summary>
+    internal static string DropChunksSql(DateOnly firstKept) =>
+        FormattableString.Invariant($"SELECT count(*) FROM drop_chunks('tick_archive', older_than => TIMESTAMPTZ '{firstKept:yyyy-MM-dd} 00:00:00+00')");
 
     public static string PartitionName(DateOnly day) => PartitionPrefix + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 

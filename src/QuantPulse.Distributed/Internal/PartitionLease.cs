@@ -57,6 +57,19 @@ internal sealed class PartitionLease
         Fence = fence;
     }
 
+    /// <summary>The worker named in a lease value (<c>worker:fence</c>); null for a free partition.</summary>
+    public static string? Owner(RedisValue lease)
+    {
+        if (lease.IsNullOrEmpty)
+        {
+            return null;
+        }
+
+        var text = (string)lease!;
+        var colon = text.LastIndexOf(':');
+        return colon < 0 ? text : text[..colon];
+    }
+
     /// <summary>The fencing token: larger for every later holder of this partition.</summary>
     public long Fence { get; }
 

@@ -186,7 +186,8 @@ public sealed class TickArchiverTests(Servers servers)
         return pending;
     }
 
-    private static string Describe(Tick t) =>
+    /// <summary>A tick as the archive's rows read back: symbol, UTC time to the microsecond, price, size, source.</summary>
+    internal static string Describe(Tick t) =>
         string.Create(CultureInfo.InvariantCulture, $"{t.Symbol} {t.Time.UtcDateTime:yyyy-MM-ddTHH:mm:ss.ffffff} {t.Price} {t.Size} {t.Source}");
 
     // The candles the live pipeline closes from the same ticks (closed on ticks, the last ones at the end of the source).

@@ -81,6 +81,24 @@ public sealed class DistributedServiceCollectionExtensionsTests
         Assert.Equal(Postgres["QuantPulse:Storage:ConnectionString"], options.ConnectionString);
     }
 
+    [Theory]
+    [InlineData(null, null, 8, "east")]
+    [InlineData("4", "west", 4, "west")]
+    public void AddQuantPulseRole_Archiver_ReadsTheRoleStreamsUnlessItsOwnSectionNamesOthers(string? ownCount, string? ownPrefix, int expectedCount, string expectedPrefix)
+    {
+        var values = With(Postgres, ("QuantPulse:Distributed:Role", "archiver"), ("QuantPulse:Distributed:PartitionCount", "8"), ("QuantPulse:Distributed:KeyPrefix", "east"));
+        values["QuantPulse:Distributed:Archiver:PartitionCount"] = ownCount;
+        values["QuantPulse:Distributed:Archiver:KeyPrefix"] = ownPrefix;
+        var services = QuantPulseServices(values, out var configuration);
+
+        Assert.Null(services.AddQuantPulseRole(configuration, dashboardHost: false));
+
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<QuantPulse.Distributed.Archive.ArchiverOptions>>().Value;
+        Assert.Equal(expectedCount, options.PartitionCount);
+        Assert.Equal(expectedPrefix, options.KeyPrefix);
+    }
+
     [Fact]
     public void AddQuantPulseRole_Dashboard_RunsNoSourcesNoStagesAndNoStorageWrites()
     {
