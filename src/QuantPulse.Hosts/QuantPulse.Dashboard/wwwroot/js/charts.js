@@ -21,8 +21,10 @@ function themeOptions(theme, seconds) {
     };
 }
 
-// How many of the latest candles a price chart shows when it loads (all of them when it has fewer).
+// How many of the latest candles a price chart shows when it loads (all of them when it has fewer): 150, or one
+// per 7 px on a narrow screen.
 const INITIAL_BARS = 150;
+const initialBars = width => Math.max(30, Math.min(INITIAL_BARS, Math.floor(width / 7)));
 
 const fmt = v => (v === null || v === undefined || Number.isNaN(v)) ? '–' : Number(v).toLocaleString(undefined, { maximumFractionDigits: 5 });
 
@@ -94,11 +96,12 @@ export function createPriceChart(container, dotnet, spec) {
             .finally(() => { loading = false; });
     });
 
-    // The latest INITIAL_BARS candles fill the width (fewer candles are spread over all of it); prices fit them.
+    // The latest candles fill the width (fewer candles are spread over all of it); the price scale fits them.
     function fitView(count) {
         const timeScale = chart.timeScale();
-        if (count <= INITIAL_BARS) timeScale.fitContent();
-        else timeScale.setVisibleLogicalRange({ from: count - INITIAL_BARS, to: count - 1 + timeScale.options().rightOffset });
+        const shown = initialBars(container.clientWidth);
+        if (count <= shown) timeScale.fitContent();
+        else timeScale.setVisibleLogicalRange({ from: count - shown, to: count - 1 + timeScale.options().rightOffset });
     }
 
     function point(bar) {
