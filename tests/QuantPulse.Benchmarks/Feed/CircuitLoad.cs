@@ -10,13 +10,19 @@ namespace QuantPulse.Benchmarks.Feed;
 /// page open, then with <c>--pages</c> market pages (each its own Blazor circuit) open in headless chromium.
 /// </summary>
 /// <remarks>
-/// <c>circuits --url http://127.0.0.1:5099 --pid HOSTPID --pages 50 --baseline 120 --seconds 300 --path "/?tf=1m"</c>.
-/// CPU and resident memory come from <c>/proc/HOSTPID</c>; the managed heap from the host's <c>/metrics</c>
-/// (<c>dotnet_gc_last_collection_heap_size_bytes</c>, after a full collection forced by nothing: the last one the host
-/// made); throughput is the growth of <c>ticks_processed</c> in <c>/api/stats</c> over each phase.
+/// <c>circuits --url http://127.0.0.1:5099 --pid HOSTPID --pages 50 --baseline 120 --seconds 300 --path "/?tf=1m"</c>
+/// (<c>bench/circuits.sh</c> starts the host, pins it and this harness to different CPUs and passes these).
+/// CPU time and resident memory come from <c>/proc/HOSTPID</c>; the managed heap from the host's <c>/metrics</c>
+/// (<c>dotnet_gc_last_collection_heap_size_bytes</c>: the heap after the host's last collection, averaged over the
+/// second half of a phase); throughput is the growth of <c>ticks_processed</c> in <c>/api/stats</c> over each phase.
+/// Pages open <c>--parallel</c> at a time; each must have a live circuit and a chart that took a tick within
+/// <c>--open-timeout</c> seconds. Exit code 0 when every page still has its circuit at the end, 1 when one lost it,
+/// 2 when pages could not be opened.
 /// </remarks>
 internal static class CircuitLoad
 {
+    private const int SampleMilliseconds = 5000;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var url = new Uri(Option(args, "--url", "http://127.0.0.1:5099"));
@@ -24,9 +30,17 @@ internal static class CircuitLoad
         var pages = int.Parse(Option(args, "--pages", "50"), CultureInfo.InvariantCulture);
         var baseline = double.Parse(Option(args, "--baseline", "120"), CultureInfo.InvariantCulture);
         var seconds = double.Parse(Option(args, "--seconds", "300"), CultureInfo.InvariantCulture);
+        var parallel = int.Parse(Option(args, "--parallel", "5"), CultureInfo.InvariantCulture);
+        var openTimeout = double.Parse(Option(args, "--open-timeout", "180"), CultureInfo.InvariantCulture);
         var path = Option(args, "--path", "/?tf=1m");
-        using var http = new HttpClient { BaseAddress = url };
+        if (pid <= 0 || !File.Exists($"/proc/{pid}/stat"))
+        {
+            await Console.Error.WriteLineAsync($"circuits: --pid {pid} is not a running process (give the dashboard host's process id).");
+            return 2;
+        }
 
+        using var http = new HttpClient { BaseAddress = url };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"no page open: measuring {baseline:F0} s …"));
         var idle = await MeasureAsync(http, pid, baseline);
         Report("no page open", idle);
 
@@ -37,21 +51,19 @@ internal static class CircuitLoad
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu"],
         });
-        var open = new List<IPage>();
-        for (var i = 0; i < pages; i++)
+        var opening = Stopwatch.StartNew();
+        IPage[] open;
+        try
         {
-            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-            page.SetDefaultTimeout(120_000);
-            await page.GotoAsync(new Uri(url, path).ToString());
-            await page.Locator(".app[data-circuit=up]").WaitForAsync();
-            open.Add(page);
+            open = await OpenAsync(browser, new Uri(url, path), pages, parallel, openTimeout);
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        {
+            await Console.Error.WriteLineAsync($"circuits: the pages could not all be opened with a live chart: {ex.Message.Split('\n')[0]}");
+            return 2;
         }
 
-        foreach (var page in open)
-        {
-            await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=price-chart]').dataset.ticks) > 0");
-        }
-
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pages} pages open, every chart took a tick, in {opening.Elapsed.TotalSeconds:F0} s; measuring {seconds:F0} s …"));
         var loaded = await MeasureAsync(http, pid, seconds);
         var live = 0;
         foreach (var page in open)
@@ -60,15 +72,50 @@ internal static class CircuitLoad
         }
 
         Report($"{pages} pages open ({live} still live at the end)", loaded);
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"per circuit: resident {(loaded.RssBytes - idle.RssBytes) / pages / 1024.0:F0} KiB, managed heap {(loaded.HeapBytes - idle.HeapBytes) / pages / 1024.0:F0} KiB; throughput {loaded.TicksPerSecond / idle.TicksPerSecond * 100 - 100:+0.0;-0.0}%"));
+        Summary(idle, loaded, pages, live);
         return live == pages ? 0 : 1;
+    }
+
+    /// <summary>Opens the pages a few at a time; each has a live circuit and a chart that drew a tick.</summary>
+    private static async Task<IPage[]> OpenAsync(IBrowser browser, Uri address, int pages, int parallel, double timeoutSeconds)
+    {
+        using var gate = new SemaphoreSlim(Math.Max(1, parallel));
+        var timeout = (float)(timeoutSeconds * 1000);
+        var tasks = Enumerable.Range(0, pages).Select(async _ =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+                page.SetDefaultTimeout(timeout);
+                await page.GotoAsync(address.ToString());
+                await page.Locator(".app[data-circuit=up]").WaitForAsync();
+                await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=price-chart]')?.dataset.ticks) > 0", null, new() { Timeout = timeout });
+                return page;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        return await Task.WhenAll(tasks);
     }
 
     private static void Report(string phase, Sample s) => Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"{phase}: {s.Seconds:F0} s, host CPU {s.CpuPercent:F1}% of one core, resident {s.RssBytes / 1048576.0:F1} MiB, managed heap {s.HeapBytes / 1048576.0:F1} MiB, pipeline {s.TicksPerSecond:F0} ticks/s, ws/ui drops {s.UiDropped}"));
+        $"{phase}: {s.Seconds:F0} s, host CPU {s.CpuSeconds:F1} s ({s.CpuPercent:F1}% of one core), resident {s.RssBytes / 1048576.0:F1} MiB, managed heap {s.HeapBytes / 1048576.0:F1} MiB, pipeline {s.TicksPerSecond:F0} ticks/s, ws/ui drops {s.UiDropped}"));
+
+    /// <summary>The table for docs/benchmarks.md: both phases and what one circuit adds.</summary>
+    private static void Summary(Sample idle, Sample loaded, int pages, int live)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine("| | measured | host CPU time | host CPU (of one core) | resident | managed heap | pipeline ticks/s | feed/UI drops |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(c, $"| no page open | {idle.Seconds:F0} s | {idle.CpuSeconds:F1} s | {idle.CpuPercent:F1} % | {idle.RssBytes / 1048576.0:F1} MiB | {idle.HeapBytes / 1048576.0:F1} MiB | {idle.TicksPerSecond:N0} | {idle.UiDropped} |"));
+        Console.WriteLine(string.Create(c, $"| {pages} pages open ({live} live at the end) | {loaded.Seconds:F0} s | {loaded.CpuSeconds:F1} s | {loaded.CpuPercent:F1} % | {loaded.RssBytes / 1048576.0:F1} MiB | {loaded.HeapBytes / 1048576.0:F1} MiB | {loaded.TicksPerSecond:N0} | {loaded.UiDropped} |"));
+        Console.WriteLine(string.Create(c, $"| per circuit | | | {(loaded.CpuPercent - idle.CpuPercent) / pages:F2} % | {(loaded.RssBytes - idle.RssBytes) / pages / 1024.0:F0} KiB | {(loaded.HeapBytes - idle.HeapBytes) / pages / 1024.0:F0} KiB | {(idle.TicksPerSecond > 0 ? (loaded.TicksPerSecond / idle.TicksPerSecond * 100) - 100 : 0):+0.0;-0.0;0.0} % (all pages) | |"));
+    }
 
     private static async Task<Sample> MeasureAsync(HttpClient http, int pid, double seconds)
     {
@@ -79,16 +126,18 @@ internal static class CircuitLoad
         var heap = new List<long>();
         while (clock.Elapsed.TotalSeconds < seconds)
         {
-            await Task.Delay(5000);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(SampleMilliseconds, Math.Max(1, (seconds - clock.Elapsed.TotalSeconds) * 1000))));
             rss.Add(ResidentBytes(pid));
             heap.Add(await HeapBytesAsync(http));
         }
 
-        var elapsed = clock.Elapsed.TotalSeconds;
         var ticks = await TicksAsync(http) - ticks0;
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var cpu = CpuSeconds(pid) - cpu0;
         return new Sample(
             elapsed,
-            (CpuSeconds(pid) - cpu0) / elapsed * 100,
+            cpu,
+            cpu / elapsed * 100,
             (long)rss.Skip(rss.Count / 2).Average(),
             (long)heap.Skip(heap.Count / 2).Average(),
             ticks / elapsed,
@@ -135,5 +184,5 @@ internal static class CircuitLoad
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
-    private sealed record Sample(double Seconds, double CpuPercent, long RssBytes, long HeapBytes, double TicksPerSecond, string UiDropped);
+    private sealed record Sample(double Seconds, double CpuSeconds, double CpuPercent, long RssBytes, long HeapBytes, double TicksPerSecond, string UiDropped);
 }

@@ -1,5 +1,6 @@
 using QuantPulse.Dashboard.Components.Shared;
 using QuantPulse.Model;
+using QuantPulse.Signals;
 
 namespace QuantPulse.Dashboard.Tests.Components;
 
@@ -58,6 +59,42 @@ public sealed class ChartDataTests
         Assert.Equal(["circle", "square"], markers.Select(m => m.Shape));
         Assert.All(markers, m => Assert.Equal(string.Empty, m.Text));
         Assert.Equal("trade closed (loss) at 997.20 · -0.3%", texts[markers[1].Id]);
+    }
+
+    [Fact]
+    public void Markers_UtBotCrossings_ArrowsWithoutLabelsThatSayTheStopOnHover()
+    {
+        UtBotPoint[] crossings =
+        [
+            new(Start, 1000.5, SignalType.Buy),
+            new(Start.AddMinutes(1), 1001, null),
+            new(Start.AddMinutes(2), 1002.25, SignalType.Sell),
+        ];
+
+        var (markers, texts) = ChartData.Markers(Timeframe.Parse("1m"), [], [], crossings);
+
+        Assert.Equal(["arrowUp", "arrowDown"], markers.Select(m => m.Shape));
+        Assert.Equal(["belowBar", "aboveBar"], markers.Select(m => m.Position));
+        Assert.All(markers, m => Assert.Equal(string.Empty, m.Text));
+        Assert.Equal("UT Bot sell: the close crossed below the trailing stop 1,002.25", texts[markers[1].Id]);
+    }
+
+    [Fact]
+    public void UtBotLine_ThickLabelledSteps_InAColourNoIndicatorLineUses()
+    {
+        var indicatorColours = ChartData.Lines(["ema_20", "ema_50", "ema_100", "ema_200", "bb_upper_20_2", "bb_middle_20_2", "bb_lower_20_2", "rsi_14", "macd_12_26_9", "macd_signal_12_26_9", "macd_hist_12_26_9"])
+            .Select(l => l.Color)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var line = ChartData.UtBotLine;
+
+        Assert.True(line.Width >= 2);
+        Assert.True(line.Steps);
+        Assert.Equal(0, line.Pane);
+        Assert.False(string.IsNullOrEmpty(line.Label));
+        Assert.DoesNotContain(line.Color, indicatorColours);
+        Assert.NotNull(line.LightColor);
+        Assert.DoesNotContain(line.LightColor, indicatorColours);
     }
 
     private static Signal Signal(string id, DateTimeOffset time, SignalType type) =>

@@ -123,7 +123,25 @@ public sealed record ChartStatus(decimal? LastPrice, Trade? OpenTrade);
 public sealed record PriceChartSpec(string Theme, IReadOnlyList<ChartLine> Lines, bool Seconds);
 
 /// <summary>An indicator line of a price chart, drawn from the indicator column <paramref name="Name"/>.</summary>
-public sealed record ChartLine(string Name, string Color, int Pane, bool Dashed = false, bool Histogram = false);
+/// <param name="Name">The indicator column it draws.</param>
+/// <param name="Color">Its CSS colour in the dark theme (and in the light one unless <paramref name="LightColor"/> is set).</param>
+/// <param name="Pane">The pane it is drawn in; 0 is the price pane.</param>
+/// <param name="Dashed">Drawn dashed.</param>
+/// <param name="Histogram">Drawn as a histogram (in an indicator pane).</param>
+/// <param name="Width">Line width in pixels.</param>
+/// <param name="LightColor">Its CSS colour in the light theme, when it differs.</param>
+/// <param name="Steps">Drawn as steps (a level held until it moves) instead of straight segments.</param>
+/// <param name="Label">When set, the line's title: on the price axis beside its last value and in the legend.</param>
+public sealed record ChartLine(
+    string Name,
+    string Color,
+    int Pane,
+    bool Dashed = false,
+    bool Histogram = false,
+    int Width = 1,
+    string? LightColor = null,
+    bool Steps = false,
+    string? Label = null);
 
 /// <summary>One candle for the chart: Unix seconds, prices as numbers, indicator values by column name.</summary>
 public sealed record ChartBar(

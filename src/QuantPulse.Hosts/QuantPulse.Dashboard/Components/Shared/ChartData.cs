@@ -77,8 +77,11 @@ internal static class ChartData
     /// <summary>The column name of the UT Bot trailing stop line.</summary>
     public const string UtBotStop = "utbot_stop";
 
-    /// <summary>The UT Bot trailing stop, its own line on the price pane.</summary>
-    public static ChartLine UtBotLine { get; } = new(UtBotStop, "#ff9800", 0);
+    /// <summary>
+    /// The UT Bot trailing stop, its own line on the price pane: a thick magenta step line (a colour no indicator
+    /// line uses, in either theme) labelled on the price axis.
+    /// </summary>
+    public static ChartLine UtBotLine { get; } = new(UtBotStop, "#e040fb", 0, Width: 3, LightColor: "#9c27b0", Steps: true, Label: "UT Bot stop");
 
     /// <summary>The bar with the UT Bot trailing stop after it added to its values (unchanged while the stop warms up).</summary>
     public static ChartBar WithStop(ChartBar bar, UtBotPoint? point)
@@ -145,7 +148,7 @@ internal static class ChartData
 
             var buy = cross == SignalType.Buy;
             var id = string.Create(CultureInfo.InvariantCulture, $"u:{point.Time.ToUnixTimeSeconds()}");
-            markers.Add(new ChartMarker(Time(timeframe, point.Time), buy ? "belowBar" : "aboveBar", buy ? "#00e676" : "#ff1744", buy ? "arrowUp" : "arrowDown", buy ? "UT buy" : "UT sell", id));
+            markers.Add(new ChartMarker(Time(timeframe, point.Time), buy ? "belowBar" : "aboveBar", buy ? "#00e676" : "#ff1744", buy ? "arrowUp" : "arrowDown", string.Empty, id));
             texts[id] = string.Create(
                 CultureInfo.InvariantCulture,
                 $"UT Bot {(buy ? "buy" : "sell")}: the close crossed {(buy ? "above" : "below")} the trailing stop {point.Stop.ToString("N" + Math.Max(decimals, 2), CultureInfo.InvariantCulture)}");
