@@ -28,6 +28,9 @@ public class CandleBenchmarks
     private string _csvPath = string.Empty;
     private readonly List<ClosedCandle> _closed = new(1024);
 
+    /// <summary>The ticks one operation set covers (every benchmark here runs each of them once).</summary>
+    public int TickTotal => TickCount;
+
     [GlobalSetup]
     public void Setup()
     {

@@ -21,6 +21,12 @@ if (args.Length > 0 && args[0] == "scale-out")
     return await QuantPulse.Benchmarks.ScaleOut.ScaleOutThroughput.RunAsync(args);
 }
 
+// `candle-cpu …` measures CPU time per tick of the in-memory candle benchmarks (see CandleCpu.cs, docs/benchmarks.md).
+if (args.Length > 0 && args[0] == "candle-cpu")
+{
+    return await QuantPulse.Benchmarks.CandleCpu.RunAsync(args);
+}
+
 // Runs in-process (no separate build per benchmark) so it works offline and on every SDK.
 // Usage: dotnet run -c Release --project tests/QuantPulse.Benchmarks -- --filter '*Candle*'
 var config = DefaultConfig.Instance

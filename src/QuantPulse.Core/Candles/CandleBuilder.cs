@@ -31,6 +31,9 @@ internal sealed partial class CandleBuilder
 
     private static readonly long UnixEpochTicks = DateTimeOffset.UnixEpoch.UtcTicks;
 
+    // Slots of the direct-mapped symbol cache (a power of two).
+    private const int SymbolCacheSize = 64;
+
     private static readonly long FirstUnsupportedTime = DateTimeOffset.MaxValue.UtcTicks + 1 - TimeSpan.TicksPerDay;
 
     private readonly Timeframe[] _timeframes;
@@ -42,6 +45,7 @@ internal sealed partial class CandleBuilder
     private readonly List<SymbolState> _symbolOrder = [];
     private SortKey[] _sortKeys = [];
     private ClosedCandle[] _sortItems = [];
+    private readonly SymbolSlot[] _symbolCache = new SymbolSlot[SymbolCacheSize];
     private string? _lastSymbol;
     private SymbolState? _lastState;
     private long _horizon = long.MinValue;
@@ -124,7 +128,11 @@ internal sealed partial class CandleBuilder
             return;
         }
 
-        var state = ReferenceEquals(tick.Symbol, _lastSymbol) ? _lastState! : Resolve(tick.Symbol);
+        // Sources share one string instance per symbol, so a reference match in the symbol's cache slot finds its
+        // state without hashing the string; anything else goes through the dictionary.
+        var symbol = tick.Symbol;
+        ref var slot = ref _symbolCache[SymbolSlotOf(symbol)];
+        var state = ReferenceEquals(slot.Symbol, symbol) ? slot.State! : Resolve(symbol, ref slot);
 
         // Late: the tick's bucket in the shortest timeframe has closed. Buckets nest, so every coarser bucket
         // that is closed contains only closed shorter buckets and one check covers all timeframes.
@@ -318,12 +326,16 @@ internal sealed partial class CandleBuilder
             ? !string.IsNullOrEmpty(tick.Symbol) && time > UnixEpochTicks
             : TickValidator.Validate(in tick) == TickRejection.None;
 
-    private SymbolState Resolve(string symbol)
+    // A cheap mix of what distinguishes ticker symbols (length, first and last character); collisions only cost a
+    // dictionary lookup. Called after validation, so the symbol is not empty.
+    private static int SymbolSlotOf(string symbol) =>
+        ((symbol.Length * 31) + (symbol[0] * 7) + symbol[^1]) & (SymbolCacheSize - 1);
+
+    private SymbolState Resolve(string symbol, ref SymbolSlot slot)
     {
         // Sources that do not share one string instance per symbol still avoid hashing while the symbol repeats.
         if (_lastState is not null && string.Equals(symbol, _lastSymbol, StringComparison.Ordinal))
         {
-            _lastSymbol = symbol;
             return _lastState;
         }
 
@@ -336,6 +348,7 @@ internal sealed partial class CandleBuilder
 
         _lastSymbol = symbol;
         _lastState = state;
+        slot = new SymbolSlot(symbol, state);
         return state;
     }
 
@@ -442,6 +455,9 @@ internal sealed partial class CandleBuilder
 
         Array.Clear(_sortItems, 0, count);
     }
+
+    /// <summary>A symbol string instance and its state, one entry of the direct-mapped symbol cache.</summary>
+    private readonly record struct SymbolSlot(string? Symbol, SymbolState? State);
 
     private readonly record struct SortKey(long CloseTime, int Sequence) : IComparable<SortKey>
     {

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace QuantPulse.Candles;
 
 /// <summary>
@@ -37,21 +40,26 @@ internal readonly struct ExactDecimal
     /// <summary>Whether the value is held exactly; when false, only decimal arithmetic may be used.</summary>
     public bool IsExact { get; }
 
+    // Whether decimal's in-memory layout is the one Bits describes (flags, high 32 bits, low 64 bits of the
+    // coefficient), checked once against decimal.GetBits; the JIT folds it, and a runtime with another layout
+    // takes the GetBits path.
+    private static readonly bool LayoutKnown = CheckLayout();
+
     /// <summary>Splits a decimal into coefficient and scale when it is non-negative and its coefficient fits in 63 bits.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The exact form, or one with <see cref="IsExact"/> false.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ExactDecimal From(decimal value)
     {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-
-        // bits: low 32, middle 32, high 32 of the coefficient, then the flags (sign bit 31, scale in bits 16-23).
-        if (bits[2] != 0 || bits[1] < 0 || bits[3] < 0)
+        if (!LayoutKnown)
         {
-            return default;
+            return FromBits(value);
         }
 
-        return new ExactDecimal(((long)bits[1] << 32) | (uint)bits[0], (bits[3] >> 16) & 0xFF, isExact: true);
+        ref readonly var bits = ref Unsafe.As<decimal, Bits>(ref Unsafe.AsRef(in value));
+        return bits.High != 0 || (long)bits.Low < 0 || bits.Flags < 0
+            ? default
+            : new ExactDecimal((long)bits.Low, (bits.Flags >> 16) & 0xFF, isExact: true);
     }
 
     /// <summary>Compares two exact values of the same scale; <c>null</c> when either is not exact or the scales differ.</summary>
@@ -65,7 +73,24 @@ internal readonly struct ExactDecimal
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns>The sum.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ExactDecimal Add(ExactDecimal left, ExactDecimal right)
+    {
+        // The common case, two exact values of one scale, is one integer addition.
+        if (left.IsExact & right.IsExact && left.Scale == right.Scale)
+        {
+            var sum = left.Coefficient + right.Coefficient;
+            return sum < 0 ? default : new ExactDecimal(sum, left.Scale, isExact: true);
+        }
+
+        return AddRescaled(left, right);
+    }
+
+    /// <summary>The decimal with this coefficient and scale.</summary>
+    /// <returns>The value; only meaningful when <see cref="IsExact"/>.</returns>
+    public decimal ToDecimal() => new((int)Coefficient, (int)(Coefficient >> 32), 0, isNegative: false, (byte)Scale);
+
+    private static ExactDecimal AddRescaled(ExactDecimal left, ExactDecimal right)
     {
         if (!left.IsExact || !right.IsExact)
         {
@@ -82,9 +107,33 @@ internal readonly struct ExactDecimal
         return sum < 0 ? default : new ExactDecimal(sum, scale, isExact: true);
     }
 
-    /// <summary>The decimal with this coefficient and scale.</summary>
-    /// <returns>The value; only meaningful when <see cref="IsExact"/>.</returns>
-    public decimal ToDecimal() => new((int)Coefficient, (int)(Coefficient >> 32), 0, isNegative: false, (byte)Scale);
+    private static ExactDecimal FromBits(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+
+        // bits: low 32, middle 32, high 32 of the coefficient, then the flags (sign bit 31, scale in bits 16-23).
+        if (bits[2] != 0 || bits[1] < 0 || bits[3] < 0)
+        {
+            return default;
+        }
+
+        return new ExactDecimal(((long)bits[1] << 32) | (uint)bits[0], (bits[3] >> 16) & 0xFF, isExact: true);
+    }
+
+    private static bool CheckLayout()
+    {
+        // A value whose four parts all differ: coefficient 0x0000_0005_0000_0007_0000_0003 (high 5, middle 7, low 3),
+        // negative, scale 9.
+        var probe = new decimal(3, 7, 5, isNegative: true, scale: 9);
+        Span<int> expected = stackalloc int[4];
+        decimal.GetBits(probe, expected);
+        ref readonly var bits = ref Unsafe.As<decimal, Bits>(ref Unsafe.AsRef(in probe));
+        return Unsafe.SizeOf<decimal>() == Unsafe.SizeOf<Bits>()
+            && bits.Flags == expected[3]
+            && bits.High == (uint)expected[2]
+            && bits.Low == (((ulong)(uint)expected[1] << 32) | (uint)expected[0]);
+    }
 
     private static bool TryRescale(long coefficient, int digits, out long scaled)
     {
@@ -102,5 +151,14 @@ internal readonly struct ExactDecimal
 
         scaled = coefficient * Powers[digits];
         return true;
+    }
+
+    // decimal as the runtime lays it out: the flags word, then the coefficient's high 32 and low 64 bits.
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct Bits
+    {
+        public readonly int Flags;
+        public readonly uint High;
+        public readonly ulong Low;
     }
 }

@@ -495,6 +495,27 @@ public class CandleBuilderTests
     }
 
     [Fact]
+    public void Add_SymbolsSharingALookupSlotAndCopiedStrings_EachSymbolKeepsItsOwnCandles()
+    {
+        // Same length, first and last character: the builder's symbol cache maps them to one slot.
+        var builder = Create();
+        string[] symbols = ["AXB", "AYB", new string(['A', 'X', 'B']), "AZB"];
+        var ticks = new Tick[40];
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            var symbol = symbols[i % symbols.Length];
+            ticks[i] = Trade(At("10:00:00").AddSeconds(i), symbol[1] switch { 'X' => 100m, 'Y' => 200m, _ => 300m } + i, symbol: symbol);
+        }
+
+        Feed(builder, ticks);
+
+        Assert.Equal(["AXB", "AYB", "AZB"], builder.GetSymbols());
+        Assert.Equal(Candle("10:00", M1, 100m, 138m, 100m, 138m, 20m, 20, isClosed: false) with { Symbol = "AXB" }, builder.GetForming("AXB", M1));
+        Assert.Equal(Candle("10:00", M1, 201m, 237m, 201m, 237m, 10m, 10, isClosed: false) with { Symbol = "AYB" }, builder.GetForming("AYB", M1));
+        Assert.Equal(Candle("10:00", M1, 303m, 339m, 303m, 339m, 10m, 10, isClosed: false) with { Symbol = "AZB" }, builder.GetForming("AZB", M1));
+    }
+
+    [Fact]
     public void GetForming_UnknownSymbol_ReturnsNullAndHistoryIsEmpty()
     {
         var builder = Create();

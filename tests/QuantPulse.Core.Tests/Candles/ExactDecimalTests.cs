@@ -47,6 +47,29 @@ public class ExactDecimalTests
         Assert.False(ExactDecimal.From(decimal.Parse(text, CultureInfo.InvariantCulture)).IsExact);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0.000")]
+    [InlineData("1")]
+    [InlineData("4294967296")]
+    [InlineData("123.456789")]
+    [InlineData("0.0000000000000000000000000001")]
+    [InlineData("9223372036854775807")]
+    [InlineData("-4294967296")]
+    [InlineData("18446744073709551616")]
+    public void From_AnyValue_SameCoefficientAndScaleAsGetBits(string text)
+    {
+        var value = decimal.Parse(text, CultureInfo.InvariantCulture);
+        var bits = decimal.GetBits(value);
+        var fits = bits[3] >= 0 && bits[2] == 0 && bits[1] >= 0;
+
+        var exact = ExactDecimal.From(value);
+
+        Assert.Equal(
+            (fits, fits ? ((long)bits[1] << 32) | (uint)bits[0] : 0, fits ? (bits[3] >> 16) & 0xFF : 0),
+            (exact.IsExact, exact.Coefficient, exact.Scale));
+    }
+
     [Fact]
     public void From_LargestCoefficient_RoundTripsWithItsScale()
     {
