@@ -47,12 +47,13 @@ internal sealed class CandlesCommand : ICliCommand
         "Reads ticks (time,symbol,price[,size]; ISO-8601 or Unix s/ms times) and writes one row per candle:\n"
         + Header + "\n"
         + "ordered by timeframe (shortest first), symbol (ordinal), then time; the last, partial candle of every\n"
-        + "series is included. Malformed rows are skipped and counted on standard error. A file named *.dbn is\n"
-        + "read as Databento DBN (versions 2 and 3, trades schema).";
+        + "series is included. Malformed rows are skipped and counted on standard error. A Databento DBN file of\n"
+        + "trades (versions 2 and 3), plain or zstd-compressed, is recognised by its name (.dbn, .dbn.zst) or its\n"
+        + "first bytes; its unusable records are skipped and counted the same way.";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new(Input, "PATH", "Tick CSV file to read, or a DBN file of trades (.dbn)", Required: true),
+        new(Input, "PATH", "Tick CSV file to read, or a DBN file of trades (.dbn or .dbn.zst)", Required: true),
         new(TimeframeOption, "TF", "Candle timeframe: 1s, 1m, 5m, 15m, 30m, 1h, 4h or 1d; repeat (or comma-separate) for several", Required: true, Repeatable: true),
         new(Output, "PATH", "File to write (replaced if it exists); - for standard output", Required: true),
     ];

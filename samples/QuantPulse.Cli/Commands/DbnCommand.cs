@@ -20,7 +20,8 @@ internal sealed class DbnCommand : ICliCommand
     public string Summary => "Convert a Databento DBN file (trades or OHLCV bars) to the replay or candle CSV format";
 
     public string Description =>
-        "Reads DBN (Databento Binary Encoding, versions 2 and 3). A trades file becomes ticks in the replay format\n"
+        "Reads DBN (Databento Binary Encoding, versions 2 and 3), plain or zstd-compressed (.dbn.zst, recognised by\n"
+        + "its first bytes). A trades file becomes ticks in the replay format\n"
         + CsvTickWriter.Header + "\n"
         + "and an ohlcv-1s/1m/1h/1d file becomes candles as quantpulse candles writes them\n"
         + CsvCandleFormat.Header + "\n"
@@ -29,7 +30,7 @@ internal sealed class DbnCommand : ICliCommand
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new(Input, "PATH", "DBN file to read", Required: true),
+        new(Input, "PATH", "DBN file to read (.dbn, or zstd-compressed .dbn.zst)", Required: true),
         new(Output, "PATH", "File to write (replaced if it exists); - for standard output", "-"),
     ];
 
@@ -119,7 +120,7 @@ internal sealed class DbnCommand : ICliCommand
         return written;
     }
 
-    /// <summary>Records that did not become a row: invalid ones are reported; those of other schemas are not rows.</summary>
+    /// <summary>Records that were not written: invalid ones are reported; those of other schemas are passed over silently.</summary>
     private sealed class Problems
     {
         public long Count { get; private set; }

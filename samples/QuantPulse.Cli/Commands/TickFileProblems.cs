@@ -7,13 +7,17 @@ using QuantPulse.Sources.Csv;
 namespace QuantPulse.Cli.Commands;
 
 /// <summary>
-/// What a command that replays a tick file reports about the file on standard error: malformed rows (skipped), late
+/// What a command that replays a tick file reports about the file on standard error: malformed rows or unusable DBN
+/// records (skipped), late
 /// ticks and ticks the candle stage refused (a size its candle's volume cannot hold, a time it cannot bucket). Each
 /// kind is one line, and the command still succeeds.
 /// </summary>
 internal sealed class TickFileProblems(string command)
 {
     private string? _firstRejection;
+
+    /// <summary>What one rejected item of the file is called: <c>malformed row</c> (CSV) or <c>unusable record</c> (DBN).</summary>
+    public string RejectedItem { get; set; } = "malformed row";
 
     /// <summary>Source options that send every rejected row here (the source reports them on its reading thread).</summary>
     public CsvSourceOptions SourceOptions => new() { OnRejected = Add };
@@ -26,7 +30,7 @@ internal sealed class TickFileProblems(string command)
         {
             await error.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{prefix}skipped {Words.Count(source.TotalRejected, "malformed row")} (first: {Volatile.Read(ref _firstRejection)})"));
+                $"{prefix}skipped {Words.Count(source.TotalRejected, RejectedItem)} (first: {Volatile.Read(ref _firstRejection)})"));
         }
 
         if (candles.LateTicks > 0)

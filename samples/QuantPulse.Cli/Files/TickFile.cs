@@ -6,7 +6,10 @@ using QuantPulse.Sources.Databento;
 
 namespace QuantPulse.Cli.Files;
 
-/// <summary>A tick file read in batches: the replay CSV format, or DBN trades when the name ends in <c>.dbn</c>.</summary>
+/// <summary>
+/// A tick file read in batches: the replay CSV format, or DBN trades (uncompressed or zstd-compressed) when the name
+/// ends in <c>.dbn</c>, <c>.dbn.zst</c> or <c>.zst</c>, or the first bytes are DBN's or a zstd frame's.
+/// </summary>
 internal sealed class TickFile
 {
     private readonly CsvTickSource? _csv;
@@ -20,11 +23,37 @@ internal sealed class TickFile
 
     public TickSourceStatistics Statistics => _csv?.Statistics ?? _dbn!.Statistics;
 
-    /// <summary>Whether <paramref name="path"/> names a DBN file (<c>.dbn</c>, any case).</summary>
-    public static bool IsDbn(string path) => path.EndsWith(".dbn", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether <paramref name="path"/> is a DBN file, by its name (any case) or its first bytes.</summary>
+    public static bool IsDbn(string path)
+    {
+        if (path.EndsWith(".dbn", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".zst", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
 
-    public static TickFile Open(string path, TickFileProblems problems) =>
-        IsDbn(path) ? new(null, new DbnFileSource(path, problems.Add)) : new(new CsvTickSource(path, problems.SourceOptions), null);
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            Span<byte> start = stackalloc byte[4];
+            return DbnReader.Recognizes(start[..file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false)]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The CSV reader opens it again and reports the problem.
+            return false;
+        }
+    }
+
+    public static TickFile Open(string path, TickFileProblems problems)
+    {
+        if (!IsDbn(path))
+        {
+            return new(new CsvTickSource(path, problems.SourceOptions), null);
+        }
+
+        problems.RejectedItem = "unusable record";
+        return new(null, new DbnFileSource(path, problems.Add));
+    }
 
     /// <exception cref="InvalidDataException">The file is unusable (a bad header, not a DBN file of trades, cut short).</exception>
     public int ReadBatch(Span<Tick> destination) => _csv?.ReadBatch(destination) ?? _dbn!.ReadBatch(destination);

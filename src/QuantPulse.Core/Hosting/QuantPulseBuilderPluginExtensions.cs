@@ -80,6 +80,33 @@ public static class QuantPulseBuilderPluginExtensions
             root => root.Storage.Enabled && string.Equals(root.Storage.Provider, name, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// A built-in source: <see cref="AddTickSource"/> and the checks of its options, made while
+    /// <paramref name="enabled"/> says it runs, each failure one line under <c>QuantPulse:Sources:<paramref name="name"/></c>.
+    /// </summary>
+    internal static IQuantPulseBuilder AddBuiltInSource<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TFactory, [DynamicallyAccessedMembers(OptionMembers)] TOptions>(
+        this IQuantPulseBuilder builder,
+        string name,
+        Action<IConfiguration, TOptions> bind,
+        Func<TOptions, bool> enabled,
+        Action<TOptions, string, List<string>> check)
+        where TFactory : class, ITickSourceFactory
+        where TOptions : class
+    {
+        builder.AddTickSource<TFactory, TOptions>(name, bind);
+        var validator = new SourceOptionsValidator<TOptions>($"{QuantPulseOptions.SectionName}:Sources:{name}", enabled, check);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(validator));
+        return builder;
+    }
+
+    /// <summary>Changes a plug-in's options in code, after configuration is bound.</summary>
+    internal static IQuantPulseBuilder Configure<TOptions>(this IQuantPulseBuilder builder, Action<TOptions> configure)
+        where TOptions : class
+    {
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
     private static IQuantPulseBuilder AddPluginOptions<[DynamicallyAccessedMembers(OptionMembers)] TOptions>(
         this IQuantPulseBuilder builder,
         string key,

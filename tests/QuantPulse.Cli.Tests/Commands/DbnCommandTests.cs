@@ -129,6 +129,108 @@ public sealed class DbnCommandTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
+    [Theory]
+    [InlineData("trades.dbn.zst", 1)]
+    [InlineData("trades.dbn.zst", 4)]
+    [InlineData("trades.bin", 2)]
+    public async Task Dbn_ZstdCompressedFile_WritesWhatTheUncompressedFileGives(string name, int frames)
+    {
+        var writer = TradesOfTwoSymbols(300);
+        var plain = writer.WriteTo(_temp.File("trades.dbn"));
+        var compressed = writer.WriteZstdTo(_temp.File(name), frames);
+
+        var fromPlain = await CliRunner.RunAsync("dbn", "--input", plain, "--output", _temp.File("a.csv"));
+        var fromZstd = await CliRunner.RunAsync("dbn", "--input", compressed, "--output", _temp.File("b.csv"));
+
+        Assert.Equal(0, fromZstd.ExitCode);
+        Assert.Equal($"dbn: wrote 300 ticks (trades, XNAS.ITCH) from 300 records to {_temp.File("b.csv")}\n", fromZstd.Out);
+        Assert.Empty(fromZstd.Error);
+        Assert.Equal(0, fromPlain.ExitCode);
+        Assert.Equal(await File.ReadAllTextAsync(_temp.File("a.csv")), await File.ReadAllTextAsync(_temp.File("b.csv")));
+    }
+
+    [Theory]
+    [InlineData("trades.dbn.zst")]
+    [InlineData("trades.zst")]
+    [InlineData("ticks.dat")]
+    public async Task Candles_ZstdCompressedTrades_EqualCandlesOfTheUncompressedFile(string name)
+    {
+        var writer = TradesOfTwoSymbols(300).TradeRaw(1, (ulong)DbnFileWriter.Nanos(T0.AddMinutes(20)), DbnFileWriter.UndefinedPrice, 1);
+        var plain = writer.WriteTo(_temp.File("trades.dbn"));
+        var compressed = writer.WriteZstdTo(_temp.File(name), frames: 3);
+
+        var fromPlain = await CliRunner.RunAsync("candles", "--input", plain, "--timeframe", "1m", "--output", _temp.File("a.csv"));
+        var fromZstd = await CliRunner.RunAsync("candles", "--input", compressed, "--timeframe", "1m", "--output", _temp.File("b.csv"));
+
+        Assert.Equal(0, fromZstd.ExitCode);
+        Assert.Contains("from 300 ticks", fromZstd.Out, StringComparison.Ordinal);
+        Assert.Equal(
+            ["quantpulse candles: skipped 1 unusable record (first: record 301: AAPL at 2024-03-04T14:50:00.0000000+00:00: trade with an undefined price)"],
+            fromZstd.ErrorLines);
+        Assert.Equal(fromPlain.ErrorLines, fromZstd.ErrorLines);
+        Assert.Equal(await File.ReadAllTextAsync(_temp.File("a.csv")), await File.ReadAllTextAsync(_temp.File("b.csv")));
+    }
+
+    [Theory]
+    [InlineData("dbn", "cut")]
+    [InlineData("candles", "cut")]
+    [InlineData("dbn", "corrupt")]
+    [InlineData("candles", "corrupt")]
+    public async Task BadZstdFile_FailsWithOneLineAndExitCode1(string command, string damage)
+    {
+        var compressed = TradesOfTwoSymbols(3000).ToZstd();
+        if (damage == "cut")
+        {
+            compressed = compressed[..(compressed.Length / 2)];
+        }
+        else
+        {
+            compressed.AsSpan(compressed.Length / 2, 16).Fill(0xA5);
+        }
+
+        var input = _temp.File("bad.dbn.zst");
+        await File.WriteAllBytesAsync(input, compressed);
+        var output = _temp.File("out.csv");
+        string[] args = command == "dbn"
+            ? ["dbn", "--input", input, "--output", output]
+            : ["candles", "--input", input, "--timeframe", "1m", "--output", output];
+
+        var result = await CliRunner.RunAsync(args);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith(
+            damage == "cut"
+                ? $"quantpulse {command}: cannot read '{input}': the zstd data is cut short (the file ends inside a compressed frame)"
+                : $"quantpulse {command}: cannot read '{input}': the zstd data is corrupt (",
+            line,
+            StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task Dbn_ZstdOfACsvFile_FailsSayingItIsNotDbn()
+    {
+        var input = _temp.File("ticks.csv.zst");
+        await File.WriteAllBytesAsync(input, DbnFileWriter.Zstd("time,symbol,price\n2024-01-02T00:00:00Z,A,1\n"u8.ToArray()));
+
+        var result = await CliRunner.RunAsync("dbn", "--input", input);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal([$"quantpulse dbn: cannot read '{input}': the zstd data is not DBN once decompressed (it does not start with 'DBN')"], result.ErrorLines);
+    }
+
+    private static DbnFileWriter TradesOfTwoSymbols(int count)
+    {
+        var writer = new DbnFileWriter().Map("AAPL", 1).Map("MSFT", 2);
+        for (var i = 0; i < count; i++)
+        {
+            writer.Trade((uint)(1 + (i % 2)), T0.AddSeconds(i * 1.7), 100m + (i % 13 * 0.25m), (uint)(1 + (i % 5)));
+        }
+
+        return writer;
+    }
+
     [Fact]
     public async Task Dbn_MissingInput_FailsWithExitCode1()
     {

@@ -165,6 +165,37 @@ public sealed class DbnFileWriter
         return path;
     }
 
+    /// <summary>
+    /// The file zstd-compressed (ZstdSharp, level 3, with content checksums as the zstd command line writes them) in
+    /// <paramref name="frames"/> concatenated frames, split at equal byte counts (inside records, not at their edges).
+    /// </summary>
+    public byte[] ToZstd(int frames = 1) => Zstd(ToArray(), frames);
+
+    public string WriteZstdTo(string path, int frames = 1)
+    {
+        File.WriteAllBytes(path, ToZstd(frames));
+        return path;
+    }
+
+    public static byte[] Zstd(byte[] bytes, int frames = 1)
+    {
+        using var compressor = new ZstdSharp.Compressor(3);
+        compressor.SetParameter(ZstdSharp.Unsafe.ZSTD_cParameter.ZSTD_c_checksumFlag, 1);
+        if (bytes.Length == 0)
+        {
+            return compressor.Wrap([]).ToArray();
+        }
+
+        var output = new List<byte>();
+        var step = (bytes.Length + frames - 1) / frames;
+        for (var start = 0; start < bytes.Length; start += step)
+        {
+            output.AddRange(compressor.Wrap(bytes.AsSpan(start, Math.Min(step, bytes.Length - start))).ToArray());
+        }
+
+        return [.. output];
+    }
+
     private static ushort SchemaId(string schema) => schema switch
     {
         "mbo" => 0,

@@ -1,4 +1,5 @@
 using System.Text;
+using QuantPulse.Internal;
 
 namespace QuantPulse.Sources.Csv;
 
@@ -7,7 +8,7 @@ namespace QuantPulse.Sources.Csv;
 /// A <see cref="TextReader"/> is encoded as it is read; a seekable stream that starts with a UTF-16 or UTF-32 byte
 /// order mark is transcoded, as <see cref="StreamReader"/> would decode it; any other stream is read as it is.
 /// </remarks>
-internal sealed class Utf8TextStream : Stream
+internal sealed class Utf8TextStream : ReadOnlyStream
 {
     private const int CharBufferSize = 1 << 14;
 
@@ -24,20 +25,6 @@ internal sealed class Utf8TextStream : Stream
     {
         _reader = reader;
         _leaveOpen = leaveOpen;
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     /// <summary>The UTF-8 bytes of the text of <paramref name="reader"/>.</summary>
@@ -81,8 +68,6 @@ internal sealed class Utf8TextStream : Stream
         return CopyTo(buffer);
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         while (_start == _end && !_endOfText)
@@ -92,19 +77,6 @@ internal sealed class Utf8TextStream : Stream
 
         return CopyTo(buffer.Span);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

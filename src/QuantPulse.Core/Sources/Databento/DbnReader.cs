@@ -21,21 +21,29 @@ namespace QuantPulse.Sources.Databento;
 /// A stream that is not DBN, of another version, or cut inside the metadata or a record throws
 /// <see cref="InvalidDataException"/> with a one-line reason.
 /// </para>
+/// <para>
+/// zstd-compressed DBN (Databento's <c>.dbn.zst</c>) is recognised by its first bytes, whatever the file is called,
+/// and decompressed as it is read (one or more concatenated frames; memory bounded by the frame's window, never the
+/// whole file). Compressed data that is corrupt, cut inside a frame, or not DBN once decompressed throws
+/// <see cref="InvalidDataException"/> as well; byte positions in messages count decompressed DBN bytes.
+/// </para>
 /// </remarks>
 public sealed class DbnReader : IDisposable
 {
     private const int MaxRecordLength = byte.MaxValue * DbnFormat.LengthUnit;
 
-    private readonly Stream _stream;
+    private readonly Stream _input;
     private readonly bool _leaveOpen;
     private readonly DbnSymbolMap _symbols = new();
     private readonly byte[] _record = new byte[MaxRecordLength];
     private readonly string _source;
+    private Stream _stream;
+    private bool _compressed;
     private int _symbolLength;
     private long _offset;
 
     /// <summary>Reads the metadata from <paramref name="stream"/>; records are read by <see cref="Read"/>.</summary>
-    /// <param name="stream">The DBN bytes (uncompressed).</param>
+    /// <param name="stream">The DBN bytes, uncompressed or zstd-compressed.</param>
     /// <param name="leaveOpen">Whether disposing the reader leaves <paramref name="stream"/> open.</param>
     /// <param name="source">The <see cref="Tick.Source"/> of the trades; <see cref="TickSources.Databento"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
@@ -43,18 +51,24 @@ public sealed class DbnReader : IDisposable
     public DbnReader(Stream stream, bool leaveOpen = false, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        _stream = stream;
+        _input = _stream = stream;
         _leaveOpen = leaveOpen;
         _source = source ?? TickSources.Databento;
-        Span<byte> prelude = stackalloc byte[DbnFormat.PreludeLength];
+        var prelude = new byte[DbnFormat.PreludeLength];
         var read = ReadFully(prelude);
-        var body = new byte[CheckPrelude(prelude, read, out var version)];
+        if (ZstdInput.IsCompressed(prelude.AsSpan(0, read)))
+        {
+            StartDecompressing(prelude.AsSpan(0, read));
+            read = ReadFully(prelude);
+        }
+
+        var body = new byte[CheckPrelude(prelude, read, _compressed, out var version)];
         Metadata = ReadMetadata(version, body, ReadFully(body), out _symbolLength);
     }
 
     private DbnReader(string source, Stream stream)
     {
-        _stream = stream;
+        _input = _stream = stream;
         _leaveOpen = true;
         _source = source;
         Metadata = null!;
@@ -66,7 +80,16 @@ public sealed class DbnReader : IDisposable
     /// <summary>How many records were read so far.</summary>
     public long RecordCount { get; private set; }
 
-    /// <summary>Opens a DBN file.</summary>
+    /// <summary>
+    /// Whether data that starts with <paramref name="start"/> is for this reader: DBN (<c>DBN</c> and a version byte)
+    /// or zstd-compressed (whose content is checked when it is read).
+    /// </summary>
+    /// <param name="start">The first bytes of the data (4 are enough).</param>
+    /// <returns>True for DBN or zstd.</returns>
+    public static bool Recognizes(ReadOnlySpan<byte> start) =>
+        ZstdInput.IsCompressed(start) || (start.Length >= ZstdInput.MagicLength && start.StartsWith("DBN"u8) && start[3] < 0x20);
+
+    /// <summary>Opens a DBN file, uncompressed or zstd-compressed.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The reader, positioned at the first record.</returns>
     /// <exception cref="InvalidDataException">The file is not DBN version 2 or 3; the message names the file.</exception>
@@ -97,7 +120,13 @@ public sealed class DbnReader : IDisposable
         var reader = new DbnReader(source, stream);
         var prelude = new byte[DbnFormat.PreludeLength];
         var read = await reader.ReadFullyAsync(prelude, cancellationToken).ConfigureAwait(false);
-        var body = new byte[CheckPrelude(prelude, read, out var version)];
+        if (ZstdInput.IsCompressed(prelude.AsSpan(0, read)))
+        {
+            reader.StartDecompressing(prelude.AsSpan(0, read));
+            read = await reader.ReadFullyAsync(prelude, cancellationToken).ConfigureAwait(false);
+        }
+
+        var body = new byte[CheckPrelude(prelude, read, reader._compressed, out var version)];
         reader.Metadata = reader.ReadMetadata(version, body, await reader.ReadFullyAsync(body, cancellationToken).ConfigureAwait(false), out reader._symbolLength);
         return reader;
     }
@@ -137,14 +166,24 @@ public sealed class DbnReader : IDisposable
     /// <summary>Closes the stream unless it was to be left open.</summary>
     public void Dispose()
     {
-        if (!_leaveOpen)
+        if (_compressed)
         {
             _stream.Dispose();
         }
+
+        if (!_leaveOpen)
+        {
+            _input.Dispose();
+        }
     }
 
-    private static int CheckPrelude(ReadOnlySpan<byte> prelude, int read, out int version)
+    private static int CheckPrelude(ReadOnlySpan<byte> prelude, int read, bool compressed, out int version)
     {
+        if (compressed && (read < 3 || !prelude.StartsWith("DBN"u8)))
+        {
+            throw new InvalidDataException(read == 0 ? "the zstd data decompresses to nothing" : "the zstd data is not DBN once decompressed (it does not start with 'DBN')");
+        }
+
         if (read < prelude.Length)
         {
             throw new InvalidDataException(read == 0 ? "the file is empty" : "not a DBN file (too short for its header)");
@@ -152,6 +191,14 @@ public sealed class DbnReader : IDisposable
 
         (version, var length) = DbnDecoder.ReadPrelude(prelude);
         return length;
+    }
+
+    /// <summary>From here on, reads the decompressed bytes of the input, whose first bytes are <paramref name="consumed"/>.</summary>
+    private void StartDecompressing(ReadOnlySpan<byte> consumed)
+    {
+        _stream = ZstdInput.Decompress(consumed.ToArray(), _input);
+        _compressed = true;
+        _offset = 0;
     }
 
     private DbnMetadata ReadMetadata(int version, byte[] body, int read, out int symbolLength)
@@ -189,14 +236,32 @@ public sealed class DbnReader : IDisposable
 
     private async ValueTask<int> ReadFullyAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        var read = await _stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        int read;
+        try
+        {
+            read = await _stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (_compressed && ZstdInput.Translate(ex) is { } invalid)
+        {
+            throw invalid;
+        }
+
         _offset += read;
         return read;
     }
 
     private int ReadFully(Span<byte> buffer)
     {
-        var read = _stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        int read;
+        try
+        {
+            read = _stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception ex) when (_compressed && ZstdInput.Translate(ex) is { } invalid)
+        {
+            throw invalid;
+        }
+
         _offset += read;
         return read;
     }

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using QuantPulse.Hosting;
 
 #pragma warning disable IDE0130 // Extension methods for the builder live beside AddQuantPulse, as Microsoft.Extensions.* do.
@@ -16,49 +14,26 @@ public static class AlpacaSourceBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddQuantPulse</c>.</param>
     /// <returns>The builder.</returns>
-    public static IQuantPulseBuilder AddAlpacaSource(this IQuantPulseBuilder builder)
-    {
-        builder.AddTickSource<AlpacaSourceFactory, AlpacaSourceHostOptions>("Alpaca", static (section, options) => section.Bind(options));
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlpacaSourceHostOptions>, AlpacaSourceHostOptionsValidator>());
-        return builder;
-    }
+    public static IQuantPulseBuilder AddAlpacaSource(this IQuantPulseBuilder builder) =>
+        builder.AddBuiltInSource<AlpacaSourceFactory, AlpacaSourceHostOptions>("Alpaca", static (section, options) => section.Bind(options), static options => options.Enabled, Check);
 
     /// <summary>Adds the Alpaca market data trade feed and configures it in code, after configuration is bound.</summary>
     /// <param name="builder">The builder returned by <c>AddQuantPulse</c>.</param>
     /// <param name="configure">Changes the bound options.</param>
     /// <returns>The builder.</returns>
-    public static IQuantPulseBuilder AddAlpacaSource(this IQuantPulseBuilder builder, Action<AlpacaSourceHostOptions> configure)
+    public static IQuantPulseBuilder AddAlpacaSource(this IQuantPulseBuilder builder, Action<AlpacaSourceHostOptions> configure) =>
+        builder.AddAlpacaSource().Configure(configure);
+
+    /// <summary>The checks made while the feed is enabled: those of its source options, and that the variables it names hold the API key.</summary>
+    private static void Check(AlpacaSourceHostOptions options, string section, List<string> failures)
     {
-        builder.AddAlpacaSource().Services.Configure(configure);
-        return builder;
-    }
-}
-
-/// <summary>
-/// The checks of <c>QuantPulse:Sources:Alpaca</c>, made while the feed is enabled: those of its source options, and
-/// that the variables it names hold the API key.
-/// </summary>
-internal sealed class AlpacaSourceHostOptionsValidator : IValidateOptions<AlpacaSourceHostOptions>
-{
-    private const string Section = "QuantPulse:Sources:Alpaca";
-
-    public ValidateOptionsResult Validate(string? name, AlpacaSourceHostOptions options)
-    {
-        if (!options.Enabled)
-        {
-            return ValidateOptionsResult.Success;
-        }
-
-        var failures = new List<string>();
-        HostOptionChecks.Check(failures, Section, options.ToSourceOptions);
+        HostOptionChecks.Check(failures, section, options.ToSourceOptions);
         foreach (var (key, variable) in (ReadOnlySpan<(string, string)>)[("KeyIdVariable", options.KeyIdVariable), ("SecretKeyVariable", options.SecretKeyVariable)])
         {
             if (string.IsNullOrWhiteSpace(variable) || string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(variable)))
             {
-                failures.Add($"{Section}:{key}: the environment variable '{variable}' is not set; Alpaca needs the API key id and secret");
+                failures.Add($"{section}:{key}: the environment variable '{variable}' is not set; Alpaca needs the API key id and secret");
             }
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using QuantPulse.Hosting;
 
 #pragma warning disable IDE0130 // Extension methods for the builder live beside AddQuantPulse, as Microsoft.Extensions.* do.
@@ -16,29 +14,17 @@ public static class BinanceSourceBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddQuantPulse</c>.</param>
     /// <returns>The builder.</returns>
-    public static IQuantPulseBuilder AddBinanceSource(this IQuantPulseBuilder builder)
-    {
-        builder.AddTickSource<BinanceSourceFactory, BinanceSourceHostOptions>("Binance", static (section, options) => section.Bind(options));
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BinanceSourceHostOptions>, BinanceSourceHostOptionsValidator>());
-        return builder;
-    }
+    public static IQuantPulseBuilder AddBinanceSource(this IQuantPulseBuilder builder) =>
+        builder.AddBuiltInSource<BinanceSourceFactory, BinanceSourceHostOptions>("Binance", static (section, options) => section.Bind(options), static options => options.Enabled, Check);
 
     /// <summary>Adds the Binance USD-M futures trade feed and configures it in code, after configuration is bound.</summary>
     /// <param name="builder">The builder returned by <c>AddQuantPulse</c>.</param>
     /// <param name="configure">Changes the bound options.</param>
     /// <returns>The builder.</returns>
-    public static IQuantPulseBuilder AddBinanceSource(this IQuantPulseBuilder builder, Action<BinanceSourceHostOptions> configure)
-    {
-        builder.AddBinanceSource().Services.Configure(configure);
-        return builder;
-    }
-}
+    public static IQuantPulseBuilder AddBinanceSource(this IQuantPulseBuilder builder, Action<BinanceSourceHostOptions> configure) =>
+        builder.AddBinanceSource().Configure(configure);
 
-/// <summary>The checks of <c>QuantPulse:Sources:Binance</c>, made while the feed is enabled: those of its source options.</summary>
-internal sealed class BinanceSourceHostOptionsValidator : IValidateOptions<BinanceSourceHostOptions>
-{
-    public ValidateOptionsResult Validate(string? name, BinanceSourceHostOptions options) =>
-        options.Enabled
-            ? HostOptionChecks.Result("QuantPulse:Sources:Binance", options.ToSourceOptions)
-            : ValidateOptionsResult.Success;
+    /// <summary>The checks made while the feed is enabled: those of its source options.</summary>
+    private static void Check(BinanceSourceHostOptions options, string section, List<string> failures) =>
+        HostOptionChecks.Check(failures, section, options.ToSourceOptions);
 }

@@ -11,7 +11,7 @@ public sealed class DatabentoSourceHostOptions
     /// <summary>Whether the source runs. Default: false.</summary>
     public bool Enabled { get; set; }
 
-    /// <summary>A DBN file (versions 2 and 3, <c>trades</c> schema) to replay instead of the live gateway.</summary>
+    /// <summary>A DBN file (versions 2 and 3, <c>trades</c> schema, plain or zstd-compressed) to replay instead of the live gateway.</summary>
     public string? File { get; set; }
 
     /// <summary>The live dataset, such as <c>XNAS.ITCH</c> or <c>GLBX.MDP3</c>.</summary>

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using QuantPulse.Hosting;
 
 #pragma warning disable IDE0130 // Extension methods for the builder live beside AddQuantPulse, as Microsoft.Extensions.* do.
@@ -16,29 +14,17 @@ public static class DerivSourceBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddQuantPulse</c>.</param>
     /// <returns>The builder.</returns>
-    public static IQuantPulseBuilder AddDerivSource(this IQuantPulseBuilder builder)
-    {
-        builder.AddTickSource<DerivSourceFactory, DerivSourceHostOptions>("Deriv", static (section, options) => section.Bind(options));
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DerivSourceHostOptions>, DerivSourceHostOptionsValidator>());
-        return builder;
-    }
+    public static IQuantPulseBuilder AddDerivSource(this IQuantPulseBuilder builder) =>
+        builder.AddBuiltInSource<DerivSourceFactory, DerivSourceHostOptions>("Deriv", static (section, options) => section.Bind(options), static options => options.Enabled, Check);
 
     /// <summary>Adds the Deriv API v3 tick feed and configures it in code, after configuration is bound.</summary>
     /// <param name="builder">The builder returned by <c>AddQuantPulse</c>.</param>
     /// <param name="configure">Changes the bound options.</param>
     /// <returns>The builder.</returns>
-    public static IQuantPulseBuilder AddDerivSource(this IQuantPulseBuilder builder, Action<DerivSourceHostOptions> configure)
-    {
-        builder.AddDerivSource().Services.Configure(configure);
-        return builder;
-    }
-}
+    public static IQuantPulseBuilder AddDerivSource(this IQuantPulseBuilder builder, Action<DerivSourceHostOptions> configure) =>
+        builder.AddDerivSource().Configure(configure);
 
-/// <summary>The checks of <c>QuantPulse:Sources:Deriv</c>, made while the feed is enabled: those of its source options.</summary>
-internal sealed class DerivSourceHostOptionsValidator : IValidateOptions<DerivSourceHostOptions>
-{
-    public ValidateOptionsResult Validate(string? name, DerivSourceHostOptions options) =>
-        options.Enabled
-            ? HostOptionChecks.Result("QuantPulse:Sources:Deriv", options.ToSourceOptions)
-            : ValidateOptionsResult.Success;
+    /// <summary>The checks made while the feed is enabled: those of its source options.</summary>
+    private static void Check(DerivSourceHostOptions options, string section, List<string> failures) =>
+        HostOptionChecks.Check(failures, section, options.ToSourceOptions);
 }

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using QuantPulse.Hosting;
 
 #pragma warning disable IDE0130 // Extension methods for the builder live beside AddQuantPulse, as Microsoft.Extensions.* do.
@@ -16,63 +14,48 @@ public static class SimulatedSourceBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddQuantPulse</c>.</param>
     /// <returns>The builder.</returns>
-    public static IQuantPulseBuilder AddSimulatedSource(this IQuantPulseBuilder builder)
-    {
-        builder.AddTickSource<SimulatedSourceFactory, SimulatedSourceHostOptions>("Simulated", static (section, options) => section.Bind(options));
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatedSourceHostOptions>, SimulatedSourceHostOptionsValidator>());
-        return builder;
-    }
+    public static IQuantPulseBuilder AddSimulatedSource(this IQuantPulseBuilder builder) =>
+        builder.AddBuiltInSource<SimulatedSourceFactory, SimulatedSourceHostOptions>("Simulated", static (section, options) => section.Bind(options), static _ => true, Check);
 
     /// <summary>Adds the simulated market and configures it in code, after configuration is bound.</summary>
     /// <param name="builder">The builder returned by <c>AddQuantPulse</c>.</param>
     /// <param name="configure">Changes the bound options.</param>
     /// <returns>The builder.</returns>
-    public static IQuantPulseBuilder AddSimulatedSource(this IQuantPulseBuilder builder, Action<SimulatedSourceHostOptions> configure)
-    {
-        builder.AddSimulatedSource().Services.Configure(configure);
-        return builder;
-    }
-}
+    public static IQuantPulseBuilder AddSimulatedSource(this IQuantPulseBuilder builder, Action<SimulatedSourceHostOptions> configure) =>
+        builder.AddSimulatedSource().Configure(configure);
 
-/// <summary>The checks of <c>QuantPulse:Sources:Simulated</c>, made whether or not the market is enabled.</summary>
-internal sealed class SimulatedSourceHostOptionsValidator : IValidateOptions<SimulatedSourceHostOptions>
-{
-    private const string Key = "QuantPulse:Sources:Simulated";
-
-    public ValidateOptionsResult Validate(string? name, SimulatedSourceHostOptions options)
+    /// <summary>The checks of the market's options, made whether or not it is enabled.</summary>
+    private static void Check(SimulatedSourceHostOptions options, string section, List<string> failures)
     {
-        var failures = new List<string>();
         if (options.Volatility is < 0.0001 or > 10.0 || double.IsNaN(options.Volatility))
         {
-            failures.Add($"{Key}:Volatility must be between 0.0001 and 10.");
+            failures.Add($"{section}:Volatility must be between 0.0001 and 10.");
         }
 
         if (options.Decimals is < 0 or > 8)
         {
-            failures.Add($"{Key}:Decimals must be between 0 and 8.");
+            failures.Add($"{section}:Decimals must be between 0 and 8.");
         }
 
         if (options.TickInterval < TimeSpan.FromMilliseconds(1) || options.TickInterval > TimeSpan.FromDays(1))
         {
-            failures.Add($"{Key}:TickInterval must be between 00:00:00.001 and 1.00:00:00.");
+            failures.Add($"{section}:TickInterval must be between 00:00:00.001 and 1.00:00:00.");
         }
 
         if (options.History < TimeSpan.Zero || options.History > TimeSpan.FromDays(366))
         {
-            failures.Add($"{Key}:History must be between 00:00:00 and 366.00:00:00.");
+            failures.Add($"{section}:History must be between 00:00:00 and 366.00:00:00.");
         }
 
         if (options.StartPrice <= 0m)
         {
-            failures.Add($"{Key}:StartPrice must be positive.");
+            failures.Add($"{section}:StartPrice must be positive.");
         }
 
         var symbols = options.Symbols;
         if (symbols.Any(string.IsNullOrWhiteSpace) || symbols.Distinct(StringComparer.Ordinal).Count() != symbols.Count)
         {
-            failures.Add($"{Key}:Symbols must be non-empty and distinct.");
+            failures.Add($"{section}:Symbols must be non-empty and distinct.");
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
