@@ -56,10 +56,12 @@ internal sealed class BacktestCommand : ICliCommand
             throw new UsageException($"{Db}: '{database.Storage.Path}' is the input or output file; store the database in another file");
         }
 
-        var runId = BacktestLedger.ChooseRunId(options.Value(BacktestLedger.RunIdOption), settings, input);
+        // The default run id digests the whole input: it is computed while the database opens.
+        var choosingRunId = BacktestLedger.ChooseRunIdAsync(options.Value(BacktestLedger.RunIdOption), settings, input);
         await using var store = await database.OpenAsync(Db, cancellationToken);
         await using var output = OutputTarget.Open(outputPath, console, database.FilePath is { } file ? [input, file] : [input]);
         var problems = new TickFileProblems(Name);
+        var runId = await choosingRunId;
         var ledger = await BacktestLedger.StartAsync(store, runId, settings, input, cancellationToken);
         BacktestRun run;
         IReadOnlyList<Model.Trade> trades;

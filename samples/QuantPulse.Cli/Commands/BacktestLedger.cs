@@ -45,23 +45,31 @@ internal sealed class BacktestLedger
     /// <summary>The store view the run writes and reads its signals and trades through.</summary>
     public IMarketStore Store { get; }
 
-    /// <summary>The run id given with <see cref="RunIdOption"/>, or the one derived from the settings and the input's content.</summary>
-    /// <exception cref="UsageException">The given id is not a valid run id.</exception>
-    public static string ChooseRunId(string? given, BacktestSettings settings, string input)
+    /// <summary>
+    /// The run id given with <see cref="RunIdOption"/>, or the one derived from the settings and the input's content,
+    /// which is computed in the background (reading the whole input) so the caller can open the database meanwhile.
+    /// </summary>
+    /// <exception cref="UsageException">The given id is not a valid run id (thrown at once).</exception>
+    public static Task<string> ChooseRunIdAsync(string? given, BacktestSettings settings, string input)
     {
         if (given is not null)
         {
             return RunRecord.IsValidId(given)
-                ? given
+                ? Task.FromResult(given)
                 : throw new UsageException($"{RunIdOption}: '{given}' is not a run id (use 1 to 64 letters, digits, '.', '_', ':' or '-')");
         }
 
+        return Task.Run(() => DerivedRunId(settings, input));
+    }
+
+    private static string DerivedRunId(BacktestSettings settings, string input)
+    {
         // A pipe, a FIFO or a device reports no length and cannot be read twice: its content is not known before the
         // run reads it, so such a run is told apart by when it started instead of being matched to an earlier one.
         string content;
         if (new FileInfo(input).Length > 0)
         {
-            using var file = File.OpenRead(input);
+            using var file = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             content = Convert.ToHexStringLower(SHA256.HashData(file));
         }
         else

@@ -25,15 +25,19 @@ namespace QuantPulse.Cli.Commands;
 /// by the clock), and the same file and settings always give the same trades.
 /// </para>
 /// <para>
-/// The sink uses the system clock for its flush interval and retry delays, which decide when rows are written,
-/// never what. It gives up after <see cref="SinkRetries"/> failed attempts of one write, so a database that goes
-/// away fails the command instead of stalling it.
+/// The sink writes in batches of <see cref="SinkBatchSize"/> rows (and the rest at the end of the file); it uses the
+/// system clock for its flush interval and retry delays, which decide when rows are written, never what. It gives
+/// up after <see cref="SinkRetries"/> failed attempts of one write, so a database that goes away fails the command
+/// instead of stalling it.
 /// </para>
 /// </remarks>
 internal sealed class BacktestRun
 {
     /// <summary>How many times one write to the database is retried before the run fails.</summary>
     public const int SinkRetries = 4;
+
+    /// <summary>How many rows (candles, signals and trade events together) one write to the database takes at most.</summary>
+    public const int SinkBatchSize = 50_000;
 
     private readonly List<Trade> _trades = [];
     private readonly Dictionary<string, int> _tradeIndex = new(StringComparer.Ordinal);
@@ -82,7 +86,9 @@ internal sealed class BacktestRun
     {
         var run = new BacktestRun();
         var source = new CsvTickSource(input, problems.SourceOptions);
-        var sink = new SinkBlock(store, new SinkBlockOptions { MaxRetryAttempts = SinkRetries });
+        // Rows are written in large batches (a write per SinkBatchSize items, or at the end of the file) rather than
+        // every second: each write is a transaction, and a back-test has no reader waiting for its rows.
+        var sink = new SinkBlock(store, new SinkBlockOptions { MaxRetryAttempts = SinkRetries, BatchSize = SinkBatchSize, FlushInterval = TimeSpan.FromHours(1) });
         var pipeline = new MarketPipelineBuilder(source)
             .WithOptions(new MarketPipelineOptions { CloseCandlesAtEnd = true, TimeProvider = StoppedClock.Instance })
             .WithCandles(new CandleBlockOptions { Timeframes = [settings.Timeframe], HistoryLength = 1 })

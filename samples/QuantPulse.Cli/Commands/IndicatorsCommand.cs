@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using QuantPulse.Cli.CommandLine;
 using QuantPulse.Cli.Files;
 using QuantPulse.Indicators;
@@ -9,7 +10,7 @@ namespace QuantPulse.Cli.Commands;
 
 /// <summary><c>quantpulse indicators</c>: appends indicator columns to a bars CSV file.</summary>
 /// <remarks>
-/// The bars are read one at a time with <see cref="CsvCandleRowReader"/> (the first malformed row fails the command
+/// The bars are read one at a time with <see cref="CsvCandleRowReader.TryReadBar"/> (the first malformed row fails the command
 /// with its line number: skipping a bar would shift every indicator after it), fed in file order through one
 /// <see cref="IndicatorSet"/> per symbol, the same state machines the pipeline's indicator stage runs, and written
 /// at once: memory does not grow with the file.
@@ -80,8 +81,9 @@ internal sealed class IndicatorsCommand : ICliCommand
             : throw new UsageException($"no indicator given (use {string.Join(", ", IndicatorFlag.All.Select(f => f.Option))})");
     }
 
-    // Bars are read, computed and written one at a time, so memory does not grow with the file. The writer buffers;
-    // rows are written synchronously. Returns the bars written and the indicator columns.
+    // Bars are read, computed and written one at a time, so memory does not grow with the file. Rows are formatted
+    // into a RowBuffer (a row handed out as its text is copied as it is; numbers are formatted in place) and reach
+    // the writer in large blocks. Returns the bars written and the indicator columns.
     private static (long Written, IndicatorColumns Columns) Write(TextWriter writer, CsvCandleRowReader bars, List<IndicatorSpec> specs, CancellationToken cancellationToken)
     {
         var columns = new IndicatorSet(specs).Columns;
@@ -91,50 +93,60 @@ internal sealed class IndicatorsCommand : ICliCommand
         // One series per symbol and, for files with a timeframe column (the candles command's output), per timeframe.
         var sets = new Dictionary<(string Symbol, Timeframe Timeframe), Series>();
         var values = new double?[columns.Count];
+        var output = new RowBuffer(writer);
         Series? last = null;
         long written = 0;
-        while (bars.Read() is { } row)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var candle = row.Candle;
-
-            // Rows of one series usually follow each other: the last series is reused without hashing its symbol.
-            if (last is null || !string.Equals(last.Symbol, candle.Symbol, StringComparison.Ordinal) || last.Timeframe != candle.Timeframe)
+            while (bars.TryReadBar(out var bar))
             {
-                if (!sets.TryGetValue((candle.Symbol, candle.Timeframe), out last))
+                cancellationToken.ThrowIfCancellationRequested();
+                var candle = bar.Candle;
+
+                // Rows of one series usually follow each other: the last series is reused without hashing its symbol.
+                if (last is null || !string.Equals(last.Symbol, candle.Symbol, StringComparison.Ordinal) || last.Timeframe != candle.Timeframe)
                 {
-                    sets.Add((candle.Symbol, candle.Timeframe), last = new Series(candle.Symbol, candle.Timeframe, new IndicatorSet(specs)));
+                    if (!sets.TryGetValue((candle.Symbol, candle.Timeframe), out last))
+                    {
+                        sets.Add((candle.Symbol, candle.Timeframe), last = new Series(candle.Symbol, candle.Timeframe, new IndicatorSet(specs)));
+                    }
                 }
-            }
 
-            var series = last;
+                var series = last;
 
-            series.Set.Update(candle, values);
-            Check(series, row, bars.Name);
-            series.LastTime = candle.OpenTime;
-            series.LastLine = row.LineNumber;
-            CsvCells.WriteAll(writer, row.Cells);
-            foreach (var value in values)
-            {
-                writer.Write(',');
-                if (value is { } v)
+                series.Set.Update(candle, values);
+                Check(series, candle, bar.LineNumber, bars.Name);
+                series.LastTime = candle.OpenTime;
+                series.LastLine = bar.LineNumber;
+                if (bar.Cells is { } cells)
                 {
-                    CsvCells.Write(writer, v);
+                    output.Flush();
+                    CsvCells.WriteAll(writer, cells);
                 }
-            }
+                else
+                {
+                    output.AppendUtf8(bar.Text);
+                }
 
-            writer.Write('\n');
-            written++;
+                output.AppendValues(values);
+                written++;
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or OperationCanceledException)
+        {
+            // The bars before a bad one (or before Ctrl+C) are written, as they would have been row by row.
+            output.Flush();
+            throw;
         }
 
+        output.Flush();
         return (written, columns);
     }
 
     // The indicators refuse a bar that is not after the previous one or has a price at or below zero; the
     // command fails on it, naming the line, instead of leaving the bar without values.
-    private static void Check(Series series, CsvCandleRow row, string file)
+    private static void Check(Series series, Candle candle, long line, string file)
     {
-        var candle = row.Candle;
         var problem = series.Set.Status switch
         {
             IndicatorStatus.RejectedOutOfOrder => string.Create(
@@ -145,10 +157,72 @@ internal sealed class IndicatorsCommand : ICliCommand
         };
         if (problem is not null)
         {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{file}: line {row.LineNumber}: {problem}"));
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{file}: line {line}: {problem}"));
         }
 
         static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The rows of the output, formatted into one large character buffer that goes to the writer when full: no
+    /// string per row or per number.
+    /// </summary>
+    private sealed class RowBuffer(TextWriter writer)
+    {
+        // Room for one number as double.ToString writes it (at most 24 characters) and its comma.
+        private const int NumberRoom = 32;
+
+        private char[] _buffer = new char[1 << 16];
+        private int _length;
+
+        /// <summary>Appends a row's text (each UTF-8 byte gives at most one character).</summary>
+        public void AppendUtf8(ReadOnlySpan<byte> text)
+        {
+            Reserve(text.Length);
+            _length += Encoding.UTF8.GetChars(text, _buffer.AsSpan(_length));
+        }
+
+        /// <summary>Appends a comma and the value (empty when null) per indicator column, then the line end.</summary>
+        public void AppendValues(ReadOnlySpan<double?> values)
+        {
+            Reserve((values.Length * NumberRoom) + 1);
+            var buffer = _buffer;
+            var length = _length;
+            foreach (var value in values)
+            {
+                buffer[length++] = ',';
+                if (value is { } v)
+                {
+                    // The invariant culture's shortest round-trip form, as double.ToString(CultureInfo.InvariantCulture) writes it.
+                    v.TryFormat(buffer.AsSpan(length), out var written, default, CultureInfo.InvariantCulture);
+                    length += written;
+                }
+            }
+
+            buffer[length++] = '\n';
+            _length = length;
+        }
+
+        /// <summary>Writes what is buffered.</summary>
+        public void Flush()
+        {
+            writer.Write(_buffer, 0, _length);
+            _length = 0;
+        }
+
+        private void Reserve(int count)
+        {
+            if (_buffer.Length - _length >= count)
+            {
+                return;
+            }
+
+            Flush();
+            if (_buffer.Length < count)
+            {
+                _buffer = new char[count];
+            }
+        }
     }
 
     private sealed class Series(string symbol, Timeframe timeframe, IndicatorSet set)

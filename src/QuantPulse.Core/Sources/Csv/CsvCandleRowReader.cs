@@ -23,13 +23,15 @@ namespace QuantPulse.Sources.Csv;
 /// </remarks>
 public sealed class CsvCandleRowReader : IDisposable
 {
-    private readonly CsvLineReader _lines;
+    private readonly Utf8LineReader _lines;
     private readonly CandleColumns _columns;
     private readonly string _defaultSymbol;
     private readonly Timeframe _timeframe;
     private readonly bool _skipMalformedRows;
     private readonly List<string> _errors = [];
     private readonly List<(long Line, string Reason)> _rejections = [];
+    private char[] _text = [];
+    private CsvCandleRow? _lastRow; // the row of the last bar read by the text parser
 
     /// <summary>Creates a reader of the CSV text of <paramref name="reader"/> (which is not disposed) and reads its header.</summary>
     /// <param name="reader">The CSV text.</param>
@@ -37,20 +39,19 @@ public sealed class CsvCandleRowReader : IDisposable
     /// <param name="options">The settings; defaults when null.</param>
     /// <exception cref="InvalidDataException">The input is empty or its header lacks a required column.</exception>
     public CsvCandleRowReader(TextReader reader, string name, CsvCandleReaderOptions? options = null)
-        : this(reader, leaveOpen: true, name, options)
+        : this(Utf8TextStream.Of(reader ?? throw new ArgumentNullException(nameof(reader)), leaveOpen: true), leaveOpen: true, name, options)
     {
     }
 
-    private CsvCandleRowReader(TextReader reader, bool leaveOpen, string name, CsvCandleReaderOptions? options)
+    private CsvCandleRowReader(Stream utf8, bool leaveOpen, string name, CsvCandleReaderOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(reader);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         options ??= new CsvCandleReaderOptions();
         Name = name;
-        _lines = new CsvLineReader(reader, leaveOpen);
+        _lines = new Utf8LineReader(utf8, leaveOpen);
         try
         {
-            var header = ReadHeader(_lines, name);
+            var header = ReadHeader(name);
             _columns = new CandleColumns(header, name);
             Columns = header.Cells;
         }
@@ -89,14 +90,17 @@ public sealed class CsvCandleRowReader : IDisposable
     public static CsvCandleRowReader Open(string path, CsvCandleReaderOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+
+        // Read as UTF-8 bytes; a file with a UTF-16 or UTF-32 byte order mark is transcoded, as StreamReader reads it.
+        var stream = Utf8TextStream.Of(
+            new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan), leaveOpen: false);
         try
         {
-            return new CsvCandleRowReader(reader, leaveOpen: false, Path.GetFileName(path), options);
+            return new CsvCandleRowReader(stream, leaveOpen: false, Path.GetFileName(path), options);
         }
         catch
         {
-            reader.Dispose();
+            stream.Dispose();
             throw;
         }
     }
@@ -106,9 +110,33 @@ public sealed class CsvCandleRowReader : IDisposable
     /// <exception cref="InvalidDataException">The row is malformed (without <see cref="CsvCandleReaderOptions.SkipMalformedRows"/>).</exception>
     public CsvCandleRow? Read()
     {
-        while (_lines.ReadLine(out var line))
+        if (!TryReadBar(out var bar))
         {
-            if (!_lines.LastLineTooLong && line.IsWhiteSpace())
+            return null;
+        }
+
+        return bar.Cells is not null ? _lastRow! : new CsvCandleRow(bar.LineNumber, CsvFields.SplitToText(Decode(bar.Text))!, bar.Candle);
+    }
+
+    /// <summary>
+    /// Reads the next bar without making a string of every cell: for callers that copy rows through. Malformed
+    /// rows are treated as by <see cref="Read"/>.
+    /// </summary>
+    /// <param name="bar">The bar, valid until the next read.</param>
+    /// <returns>False at the end of the input.</returns>
+    /// <exception cref="InvalidDataException">The row is malformed (without <see cref="CsvCandleReaderOptions.SkipMalformedRows"/>).</exception>
+    public bool TryReadBar(out CsvCandleBar bar)
+    {
+        while (NextLine(out var line))
+        {
+            if (!_lines.LastLineTooLong && _columns.TryParseFast(line, _defaultSymbol, _timeframe) is { } candle)
+            {
+                bar = new CsvCandleBar(_lines.LineNumber, candle, line, cells: null);
+                return true;
+            }
+
+            var text = Decode(line);
+            if (!_lines.LastLineTooLong && text.IsWhiteSpace())
             {
                 continue;
             }
@@ -116,10 +144,12 @@ public sealed class CsvCandleRowReader : IDisposable
             CsvCandleRow? row = null;
             var problem = _lines.LastLineTooLong
                 ? $"longer than {CsvLineReader.MaxLineLength} characters"
-                : _columns.TryParse(line, _lines.LineNumber, _defaultSymbol, _timeframe, out row);
+                : _columns.TryParse(text, _lines.LineNumber, _defaultSymbol, _timeframe, out row);
             if (row is not null)
             {
-                return row;
+                _lastRow = row;
+                bar = new CsvCandleBar(row.LineNumber, row.Candle, default, row.Cells);
+                return true;
             }
 
             var message = $"line {_lines.LineNumber}: {problem}";
@@ -132,28 +162,54 @@ public sealed class CsvCandleRowReader : IDisposable
             _rejections.Add((_lines.LineNumber, problem!));
         }
 
-        return null;
+        bar = default;
+        return false;
     }
 
     /// <summary>Closes the input if the reader opened it.</summary>
     public void Dispose() => _lines.Dispose();
 
-    private static CsvHeader ReadHeader(CsvLineReader lines, string name)
+    private CsvHeader ReadHeader(string name)
     {
-        while (lines.ReadLine(out var line))
+        while (NextLine(out var line))
         {
-            if (lines.LastLineTooLong)
+            if (_lines.LastLineTooLong)
             {
-                throw new InvalidDataException($"{name}: line {lines.LineNumber}: the header is longer than {CsvLineReader.MaxLineLength} characters.");
+                throw new InvalidDataException($"{name}: line {_lines.LineNumber}: the header is longer than {CsvLineReader.MaxLineLength} characters.");
             }
 
-            if (!line.IsWhiteSpace())
+            var text = Decode(line);
+            if (!text.IsWhiteSpace())
             {
-                return CsvHeader.Parse(line, name);
+                return CsvHeader.Parse(text, name);
             }
         }
 
         throw new InvalidDataException($"{name}: the file is empty; expected a header such as 'date,open,high,low,close,volume'.");
+    }
+
+    private bool NextLine(out ReadOnlySpan<byte> line)
+    {
+        while (!_lines.TryReadLine(out line))
+        {
+            if (!_lines.Fill())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // UTF-8 decoded into a reused buffer, as StreamReader decodes it (invalid bytes become U+FFFD).
+    private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8)
+    {
+        if (_text.Length < utf8.Length)
+        {
+            _text = new char[Math.Max(utf8.Length, 256)];
+        }
+
+        return _text.AsSpan(0, Encoding.UTF8.GetChars(utf8, _text));
     }
 
     private sealed class CandleColumns
@@ -167,6 +223,11 @@ public sealed class CsvCandleRowReader : IDisposable
         private readonly int _volume;
         private readonly int _symbol;
         private readonly int _timeframe;
+        private readonly Range[] _fields;
+        private readonly Utf8TimeCells _times = new();
+        private readonly Utf8Strings _symbols = new();
+        private byte[] _lastTimeframeText = [];
+        private Timeframe _lastTimeframe;
 
         public CandleColumns(CsvHeader header, string name)
         {
@@ -184,9 +245,48 @@ public sealed class CsvCandleRowReader : IDisposable
                 throw new InvalidDataException(
                     $"{name}: line 1: the header must have a date (or time) column and open, high, low, close (volume optional); found '{header}'.");
             }
+
+            _fields = new Range[header.Count + 1];
         }
 
         public bool HasTimeframe => _timeframe >= 0;
+
+        // The common rows straight from their bytes: no quotes or carriage returns, ASCII-trimmed cells, fixed-point
+        // numbers, a valid bar. Gives the candle TryParse gives, or null for any other row (which TryParse then
+        // accepts or rejects with its message).
+        public Candle? TryParseFast(ReadOnlySpan<byte> line, string defaultSymbol, Timeframe timeframe)
+        {
+            var fields = _fields;
+            if (line.IndexOfAny((byte)'"', (byte)'\r') >= 0
+                || CsvFields.Split(line, fields) != _header.Count
+                || !Utf8Cells.TryTrim(line[fields[_time]], out var timeText) || !_times.TryParse(timeText, out var time)
+                || !Number(line, _open, out var open) || !Number(line, _high, out var high)
+                || !Number(line, _low, out var low) || !Number(line, _close, out var close)
+                || high < low || open < low || open > high || close < low || close > high)
+            {
+                return null;
+            }
+
+            decimal volume = 0;
+            if (_volume >= 0 && (!Utf8Cells.TryTrim(line[fields[_volume]], out var volumeText)
+                || (!volumeText.IsEmpty && (!CsvNumber.TryParseFixed(volumeText, out volume) || volume < 0))))
+            {
+                return null;
+            }
+
+            var symbol = defaultSymbol;
+            if (_symbol >= 0 && (!Utf8Cells.TryTrim(line[fields[_symbol]], out var symbolText) || !TrySymbol(symbolText, out symbol)))
+            {
+                return null;
+            }
+
+            if (_timeframe >= 0 && !TryTimeframe(line[fields[_timeframe]], out timeframe))
+            {
+                return null;
+            }
+
+            return new Candle(symbol, timeframe, new DateTimeOffset(time, TimeSpan.Zero), open, high, low, close, volume, TickCount: 1, IsClosed: true);
+        }
 
         // Returns null and the row, or why the line is not a bar.
         public string? TryParse(ReadOnlySpan<char> line, long lineNumber, string defaultSymbol, Timeframe timeframe, out CsvCandleRow? row)
@@ -258,6 +358,47 @@ public sealed class CsvCandleRowReader : IDisposable
             var candle = new Candle(symbol, timeframe, time, open, high, low, close, volume, TickCount: 1, IsClosed: true);
             row = new CsvCandleRow(lineNumber, cells, candle);
             return null;
+        }
+
+        private bool Number(ReadOnlySpan<byte> line, int column, out decimal value)
+        {
+            value = 0;
+            return Utf8Cells.TryTrim(line[_fields[column]], out var text) && CsvNumber.TryParseFixed(text, out value);
+        }
+
+        private bool TrySymbol(ReadOnlySpan<byte> text, out string symbol)
+        {
+            if (text.IsEmpty)
+            {
+                symbol = string.Empty;
+                return false;
+            }
+
+            if (!_symbols.TryGet(text, out symbol!))
+            {
+                symbol = Encoding.UTF8.GetString(text);
+                _symbols.Add(text, symbol);
+            }
+
+            return true;
+        }
+
+        // The timeframe cell as Timeframe.TryParse reads it; the last one is reused while the cell repeats.
+        private bool TryTimeframe(ReadOnlySpan<byte> text, out Timeframe timeframe)
+        {
+            if (!_lastTimeframe.IsValid || !text.SequenceEqual(_lastTimeframeText))
+            {
+                if (!Timeframe.TryParse(Encoding.UTF8.GetString(text), out var parsed))
+                {
+                    timeframe = default;
+                    return false;
+                }
+
+                (_lastTimeframeText, _lastTimeframe) = (text.ToArray(), parsed);
+            }
+
+            timeframe = _lastTimeframe;
+            return true;
         }
 
         private string? Number(string[] cells, int column, out decimal value) =>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using QuantPulse.Model;
 
@@ -33,12 +32,8 @@ internal sealed class CsvTickParser
     private readonly string _source;
     private readonly Dictionary<string, string> _symbols = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _symbolLookup;
-    private readonly Dictionary<byte[], string> _utf8Symbols = new(Utf8Key.Comparer);
-    private readonly Dictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _utf8SymbolLookup;
-    private readonly byte[] _hourPrefix = new byte[CsvTime.IsoHourLength]; // the last ISO yyyy-MM-ddTHH seen ...
-    private long _hourTicks;                                              // ... and the start of that hour
-    private byte[] _lastSymbolKey = [];
-    private string _lastSymbol = string.Empty;
+    private readonly Utf8Strings _utf8Symbols = new();
+    private readonly Utf8TimeCells _times = new();
     private char[] _text = [];
 
     /// <summary>Creates a parser for the columns of <paramref name="header"/>.</summary>
@@ -63,7 +58,6 @@ internal sealed class CsvTickParser
         _fixedSymbol = fixedSymbol;
         _source = source;
         _symbolLookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
-        _utf8SymbolLookup = _utf8Symbols.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
     /// <summary>Parses and validates one data row of UTF-8 text, as <see cref="Parse"/> would parse it decoded.</summary>
@@ -157,23 +151,23 @@ internal sealed class CsvTickParser
         tick = default;
         Span<Range> fields = stackalloc Range[_fieldsNeeded];
         if (CsvFields.Split(line, fields) < _fieldsNeeded
-            || !TryTrim(line[fields[_time]], out var timeText) || !TryParseTime(timeText, out var time)
+            || !Utf8Cells.TryTrim(line[fields[_time]], out var timeText) || !_times.TryParse(timeText, out var time)
             || time <= DateTimeOffset.UnixEpoch.UtcTicks
-            || !TryTrim(line[fields[_price]], out var priceText) || !CsvNumber.TryParseFixed(priceText, out var price)
+            || !Utf8Cells.TryTrim(line[fields[_price]], out var priceText) || !CsvNumber.TryParseFixed(priceText, out var price)
             || decimal.Sign(price) <= 0)
         {
             return false;
         }
 
         decimal size = 0;
-        if (_size >= 0 && (!TryTrim(line[fields[_size]], out var sizeText)
+        if (_size >= 0 && (!Utf8Cells.TryTrim(line[fields[_size]], out var sizeText)
             || (!sizeText.IsEmpty && (!CsvNumber.TryParseFixed(sizeText, out size) || decimal.IsNegative(size)))))
         {
             return false;
         }
 
         var symbol = _fixedSymbol!;
-        if (_symbol >= 0 && (!TryTrim(line[fields[_symbol]], out var symbolText) || !TryIntern(symbolText, out symbol)))
+        if (_symbol >= 0 && (!Utf8Cells.TryTrim(line[fields[_symbol]], out var symbolText) || !TryIntern(symbolText, out symbol)))
         {
             return false;
         }
@@ -181,52 +175,6 @@ internal sealed class CsvTickParser
         tick = new Tick(symbol, new DateTimeOffset(time, TimeSpan.Zero), price, size, _source);
         return true;
     }
-
-    private bool TryParseTime(ReadOnlySpan<byte> text, out long ticks)
-    {
-        if (text.Length < 16 || text[4] != (byte)'-')
-        {
-            return CsvTime.TryParseTrimmed(text, out ticks);
-        }
-
-        var prefix = text[..CsvTime.IsoHourLength];
-        if (!prefix.SequenceEqual(_hourPrefix))
-        {
-            if (!CsvTime.TryParseIsoHour(text, out var hourTicks))
-            {
-                ticks = 0;
-                return false;
-            }
-
-            prefix.CopyTo(_hourPrefix);
-            _hourTicks = hourTicks;
-        }
-
-        return CsvTime.TryParseIsoAfterHour(text, _hourTicks, out ticks);
-    }
-
-    // Trims ASCII white space; false when an end is a non-ASCII white-space character (Parse trims those).
-    private static bool TryTrim(ReadOnlySpan<byte> cell, out ReadOnlySpan<byte> trimmed)
-    {
-        var start = 0;
-        var end = cell.Length;
-        while (start < end && cell[start] < 0x80 && char.IsWhiteSpace((char)cell[start]))
-        {
-            start++;
-        }
-
-        while (end > start && cell[end - 1] < 0x80 && char.IsWhiteSpace((char)cell[end - 1]))
-        {
-            end--;
-        }
-
-        trimmed = cell[start..end];
-        return trimmed.IsEmpty
-            || ((trimmed[0] < 0x80 || !IsWhiteSpaceRune(Rune.DecodeFromUtf8(trimmed, out var first, out _), first))
-                && (trimmed[^1] < 0x80 || !IsWhiteSpaceRune(Rune.DecodeLastFromUtf8(trimmed, out var last, out _), last)));
-    }
-
-    private static bool IsWhiteSpaceRune(OperationStatus status, Rune rune) => status == OperationStatus.Done && Rune.IsWhiteSpace(rune);
 
     // A symbol from its bytes: the same interned string Parse would give; false when it needs Parse's rules.
     private bool TryIntern(ReadOnlySpan<byte> symbol, out string interned)
@@ -237,21 +185,12 @@ internal sealed class CsvTickParser
             return false;
         }
 
-        if (symbol.SequenceEqual(_lastSymbolKey))
+        if (!_utf8Symbols.TryGet(symbol, out interned!))
         {
-            interned = _lastSymbol;
-            return true;
+            interned = Intern(Decode(symbol));
+            _utf8Symbols.Add(symbol, interned);
         }
 
-        if (!_utf8SymbolLookup.TryGetValue(symbol, out var key, out var known))
-        {
-            known = Intern(Decode(symbol));
-            key = symbol.ToArray();
-            _utf8Symbols.Add(key, known);
-        }
-
-        _lastSymbolKey = key;
-        _lastSymbol = interned = known;
         return true;
     }
 
@@ -311,26 +250,5 @@ internal sealed class CsvTickParser
 
         var text = CsvFields.ToText(symbol);
         return _symbols.TryAdd(text, text) ? text : _symbols[text];
-    }
-
-    /// <summary>Byte-array keys compared by content, looked up by spans.</summary>
-    private sealed class Utf8Key : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
-    {
-        public static Utf8Key Comparer { get; } = new();
-
-        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(byte[] obj) => GetHashCode(obj.AsSpan());
-
-        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
-
-        public int GetHashCode(ReadOnlySpan<byte> alternate)
-        {
-            var hash = default(HashCode);
-            hash.AddBytes(alternate);
-            return hash.ToHashCode();
-        }
-
-        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
     }
 }

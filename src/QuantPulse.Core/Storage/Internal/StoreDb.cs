@@ -17,8 +17,12 @@ namespace QuantPulse.Storage.Internal;
 /// </param>
 internal sealed record StoreDb(Func<DataConnection> Open, BulkCopyType BulkCopyType, bool OrdinalIds)
 {
-    /// <summary>Rows per statement of a multi-row insert: 6 columns × 160 rows stays under every parameter limit.</summary>
-    private const int RowsPerStatement = 160;
+    /// <summary>
+    /// Rows per statement of a multi-row insert. SQLite finds each bound parameter by its name in a list (one string
+    /// comparison per parameter before it), so binding costs grow with the square of the parameters in a statement:
+    /// at 160 rows of candles this took about a tenth of a back-test's CPU; 32 rows keep statements few and cheap.
+    /// </summary>
+    private const int RowsPerStatement = 32;
 
     /// <summary>Runs <paramref name="work"/> on a new connection inside one transaction, and commits.</summary>
     public async Task<T> InTransactionAsync<T>(Func<DataConnection, Task<T>> work, CancellationToken cancellationToken)

@@ -82,6 +82,73 @@ public class CsvCandleRowReaderTests
         }
     }
 
+    [Fact]
+    public void TryReadBar_PlainRows_TheirTextAndTheCandlesReadGives()
+    {
+        const string Csv = "symbol,timeframe,open_time,open,high,low,close,volume\nA,1m,2024-01-02T00:00:00Z,1.50,2,1,1.5,10\nB,5m,2024-01-02T00:05:00Z,3,3,3,3,\n";
+        using var bars = new CsvCandleRowReader(new StringReader(Csv), "bars.csv");
+        using var rows = new CsvCandleRowReader(new StringReader(Csv), "bars.csv");
+
+        foreach (var line in Csv.Split('\n')[1..^1])
+        {
+            Assert.True(bars.TryReadBar(out var bar));
+            var row = rows.Read()!;
+
+            Assert.Null(bar.Cells);
+            Assert.Equal(line, System.Text.Encoding.UTF8.GetString(bar.Text));
+            Assert.Equal(row.LineNumber, bar.LineNumber);
+            Assert.Equal(row.Candle.ToString(), bar.Candle.ToString());
+        }
+
+        Assert.False(bars.TryReadBar(out _));
+    }
+
+    // Every cell quoted sends a row to the text parser; the same row unquoted takes the byte parser where it can.
+    [Theory]
+    [InlineData("SIM_A,1m,2024-01-02T00:00:00Z,1000.00,1000.60,998.75,998.75,0")]
+    [InlineData(" B ,1h, 2024-01-02 13:05:00.25+02:00 ,\t1.5 , 2.0,1.50,2,-0")]
+    [InlineData("C,1H,1704153600000,+1,1,1,1,1e3")]
+    [InlineData("D,1d,1704153600.5,1,1,1,1,")]
+    [InlineData("\u00e9t\u00e9,4h,2024-01-02t23:59,1,1,1,1,0.000")]
+    [InlineData("E,1m,2024-01-02T00:00:00Z,\u00a01,1,1,1,1")]
+    [InlineData("F,1m,2024-01-02,1.0000000000000000000001,2,1,1,1")]
+    public void TryReadBar_AnyRow_SameCandleAsTheTextParser(string row)
+    {
+        const string Header = "symbol,timeframe,time,open,high,low,close,volume\n";
+        var quoted = string.Join(',', row.Split(',').Select(cell => $"\"{cell}\""));
+        using var plain = new CsvCandleRowReader(new StringReader(Header + row + "\n"), "bars.csv");
+        using var text = new CsvCandleRowReader(new StringReader(Header + quoted + "\n"), "bars.csv");
+
+        Assert.True(plain.TryReadBar(out var bar));
+        Assert.True(text.TryReadBar(out var expected));
+
+        Assert.NotNull(expected.Cells);
+        Assert.Equal(expected.Candle, bar.Candle);
+        Assert.Equal(expected.Candle.ToString(), bar.Candle.ToString());
+        using var rows = new CsvCandleRowReader(new StringReader(Header + row + "\n"), "bars.csv");
+        Assert.Equal(expected.Cells, rows.Read()!.Cells);
+    }
+
+    [Fact]
+    public void Open_Utf16File_ReadAsText()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"qp-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "date,open,high,low,close\n2024-01-01,1,2,1,1.5\n", System.Text.Encoding.Unicode);
+        try
+        {
+            using var reader = CsvCandleRowReader.Open(path);
+
+            var row = reader.Read()!;
+
+            Assert.Equal(["2024-01-01", "1", "2", "1", "1.5"], row.Cells);
+            Assert.Equal(1.5m, row.Candle.Close);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>A bars file that never ends (one-minute bars, price = bar number); reading past <c>maxCharacters</c> fails the test.</summary>
     private sealed class EndlessBars(int maxCharacters) : TextReader
     {
