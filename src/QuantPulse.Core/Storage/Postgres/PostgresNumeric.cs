@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 
 namespace QuantPulse.Storage.Postgres;
 
@@ -57,25 +58,16 @@ internal static class PostgresNumeric
 
     private static uint Pow10(int exponent) => exponent switch { 0 => 1, 1 => 10, 2 => 100, _ => 1000 };
 
-    private static int Digits(ulong mantissa, Span<ushort> digits)
+    // Generic so that the JIT compiles one loop per type: ulong's divides by a constant multiply, UInt128's do not.
+    private static int Digits<T>(T mantissa, Span<ushort> digits)
+        where T : IBinaryInteger<T>
     {
+        var group = T.CreateTruncating(10000);
         var count = 0;
-        while (mantissa != 0)
+        while (mantissa != T.Zero)
         {
-            digits[count++] = (ushort)(mantissa % 10000);
-            mantissa /= 10000;
-        }
-
-        return count;
-    }
-
-    private static int Digits(UInt128 mantissa, Span<ushort> digits)
-    {
-        var count = 0;
-        while (mantissa != 0)
-        {
-            digits[count++] = (ushort)(mantissa % 10000);
-            mantissa /= 10000;
+            (mantissa, var digit) = T.DivRem(mantissa, group);
+            digits[count++] = ushort.CreateTruncating(digit);
         }
 
         return count;

@@ -49,17 +49,9 @@ public sealed class PostgresMarketStoreTests(PostgresServer server) : MarketStor
     [Fact]
     public async Task OpenAsync_Version2DatabaseWithTicksAtOneInstant_KeysThemWithoutLosingAny()
     {
-        var fresh = await server.CreateDatabaseAsync();
-        await using (var setup = new NpgsqlConnection(fresh))
-        {
-            await setup.OpenAsync();
-            await using var db = new DataConnection(new DataOptions().UseConnection(PostgreSQLTools.GetDataProvider(PostgreSQLVersion.v15), setup));
-            await PostgresMigrator.MigrateAsync(db, PostgresMigrator.Scripts.Take(2).ToList(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
-            await using var insert = new NpgsqlCommand(
-                "INSERT INTO ticks VALUES ('R_100', '2024-03-04T09:30:00Z', 1, 0, 'deriv'), ('R_100', '2024-03-04T09:30:00Z', 2, 0, 'deriv')",
-                setup);
-            await insert.ExecuteNonQueryAsync();
-        }
+        var fresh = await CreateDatabaseAtAsync(
+            PostgresMigrator.Scripts.Take(2),
+            "INSERT INTO ticks VALUES ('R_100', '2024-03-04T09:30:00Z', 1, 0, 'deriv'), ('R_100', '2024-03-04T09:30:00Z', 2, 0, 'deriv')");
 
         await (await PostgresMarketStore.OpenAsync(fresh)).DisposeAsync();
 
@@ -72,22 +64,14 @@ public sealed class PostgresMarketStoreTests(PostgresServer server) : MarketStor
     [Fact]
     public async Task OpenAsync_Version6DatabaseWithTicks_MovesThemToTickDataWithEveryDigitAndKey()
     {
-        var fresh = await server.CreateDatabaseAsync();
-        await using (var setup = new NpgsqlConnection(fresh))
-        {
-            await setup.OpenAsync();
-            await using var db = new DataConnection(new DataOptions().UseConnection(PostgreSQLTools.GetDataProvider(PostgreSQLVersion.v15), setup));
-            await PostgresMigrator.MigrateAsync(db, PostgresMigrator.Scripts.Where(s => s.Version != 7).ToList(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
-            await using var insert = new NpgsqlCommand(
-                """
-                INSERT INTO ticks (symbol, "time", price, size, source, seq) VALUES
-                    ('R_100', '2024-03-04T09:30:00.000001Z', 1234.5600, 0.10, 'deriv', 0),
-                    ('R_100', '2024-03-04T09:30:00.000001Z', 79228162514264337593543950335, -0.0000000000000000000000000001, 'deriv', 1),
-                    ('BTCUSDT', '2024-03-04T09:30:01Z', 1.5000000000, 0, 'binance', 0)
-                """,
-                setup);
-            await insert.ExecuteNonQueryAsync();
-        }
+        var fresh = await CreateDatabaseAtAsync(
+            PostgresMigrator.Scripts.Where(s => s.Version != 7),
+            """
+            INSERT INTO ticks (symbol, "time", price, size, source, seq) VALUES
+                ('R_100', '2024-03-04T09:30:00.000001Z', 1234.5600, 0.10, 'deriv', 0),
+                ('R_100', '2024-03-04T09:30:00.000001Z', 79228162514264337593543950335, -0.0000000000000000000000000001, 'deriv', 1),
+                ('BTCUSDT', '2024-03-04T09:30:01Z', 1.5000000000, 0, 'binance', 0)
+            """);
 
         await using var store = await PostgresMarketStore.OpenAsync(fresh);
 
@@ -170,6 +154,19 @@ public sealed class PostgresMarketStoreTests(PostgresServer server) : MarketStor
         var error = await Assert.ThrowsAsync<InvalidOperationException>(OpenAsync);
 
         Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A new database that has only <paramref name="scripts"/> applied, with <paramref name="rows"/> run on it.</summary>
+    private async Task<string> CreateDatabaseAtAsync(IEnumerable<QuantPulse.Storage.Internal.MigrationScript> scripts, string rows)
+    {
+        var fresh = await server.CreateDatabaseAsync();
+        await using var setup = new NpgsqlConnection(fresh);
+        await setup.OpenAsync();
+        await using var db = new DataConnection(new DataOptions().UseConnection(PostgreSQLTools.GetDataProvider(PostgreSQLVersion.v15), setup));
+        await PostgresMigrator.MigrateAsync(db, scripts.ToList(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+        await using var insert = new NpgsqlCommand(rows, setup);
+        await insert.ExecuteNonQueryAsync();
+        return fresh;
     }
 
     private static async Task<string> ReadScalarTextAsync(string connectionString, string sql)
