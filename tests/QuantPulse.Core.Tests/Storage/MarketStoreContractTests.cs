@@ -290,7 +290,7 @@ public abstract partial class MarketStoreContractTests : IAsyncLifetime
 
         await using var again = await OpenAsync();
         var after = await ReadSchemaVersionsAsync();
-        Assert.Equal([(1, "initial"), (2, "runs"), (3, "tick_key"), (4, "alerts"), (5, "trading"), (8, "candle_source")], before);
+        Assert.Equal(SchemaVersions, before);
         Assert.Equal(before, after);
         Assert.NotNull(await again.Signals.GetAsync("kept"));
     }
@@ -467,6 +467,10 @@ public abstract partial class MarketStoreContractTests : IAsyncLifetime
 
     /// <summary>A query of the column names of the table named by parameter <c>@t</c>, in table order.</summary>
     protected abstract string ColumnsQuery { get; }
+
+    /// <summary>The rows <c>schema_version</c> holds once the store is open: the versions this backend's scripts carry.</summary>
+    protected virtual IReadOnlyList<(int Version, string Name)> SchemaVersions { get; } =
+        [(1, "initial"), (2, "runs"), (3, "tick_key"), (4, "alerts"), (5, "trading"), (8, "candle_source")];
 
     /// <summary>The rows of <c>schema_version</c>, by version.</summary>
     protected async Task<IReadOnlyList<(int Version, string Name)>> ReadSchemaVersionsAsync() =>

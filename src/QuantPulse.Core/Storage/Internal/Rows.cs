@@ -95,7 +95,7 @@ internal sealed class CandleRow
     [Column("source")] public string? Source { get; set; }
 }
 
-/// <summary>A row of <c>ticks</c> (or of its staging table).</summary>
+/// <summary>A row of <c>ticks</c>: the table on SQLite, the view over <c>tick_data</c> on PostgreSQL (read only there).</summary>
 [Table("ticks")]
 internal sealed class TickRow
 {

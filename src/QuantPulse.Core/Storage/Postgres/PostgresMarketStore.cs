@@ -38,8 +38,9 @@ public sealed class PostgresMarketStore : IMarketStore
         Signals = _tables.Signals(RunTag.Shared);
         Trades = _tables.Trades(RunTag.Shared);
         Runs = _tables.Runs();
+        var names = new PostgresTickNames();
         Candles = new CandleTable(db, (c, rows, cancellationToken) => PostgresBulk.InsertNewCandlesAsync(db, c, rows, cancellationToken));
-        Ticks = new TickTable(db, (ticks, cancellationToken) => PostgresTickWriter.AppendAsync(dataSource, ticks, cancellationToken));
+        Ticks = new TickTable(db, (ticks, cancellationToken) => PostgresTickWriter.AppendAsync(dataSource, names, ticks, cancellationToken));
         Statistics = _tables.Statistics(RunTag.Shared);
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Npgsql;
 using NpgsqlTypes;
 using QuantPulse.Storage.Internal;
@@ -10,7 +11,12 @@ namespace QuantPulse.Storage.Postgres;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The fast path copies straight into the keyed <c>ticks</c> table; <c>COPY</c> is one statement, so it stores the
+/// Rows go to <c>tick_data</c> (schema version 7), which names a tick's symbol and source by their ids in
+/// <c>tick_symbols</c> and <c>tick_sources</c> (<see cref="PostgresTickNames"/>); the <c>ticks</c> view joins the names
+/// back for reads.
+/// </para>
+/// <para>
+/// The fast path copies straight into the keyed <c>tick_data</c> table; <c>COPY</c> is one statement, so it stores the
 /// whole batch or nothing. Only a batch that meets a stored key (written before, its acknowledgement lost) fails,
 /// as a whole, and is written again through a temporary staging table and
 /// <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>, which skips the stored keys. Routing every batch through the
@@ -20,47 +26,58 @@ namespace QuantPulse.Storage.Postgres;
 /// </remarks>
 internal static class PostgresTickWriter
 {
-    private const string Columns = "symbol, \"time\", seq, price, size, source";
+    private const string Columns = "\"time\", symbol_id, seq, source_id, price, size";
 
-    private const string CopyTicks = $"COPY ticks ({Columns}) FROM STDIN (FORMAT BINARY)";
+    private const string CopyTicks = $"COPY tick_data ({Columns}) FROM STDIN (FORMAT BINARY)";
 
-    private const string StageTicks = "CREATE TEMPORARY TABLE ticks_incoming (LIKE ticks) ON COMMIT DROP";
+    private const string StageTicks = "CREATE TEMPORARY TABLE ticks_incoming (LIKE tick_data) ON COMMIT DROP";
 
     private const string CopyStaged = $"COPY ticks_incoming ({Columns}) FROM STDIN (FORMAT BINARY)";
 
     private const string MergeTicks = $"""
-        INSERT INTO ticks ({Columns})
+        INSERT INTO tick_data ({Columns})
         SELECT {Columns} FROM ticks_incoming
-        ON CONFLICT (symbol, "time", seq) DO NOTHING
+        ON CONFLICT (symbol_id, "time", seq) DO NOTHING
         """;
 
     /// <summary>Rows written between two checks of the cancellation token.</summary>
     private const int CheckEvery = 4096;
 
-    public static async Task AppendAsync(NpgsqlDataSource dataSource, TickKeys ticks, CancellationToken cancellationToken)
+    public static async Task AppendAsync(NpgsqlDataSource dataSource, PostgresTickNames names, TickKeys ticks, CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        // Pooled: one batch's ids are the writer's only per-tick memory besides seq.
+        var ids = new TickIds(ArrayPool<int>.Shared.Rent(ticks.Count), ArrayPool<int>.Shared.Rent(ticks.Count));
+        try
         {
-            try
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                await CopyAsync(connection, CopyTicks, ticks, cancellationToken).ConfigureAwait(false);
+                await names.ResolveAsync(connection, ticks.Ticks, ids.Symbols, ids.Sources, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await CopyAsync(connection, CopyTicks, ticks, ids, cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+                {
+                    await AppendNewAsync(connection, ticks, ids, cancellationToken).ConfigureAwait(false);
+                }
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-            {
-                await AppendNewAsync(connection, ticks, cancellationToken).ConfigureAwait(false);
-            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(ids.Symbols);
+            ArrayPool<int>.Shared.Return(ids.Sources);
         }
     }
 
     /// <summary>The retry path: stores the ticks whose key is not stored yet, in one transaction.</summary>
-    private static async Task AppendNewAsync(NpgsqlConnection connection, TickKeys ticks, CancellationToken cancellationToken)
+    private static async Task AppendNewAsync(NpgsqlConnection connection, TickKeys ticks, TickIds ids, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             await ExecuteAsync(connection, StageTicks, cancellationToken).ConfigureAwait(false);
-            await CopyAsync(connection, CopyStaged, ticks, cancellationToken).ConfigureAwait(false);
+            await CopyAsync(connection, CopyStaged, ticks, ids, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, MergeTicks, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -78,15 +95,16 @@ internal static class PostgresTickWriter
     }
 
     /// <summary>One <c>COPY</c>: all rows or, when it fails or is cancelled before completing, none.</summary>
-    private static async Task CopyAsync(NpgsqlConnection connection, string copy, TickKeys ticks, CancellationToken cancellationToken)
+    private static async Task CopyAsync(NpgsqlConnection connection, string copy, TickKeys ticks, TickIds ids, CancellationToken cancellationToken)
     {
         var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
+            var numeric = new byte[PostgresNumeric.MaxBytes];
             for (var first = 0; first < ticks.Count; first += CheckEvery)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Write(importer, ticks, first, Math.Min(CheckEvery, ticks.Count - first));
+                Write(importer, ticks, ids, numeric, first, Math.Min(CheckEvery, ticks.Count - first));
             }
 
             // Disposing an importer that did not complete cancels the COPY: nothing is stored.
@@ -94,21 +112,28 @@ internal static class PostgresTickWriter
         }
     }
 
-    // Synchronous typed writes into the importer's buffer, which sends itself whenever it fills.
-    private static void Write(NpgsqlBinaryImporter importer, TickKeys ticks, int first, int count)
+    // Synchronous typed writes into the importer's buffer, which sends itself whenever it fills. Prices and sizes are
+    // encoded here (PostgresNumeric) and handed over as bytes: binary COPY sends no types, the numeric column reads
+    // them as numeric, and Npgsql's own decimal writer would allocate 48 B per value.
+    private static void Write(NpgsqlBinaryImporter importer, TickKeys ticks, TickIds ids, byte[] numeric, int first, int count)
     {
         var span = ticks.Ticks.Span.Slice(first, count);
         var seq = ticks.Seq.AsSpan(first, count);
+        var symbols = ids.Symbols.AsSpan(first, count);
+        var sources = ids.Sources.AsSpan(first, count);
         for (var i = 0; i < span.Length; i++)
         {
             ref readonly var tick = ref span[i];
             importer.StartRow();
-            importer.Write(tick.Symbol, NpgsqlDbType.Text);
             importer.Write(StorageTime.Truncate(tick.Time), NpgsqlDbType.TimestampTz);
+            importer.Write(symbols[i], NpgsqlDbType.Integer);
             importer.Write(seq[i], NpgsqlDbType.Integer);
-            importer.Write(tick.Price, NpgsqlDbType.Numeric);
-            importer.Write(tick.Size, NpgsqlDbType.Numeric);
-            importer.Write(tick.Source, NpgsqlDbType.Text);
+            importer.Write(sources[i], NpgsqlDbType.Integer);
+            importer.Write(new ReadOnlyMemory<byte>(numeric, 0, PostgresNumeric.Write(tick.Price, numeric)), NpgsqlDbType.Bytea);
+            importer.Write(new ReadOnlyMemory<byte>(numeric, 0, PostgresNumeric.Write(tick.Size, numeric)), NpgsqlDbType.Bytea);
         }
     }
+
+    /// <summary>Tick i's symbol id and source id (pooled arrays, possibly longer than the batch).</summary>
+    private readonly record struct TickIds(int[] Symbols, int[] Sources);
 }
