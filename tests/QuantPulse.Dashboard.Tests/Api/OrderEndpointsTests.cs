@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using QuantPulse.Dashboard.Tests.Testing;
+using QuantPulse.Tests.Testing;
 
 namespace QuantPulse.Dashboard.Tests.Api;
 
@@ -20,7 +21,7 @@ public sealed class TradingHost : IAsyncLifetime
         Factory.Settings["QuantPulse:Sources:Simulated:Symbols:0"] = "SIM_V100";
         Factory.Settings["QuantPulse:Trading:MaxNotional"] = "1000000";
         Client = Factory.CreateClient();
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () => (await Client.GetAsync(new Uri("/api/price/SIM_V100", UriKind.Relative))).IsSuccessStatusCode,
             "the simulated market has a price");
     }
@@ -44,7 +45,7 @@ public sealed class OrderEndpointsTests(TradingHost host) : IClassFixture<Tradin
         var id = order.GetProperty("id").GetString()!;
         Assert.Equal(("accepted", "api-market-1"), (order.GetProperty("status").GetString(), order.GetProperty("client_order_id").GetString()));
 
-        await Poll.UntilAsync(async () => (await GetJsonAsync("/api/orders/" + id)).GetProperty("status").GetString() == "filled", "the order fills");
+        await Eventually.TrueAsync(async () => (await GetJsonAsync("/api/orders/" + id)).GetProperty("status").GetString() == "filled", "the order fills");
 
         var positions = await GetJsonAsync("/api/positions");
         var position = positions.EnumerateArray().Single(p => p.GetProperty("symbol").GetString() == "SIM_V100");

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using QuantPulse.Dashboard.Tests.Testing;
+using QuantPulse.Tests.Testing;
 
 namespace QuantPulse.Dashboard.Tests.Security;
 
@@ -27,7 +28,7 @@ public sealed class SecuredHost : IAsyncLifetime
         Factory.Settings["QuantPulse:Sources:Simulated:Symbols:1"] = "SIM_V25";
         Factory.Settings["QuantPulse:Sources:Simulated:Symbols:2"] = "SIM_LIMIT";
         Client = Factory.CreateClient();
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () => (await Client.GetAsync(new Uri("/api/price/SIM_V100", UriKind.Relative))).IsSuccessStatusCode,
             "the simulated market has a price");
     }
@@ -94,7 +95,7 @@ public sealed class AuthenticationTests : IClassFixture<SecuredHost>
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         Assert.StartsWith("trade:manual:", id, StringComparison.Ordinal);
         JsonElement trade = default;
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () =>
             {
                 var trades = (await _host.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/trades?strategy=manual&asset=SIM_V100", UriKind.Relative))).GetProperty("trades");

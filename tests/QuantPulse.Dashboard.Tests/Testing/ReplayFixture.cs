@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using QuantPulse.Tests.Testing;
 
 namespace QuantPulse.Dashboard.Tests.Testing;
 
@@ -49,7 +50,7 @@ public class ReplayFixture : IAsyncLifetime
     {
         Configure(Factory);
         Client = Factory.CreateClient();
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () =>
             {
                 using var stats = JsonDocument.Parse(await Client.GetStringAsync(new Uri("/api/stats", UriKind.Relative)));
