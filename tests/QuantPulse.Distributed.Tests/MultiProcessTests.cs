@@ -15,6 +15,7 @@ using QuantPulse.Model;
 using QuantPulse.Sources;
 using QuantPulse.Sources.Csv;
 using QuantPulse.Storage;
+using QuantPulse.Tests.Testing;
 using StackExchange.Redis;
 
 namespace QuantPulse.Distributed.Tests;
@@ -213,21 +214,23 @@ public sealed class MultiProcessTests(Servers servers) : IDisposable
         return process;
     }
 
-    private async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        using var hang = new CancellationTokenSource(Hang);
-        while (!await condition())
-        {
-            var exited = _processes.Where(p => p.HasExited && !p.Name.EndsWith("-doomed", StringComparison.Ordinal)).ToList();
-            Assert.True(exited.Count == 0, $"a process exited while waiting until {what}:\n{string.Join('\n', exited.Select(p => p.Tail))}");
-            if (hang.IsCancellationRequested)
+    private Task WaitAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.TrueAsync(
+            async () =>
             {
-                Assert.Fail($"Not reached within {Hang}: {what}\n{string.Join('\n', _processes.Select(p => p.Tail))}");
-            }
+                if (await condition())
+                {
+                    return true;
+                }
 
-            await Task.Delay(100, CancellationToken.None);
-        }
-    }
+                var exited = _processes.Where(p => p.HasExited && !p.Name.EndsWith("-doomed", StringComparison.Ordinal)).ToList();
+                Assert.True(exited.Count == 0, $"a process exited while waiting until {what}:\n{string.Join('\n', exited.Select(p => p.Tail))}");
+                return false;
+            },
+            what,
+            Hang,
+            TimeSpan.FromMilliseconds(100),
+            () => string.Join('\n', _processes.Select(p => p.Tail)));
 
     // QuantPulseOptions as the hosts bind them: the worker's appsettings.json, then the environment's values.
     private static QuantPulseOptions ConfiguredOptions(Dictionary<string, string> environment)

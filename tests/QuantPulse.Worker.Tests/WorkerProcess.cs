@@ -77,15 +77,17 @@ public sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>Waits until a line satisfies <paramref name="condition"/>; fails if the process ends first.</summary>
-    public async Task WaitForLineAsync(Func<string, bool> condition, string what)
-    {
-        using var timeout = new CancellationTokenSource(Timeout);
-        while (!_lines.Any(condition))
-        {
-            Assert.False(_process.HasExited && _outputClosed.Task.IsCompleted, $"the worker exited before {what}:\n{string.Join('\n', _lines)}");
-            await Task.Delay(20, timeout.Token);
-        }
-    }
+    public Task WaitForLineAsync(Func<string, bool> condition, string what) =>
+        Eventually.TrueAsync(
+            () =>
+            {
+                var seen = _lines.Any(condition);
+                Assert.False(!seen && _process.HasExited && _outputClosed.Task.IsCompleted, $"the worker exited before {what}:\n{string.Join('\n', _lines)}");
+                return Task.FromResult(seen);
+            },
+            what,
+            Timeout,
+            state: () => string.Join('\n', _lines));
 
     /// <summary>Sends a POSIX signal, as Ctrl+C (INT) or a supervisor (TERM) would.</summary>
     public async Task SignalAsync(string signal)

@@ -152,7 +152,7 @@ public class QuantPulseServiceCollectionExtensionsTests
             Assert.Equal(20, history.Count);
             Assert.Null(runtime.Candles.GetForming("R_TEST", Timeframe.OneMinute));
             Assert.True(runtime.Pipeline!.Completion.IsCompletedSuccessfully);
-            await WaitForAsync(() => observed.Count == 20);
+            await Eventually.TrueAsync(() => observed.Count == 20);
             Assert.All(observed.Skip(2), c => Assert.NotNull(c.Indicators!["ema_3"]));
             Assert.Null(observed[0].Indicators!["ema_3"]);
         }
@@ -189,21 +189,11 @@ public class QuantPulseServiceCollectionExtensionsTests
         var runtime = host.Services.GetRequiredService<QuantPulseRuntime>();
 
         await host.StartAsync();
-        await WaitForAsync(() => runtime.Candles?.Statistics.TicksReceived > 20);
+        await Eventually.TrueAsync(() => runtime.Candles?.Statistics.TicksReceived > 20);
         await host.StopAsync();
 
         Assert.True(runtime.Pipeline!.Completion.IsCompletedSuccessfully);
         Assert.All(runtime.Candles!.Symbols, s => Assert.StartsWith("SIM_", s, StringComparison.Ordinal));
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(10);
-        }
     }
 
     private sealed class Observer(Action<MarketBatch> onNext, Action onCompleted) : IObserver<MarketBatch>

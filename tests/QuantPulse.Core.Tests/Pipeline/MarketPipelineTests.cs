@@ -173,7 +173,7 @@ public class MarketPipelineTests
         source.Write(Ticks.Trade("00:00:01", 100m), Ticks.Trade("00:00:02", 101m));
 
         var run = pipeline.RunAsync(stop.Token);
-        await WaitUntilAsync(() => { lock (delivered) { return delivered.Count == 2; } });
+        await Eventually.TrueAsync(() => { lock (delivered) { return delivered.Count == 2; } });
         await stop.CancelAsync();
         await run.WaitAsync(Timeout);
 
@@ -245,16 +245,6 @@ public class MarketPipelineTests
         }
 
         return list;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(5);
-        }
     }
 
     private sealed class DelegateObserver(Action<MarketBatch> onNext, Action? onCompleted = null) : IObserver<MarketBatch>

@@ -78,7 +78,7 @@ public class TickSourcePumpTests
         var heartbeats = new List<TickBatch>();
         for (var i = 0; i < 3; i++)
         {
-            await WaitUntil(() => time.ActiveTimers == 1);
+            await Eventually.TrueAsync(() => time.ActiveTimers == 1);
             time.Advance(TimeSpan.FromSeconds(1));
             heartbeats.Add(await target.ReceiveAsync(HangTimeout));
         }
@@ -105,7 +105,7 @@ public class TickSourcePumpTests
         await Tick(time);
         var first = await target.ReceiveAsync(HangTimeout);
         await Tick(time);
-        await WaitUntil(() => time.ActiveTimers == 1);
+        await Eventually.TrueAsync(() => time.ActiveTimers == 1);
         var repeated = target.Count;
         watermark = At("09:30:05");
         await Tick(time);
@@ -131,7 +131,7 @@ public class TickSourcePumpTests
             await Tick(time);
         }
 
-        await WaitUntil(() => time.ActiveTimers == 1);
+        await Eventually.TrueAsync(() => time.ActiveTimers == 1);
         var idle = target.Count;
         source.Write(Trade("10:00:03", 1m));
         var batch = await target.ReceiveAsync(HangTimeout);
@@ -183,7 +183,7 @@ public class TickSourcePumpTests
         using var cts = new CancellationTokenSource();
 
         var run = Pump(source, target, time).RunAsync(cts.Token);
-        await WaitUntil(() => time.ActiveTimers == 1);
+        await Eventually.TrueAsync(() => time.ActiveTimers == 1);
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(HangTimeout));
@@ -202,7 +202,7 @@ public class TickSourcePumpTests
         var target = new BufferBlock<TickBatch>(new DataflowBlockOptions { BoundedCapacity = 1 });
 
         var run = new TickSourcePump(source, target, new TickSourcePumpOptions { MaxBatchSize = 2 }).RunAsync();
-        await WaitUntil(() => target.Count == 1);
+        await Eventually.TrueAsync(() => target.Count == 1);
         var blocked = !run.IsCompleted;
         var received = new List<Tick>();
         while (await target.OutputAvailableAsync().WaitAsync(HangTimeout))
@@ -237,7 +237,7 @@ public class TickSourcePumpTests
         var target = new BufferBlock<TickBatch>(new DataflowBlockOptions { BoundedCapacity = 1 });
 
         var run = new TickSourcePump(source, target, new TickSourcePumpOptions { MaxBatchSize = 1 }).RunAsync();
-        await WaitUntil(() => target.Count == 1);
+        await Eventually.TrueAsync(() => target.Count == 1);
         ((IDataflowBlock)target).Fault(new InvalidDataException("downstream broke"));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(HangTimeout));
@@ -308,18 +308,8 @@ public class TickSourcePumpTests
     // Moves the clock one heartbeat interval once the pump waits on its timer.
     private static async Task Tick(ManualTimeProvider time)
     {
-        await WaitUntil(() => time.ActiveTimers == 1);
+        await Eventually.TrueAsync(() => time.ActiveTimers == 1);
         time.Advance(TimeSpan.FromSeconds(1));
-    }
-
-    // Waits for the pump to reach a state; the timeout only turns a hang into a failure.
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        using var hang = new CancellationTokenSource(HangTimeout);
-        while (!condition())
-        {
-            await Task.Delay(1, hang.Token);
-        }
     }
 
     // A busy feed: every tick is ready at once, and the clock moves by 'step' before each one.

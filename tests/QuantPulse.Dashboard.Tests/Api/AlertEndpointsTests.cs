@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using QuantPulse.Dashboard.Tests.Security;
-using QuantPulse.Dashboard.Tests.Testing;
+using QuantPulse.Tests.Testing;
 
 namespace QuantPulse.Dashboard.Tests.Api;
 
@@ -76,7 +76,7 @@ public sealed class AlertEndpointsTests : IClassFixture<SecuredHost>
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
         JsonElement triggers = default;
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () =>
             {
                 triggers = await _host.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/alerts/triggered?limit=5", UriKind.Relative));

@@ -8,29 +8,22 @@ using QuantPulse.Dashboard.Tests.Testing;
 namespace QuantPulse.Dashboard.Tests.Api;
 
 /// <summary>A secured host holding two uploaded, co-moving one-minute series <c>BTA</c> and <c>BTB</c>.</summary>
-public sealed class BacktestHost : IAsyncLifetime
+public sealed class BacktestHost : DashboardHost
 {
     public const int Bars = 600;
 
-    public DashboardFactory Factory { get; } = new();
-
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override void Configure(DashboardFactory factory)
     {
-        Factory.Settings["QuantPulse:Api:ApiKeys:0"] = SecuredHost.ApiKey;
-        Factory.Settings["QuantPulse:Api:RateLimit:BacktestPermitsPerMinute"] = "1000";
-        Client = Factory.CreateClient();
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.Settings["QuantPulse:Api:ApiKeys:0"] = SecuredHost.ApiKey;
+        factory.Settings["QuantPulse:Api:RateLimit:BacktestPermitsPerMinute"] = "1000";
+    }
+
+    protected override async Task StartedAsync()
+    {
         var csv = OhlcFile.Csv(OhlcFile.Rows("BTA", 0, Bars), OhlcFile.Rows("BTB", 1, Bars));
         var (status, _) = await UploadEndpointsTests.UploadAsync(Client, csv, "text/csv", string.Empty);
         Assert.Equal(HttpStatusCode.OK, status);
-    }
-
-    public Task DisposeAsync()
-    {
-        Client.Dispose();
-        Factory.Dispose();
-        return Task.CompletedTask;
     }
 }
 

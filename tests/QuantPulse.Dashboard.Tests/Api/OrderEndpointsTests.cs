@@ -2,35 +2,24 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using QuantPulse.Dashboard.Tests.Testing;
+using QuantPulse.Tests.Testing;
 
 namespace QuantPulse.Dashboard.Tests.Api;
 
 /// <summary>A host on the simulated market with the paper broker, an API key and a notional limit.</summary>
-public sealed class TradingHost : IAsyncLifetime
+public sealed class TradingHost : DashboardHost
 {
     public const string ApiKey = "test-api-key-0123456789";
 
-    public DashboardFactory Factory { get; } = new();
-
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override void Configure(DashboardFactory factory)
     {
-        Factory.Settings["QuantPulse:Api:ApiKeys:0"] = ApiKey;
-        Factory.Settings["QuantPulse:Sources:Simulated:Symbols:0"] = "SIM_V100";
-        Factory.Settings["QuantPulse:Trading:MaxNotional"] = "1000000";
-        Client = Factory.CreateClient();
-        await Poll.UntilAsync(
-            async () => (await Client.GetAsync(new Uri("/api/price/SIM_V100", UriKind.Relative))).IsSuccessStatusCode,
-            "the simulated market has a price");
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.Settings["QuantPulse:Api:ApiKeys:0"] = ApiKey;
+        factory.Settings["QuantPulse:Sources:Simulated:Symbols:0"] = "SIM_V100";
+        factory.Settings["QuantPulse:Trading:MaxNotional"] = "1000000";
     }
 
-    public Task DisposeAsync()
-    {
-        Client.Dispose();
-        Factory.Dispose();
-        return Task.CompletedTask;
-    }
+    protected override Task StartedAsync() => PricedAsync("SIM_V100");
 }
 
 public sealed class OrderEndpointsTests(TradingHost host) : IClassFixture<TradingHost>
@@ -44,7 +33,7 @@ public sealed class OrderEndpointsTests(TradingHost host) : IClassFixture<Tradin
         var id = order.GetProperty("id").GetString()!;
         Assert.Equal(("accepted", "api-market-1"), (order.GetProperty("status").GetString(), order.GetProperty("client_order_id").GetString()));
 
-        await Poll.UntilAsync(async () => (await GetJsonAsync("/api/orders/" + id)).GetProperty("status").GetString() == "filled", "the order fills");
+        await Eventually.TrueAsync(async () => (await GetJsonAsync("/api/orders/" + id)).GetProperty("status").GetString() == "filled", "the order fills");
 
         var positions = await GetJsonAsync("/api/positions");
         var position = positions.EnumerateArray().Single(p => p.GetProperty("symbol").GetString() == "SIM_V100");

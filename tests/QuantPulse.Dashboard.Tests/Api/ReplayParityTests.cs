@@ -77,7 +77,7 @@ public abstract class ReplayParityContract(ReplayFixture replay, ReplayFixture t
         // The store is written a moment after the pipeline: wait until the host has every trade it will have.
         List<string> actual = [];
         var series = $":{timeframe}:";
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () =>
             {
                 var trades = await _trades.GetJsonAsync($"/api/trades?strategy={strategy}&limit=10000");
@@ -96,7 +96,7 @@ public abstract class ReplayParityContract(ReplayFixture replay, ReplayFixture t
     {
         List<JsonElement> all = [];
         List<JsonElement> trades = [];
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () =>
             {
                 all = [.. (await _trades.GetJsonAsync("/api/signals?limit=10000")).GetProperty("signals").EnumerateArray()];
@@ -146,7 +146,7 @@ public abstract class ReplayParityContract(ReplayFixture replay, ReplayFixture t
         var query = (filter.Length == 0 ? "?" : filter + "&") + "limit=10000";
         List<JsonElement> trades = [];
         var previous = string.Empty;
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () =>
             {
                 var stats = await replay.GetJsonAsync("/api/stats");

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using QuantPulse.Dashboard.Tests.Testing;
+using QuantPulse.Tests.Testing;
 
 namespace QuantPulse.Dashboard.Tests.Feed;
 
@@ -136,7 +137,7 @@ public sealed class TradingFeedHost : IAsyncLifetime
         Factory.Settings["QuantPulse:Trading:MaxNotional"] = "1000000";
         Address = FeedConnection.StartKestrel(Factory);
         Client = new HttpClient { BaseAddress = Address };
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () => (await Client.GetAsync(new Uri("/api/price/SIM_V25", UriKind.Relative))).IsSuccessStatusCode
                 && (await Client.GetAsync(new Uri("/api/price/SIM_V100", UriKind.Relative))).IsSuccessStatusCode,
             "the simulated market has prices");

@@ -4,40 +4,29 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using QuantPulse.Dashboard.Tests.Testing;
+using QuantPulse.Tests.Testing;
 
 namespace QuantPulse.Dashboard.Tests.Security;
 
 /// <summary>A host with a signing key and an API key; the mutation is <c>POST /api/trades</c>.</summary>
-public sealed class SecuredHost : IAsyncLifetime
+public sealed class SecuredHost : DashboardHost
 {
     public const string ApiKey = "test-api-key-0123456789";
 
-    public DashboardFactory Factory { get; } = new();
-
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override void Configure(DashboardFactory factory)
     {
-        Factory.Settings["QuantPulse:Api:Jwt:SigningKey"] = TestTokens.Key;
-        Factory.Settings["QuantPulse:Api:ApiKeys:0"] = ApiKey;
-        Factory.Settings["QuantPulse:Api:Cors:Origins:0"] = "https://app.example";
-        Factory.Settings["QuantPulse:Simulator:MaxOpenTradesPerAsset"] = "3";
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.Settings["QuantPulse:Api:Jwt:SigningKey"] = TestTokens.Key;
+        factory.Settings["QuantPulse:Api:ApiKeys:0"] = ApiKey;
+        factory.Settings["QuantPulse:Api:Cors:Origins:0"] = "https://app.example";
+        factory.Settings["QuantPulse:Simulator:MaxOpenTradesPerAsset"] = "3";
         // A symbol of its own for the open-trade limit test, so the other tests' trades never meet that limit.
-        Factory.Settings["QuantPulse:Sources:Simulated:Symbols:0"] = "SIM_V100";
-        Factory.Settings["QuantPulse:Sources:Simulated:Symbols:1"] = "SIM_V25";
-        Factory.Settings["QuantPulse:Sources:Simulated:Symbols:2"] = "SIM_LIMIT";
-        Client = Factory.CreateClient();
-        await Poll.UntilAsync(
-            async () => (await Client.GetAsync(new Uri("/api/price/SIM_V100", UriKind.Relative))).IsSuccessStatusCode,
-            "the simulated market has a price");
+        factory.Settings["QuantPulse:Sources:Simulated:Symbols:0"] = "SIM_V100";
+        factory.Settings["QuantPulse:Sources:Simulated:Symbols:1"] = "SIM_V25";
+        factory.Settings["QuantPulse:Sources:Simulated:Symbols:2"] = "SIM_LIMIT";
     }
 
-    public Task DisposeAsync()
-    {
-        Client.Dispose();
-        Factory.Dispose();
-        return Task.CompletedTask;
-    }
+    protected override Task StartedAsync() => PricedAsync("SIM_V100");
 }
 
 public sealed class AuthenticationTests : IClassFixture<SecuredHost>
@@ -94,7 +83,7 @@ public sealed class AuthenticationTests : IClassFixture<SecuredHost>
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         Assert.StartsWith("trade:manual:", id, StringComparison.Ordinal);
         JsonElement trade = default;
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () =>
             {
                 var trades = (await _host.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/trades?strategy=manual&asset=SIM_V100", UriKind.Relative))).GetProperty("trades");

@@ -98,7 +98,7 @@ public sealed class LiveSourceHostingTests
     {
         var total = expected.Values.Sum(e => e.Trades);
         JsonElement stats = default;
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () =>
             {
                 stats = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/stats", UriKind.Relative));
@@ -113,7 +113,7 @@ public sealed class LiveSourceHostingTests
         Assert.Equal(total, stats.GetProperty("ticks_processed").GetInt64());
 
         JsonElement symbols = default;
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () =>
             {
                 symbols = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/symbols", UriKind.Relative));

@@ -1,10 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using QuantPulse.Tests.Testing;
 
 namespace QuantPulse.Dashboard.Tests.Testing;
 
 /// <summary>A dashboard that has replayed <see cref="Minutes"/> minutes of two symbols to the end (state <c>completed</c>).</summary>
-public class ReplayFixture : IAsyncLifetime
+public class ReplayFixture : DashboardHost
 {
     public const int Minutes = 60;
 
@@ -23,15 +24,10 @@ public class ReplayFixture : IAsyncLifetime
     protected ReplayFixture(IReadOnlyList<(DateTimeOffset Time, string Symbol, decimal Price, decimal Size)> ticks)
     {
         Ticks = ticks;
-        Factory = new DashboardFactory();
         Factory.WithReplay(TickFile.Write(Factory.ScratchDirectory, Ticks));
     }
 
     public IReadOnlyList<(DateTimeOffset Time, string Symbol, decimal Price, decimal Size)> Ticks { get; }
-
-    public DashboardFactory Factory { get; }
-
-    public HttpClient Client { get; private set; } = null!;
 
     /// <summary>Stores in a PostgreSQL database instead of the SQLite file (call before the host starts).</summary>
     public void UsePostgres(string connectionString)
@@ -40,16 +36,8 @@ public class ReplayFixture : IAsyncLifetime
         Factory.Settings["QuantPulse:Storage:ConnectionString"] = connectionString;
     }
 
-    /// <summary>Settings for a variant (applied before the host starts).</summary>
-    protected virtual void Configure(DashboardFactory factory)
-    {
-    }
-
-    public async Task InitializeAsync()
-    {
-        Configure(Factory);
-        Client = Factory.CreateClient();
-        await Poll.UntilAsync(
+    protected override Task StartedAsync() =>
+        Eventually.TrueAsync(
             async () =>
             {
                 using var stats = JsonDocument.Parse(await Client.GetStringAsync(new Uri("/api/stats", UriKind.Relative)));
@@ -57,14 +45,6 @@ public class ReplayFixture : IAsyncLifetime
                 return sources.GetArrayLength() == 1 && sources[0].GetProperty("state").GetString() == "completed";
             },
             "the replay reaches its end");
-    }
-
-    public Task DisposeAsync()
-    {
-        Client.Dispose();
-        Factory.Dispose();
-        return Task.CompletedTask;
-    }
 
     public async Task<JsonElement> GetJsonAsync(string path)
     {

@@ -1,4 +1,5 @@
 using Npgsql;
+using QuantPulse.Tests.Testing;
 using StackExchange.Redis;
 
 namespace QuantPulse.Distributed.Tests.Testing;
@@ -39,31 +40,22 @@ public static class Streams
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds (Redis failures while it restarts count as "not yet").</summary>
-    public static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        using var hang = new CancellationTokenSource(HangTimeout);
-        while (true)
-        {
-            try
+    public static Task WaitAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.TrueAsync(
+            async () =>
             {
-                if (await condition())
+                try
                 {
-                    return;
+                    return await condition();
                 }
-            }
-            catch (RedisException)
-            {
-                // Not reachable yet.
-            }
-
-            if (hang.IsCancellationRequested)
-            {
-                Assert.Fail($"Not reached within {HangTimeout}: {what}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+                catch (RedisException)
+                {
+                    return false; // Not reachable yet.
+                }
+            },
+            what,
+            HangTimeout,
+            TimeSpan.FromMilliseconds(50));
 
     /// <summary>One value of a query.</summary>
     public static async Task<T> ScalarAsync<T>(string connectionString, string sql)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -16,32 +15,26 @@ namespace QuantPulse.Tests.Sources.Alpaca;
 /// moves one step at a time, only while a subscribed client is connected, plus the steps a disruption says were
 /// missed; so a script gives the same trades whatever the timing.
 /// </summary>
-internal sealed class FakeAlpacaServer : IAsyncDisposable
+internal sealed class FakeAlpacaServer : FakeWebSocketVenue
 {
     public const string Key = "PKTESTKEY";
     public const string Secret = "test-secret";
 
-    private readonly Lock _gate = new();
     private readonly Dictionary<string, Trade[]> _trades;
-    private readonly ScriptedMarket _market;
-    private readonly List<FakeSocket> _connections = [];
-    private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<int> _errorsAfterAuth = new();
-    private LoopbackServer? _server;
-    private Task _pump = Task.CompletedTask;
 
     private FakeAlpacaServer(Dictionary<string, Trade[]> trades)
+        : base(new ScriptedMarket(trades.Values.Max(t => t.Length == 0 ? 0 : t[^1].Step + 1)))
     {
         _trades = trades;
-        _market = new ScriptedMarket(trades.Values.Max(t => t.Length == 0 ? 0 : t[^1].Step + 1));
     }
 
     /// <summary>One trade of the scripted market at <paramref name="Step"/>; <paramref name="Nanos"/> since 1970.</summary>
     public sealed record Trade(int Step, string Symbol, long Id, string Price, int Size, long Nanos);
 
-    public Uri StreamEndpoint => _server!.WebSocketBase;
+    public Uri StreamEndpoint => Server.WebSocketBase;
 
-    public Uri RestEndpoint => _server!.HttpBase;
+    public Uri RestEndpoint => Server.HttpBase;
 
     public ConcurrentQueue<string> Paths { get; } = new();
 
@@ -53,13 +46,12 @@ internal sealed class FakeAlpacaServer : IAsyncDisposable
     public static async Task<FakeAlpacaServer> StartAsync(Dictionary<string, Trade[]> trades)
     {
         var server = new FakeAlpacaServer(trades);
-        server._server = await LoopbackServer.StartAsync(app =>
+        await server.ListenAsync(app =>
         {
             app.Map("/v2/{feed}", server.HandleStreamAsync);
             app.Map("/v1beta3/crypto/us", server.HandleStreamAsync);
             app.MapGet("/v2/stocks/{symbol}/trades", server.HandleTradesAsync);
         });
-        server._pump = Task.Run(server.PumpAsync);
         return server;
     }
 
@@ -91,45 +83,8 @@ internal sealed class FakeAlpacaServer : IAsyncDisposable
         DateTimeOffset.FromUnixTimeSeconds(nanos / 1_000_000_000).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
         + "." + (nanos % 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture) + "Z";
 
-    public void Add(Disruption disruption) => _market.Add(disruption);
-
-    public void StopAt(int step) => _market.StopAt(step);
-
-    public void ReportYielded(int count) => _market.ReportYielded(count);
-
     /// <summary>The next subscription is answered with <c>{"T":"error","code":<paramref name="code"/>}</c> and a close.</summary>
     public void ErrorAfterAuth(int code) => _errorsAfterAuth.Enqueue(code);
-
-    public void DropAll()
-    {
-        lock (_gate)
-        {
-            foreach (var connection in _connections)
-            {
-                connection.Abort();
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        DropAll();
-        try
-        {
-            await _pump;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        _stop.Dispose();
-    }
 
     private static string ErrorText(int code) => code switch
     {
@@ -155,74 +110,45 @@ internal sealed class FakeAlpacaServer : IAsyncDisposable
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var connection = new FakeSocket(socket);
         await connection.SendAsync("""[{"T":"success","msg":"connected"}]""");
-        var buffer = new byte[16 * 1024];
         var closing = false;
-        try
+        await ReceiveUntilClosedAsync(connection, 16 * 1024, async text =>
         {
-            while (true)
+            ClientMessages.Enqueue(text);
+            if (closing)
             {
-                var result = await socket.ReceiveAsync(buffer.AsMemory(), _stop.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    break;
-                }
-
-                var text = Encoding.UTF8.GetString(buffer, 0, result.Count);
-                ClientMessages.Enqueue(text);
-                if (closing)
-                {
-                    // The close frame is on its way; like Alpaca, read on until the client closes too.
-                    continue;
-                }
-
-                using var message = JsonDocument.Parse(text);
-                var action = message.RootElement.GetProperty("action").GetString();
-                if (action == "auth")
-                {
-                    if (message.RootElement.GetProperty("key").GetString() != Key || message.RootElement.GetProperty("secret").GetString() != Secret)
-                    {
-                        await connection.SendAsync("""[{"T":"error","code":402,"msg":"auth failed"}]""");
-                        await connection.CloseAsync();
-                        closing = true;
-                        continue;
-                    }
-
-                    await connection.SendAsync("""[{"T":"success","msg":"authenticated"}]""");
-                }
-                else if (action == "subscribe")
-                {
-                    if (_errorsAfterAuth.TryDequeue(out var code))
-                    {
-                        await connection.SendAsync(Invariant($$"""[{"T":"error","code":{{code}},"msg":"{{ErrorText(code)}}"}]"""));
-                        await connection.CloseAsync();
-                        closing = true;
-                        continue;
-                    }
-
-                    var trades = message.RootElement.GetProperty("trades").GetRawText();
-                    await connection.SendAsync($$"""[{"T":"subscription","trades":{{trades}},"quotes":[],"bars":[]}]""");
-                    lock (_gate)
-                    {
-                        _connections.Add(connection);
-                    }
-
-                    _market.Pulse();
-                }
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
-        {
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _connections.Remove(connection);
+                // The close frame is on its way; like Alpaca, read on until the client closes too.
+                return;
             }
 
-            socket.Abort();
-            connection.Dispose();
-        }
+            using var message = JsonDocument.Parse(text);
+            var action = message.RootElement.GetProperty("action").GetString();
+            if (action == "auth")
+            {
+                if (message.RootElement.GetProperty("key").GetString() != Key || message.RootElement.GetProperty("secret").GetString() != Secret)
+                {
+                    await connection.SendAsync("""[{"T":"error","code":402,"msg":"auth failed"}]""");
+                    await connection.CloseAsync();
+                    closing = true;
+                    return;
+                }
+
+                await connection.SendAsync("""[{"T":"success","msg":"authenticated"}]""");
+            }
+            else if (action == "subscribe")
+            {
+                if (_errorsAfterAuth.TryDequeue(out var code))
+                {
+                    await connection.SendAsync(Invariant($$"""[{"T":"error","code":{{code}},"msg":"{{ErrorText(code)}}"}]"""));
+                    await connection.CloseAsync();
+                    closing = true;
+                    return;
+                }
+
+                var trades = message.RootElement.GetProperty("trades").GetRawText();
+                await connection.SendAsync($$"""[{"T":"subscription","trades":{{trades}},"quotes":[],"bars":[]}]""");
+                Subscribe(connection);
+            }
+        });
     }
 
     private async Task HandleTradesAsync(HttpContext context)
@@ -247,7 +173,7 @@ internal sealed class FakeAlpacaServer : IAsyncDisposable
         var limit = query.ContainsKey("limit") ? int.Parse(query["limit"]!, CultureInfo.InvariantCulture) : 1000;
         var startNanos = ParseNanos(query["start"]!);
         var offset = query.ContainsKey("page_token") ? int.Parse(Encoding.ASCII.GetString(Convert.FromBase64String(query["page_token"]!)), CultureInfo.InvariantCulture) : 0;
-        var all = _market.Read(position => trades.Where(t => t.Step < position && t.Nanos >= startNanos).ToArray());
+        var all = Script.Read(position => trades.Where(t => t.Step < position && t.Nanos >= startNanos).ToArray());
         var page = all.Skip(offset).Take(limit).ToArray();
         var next = offset + page.Length < all.Length ? "\"" + Convert.ToBase64String(Encoding.ASCII.GetBytes((offset + page.Length).ToString(CultureInfo.InvariantCulture))) + "\"" : "null";
         context.Response.ContentType = "application/json";
@@ -267,64 +193,12 @@ internal sealed class FakeAlpacaServer : IAsyncDisposable
     private static string TradeBody(Trade trade) =>
         Invariant($$"""{"t":"{{Rfc3339(trade.Nanos)}}","x":"V","p":{{trade.Price}},"s":{{trade.Size}},"c":["@"],"i":{{trade.Id}},"z":"C"}""");
 
-    private async Task PumpAsync()
+    protected override IEnumerable<string> MessagesAt(int step)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            var changed = _market.WaitAsync(_stop.Token);
-            FakeSocket[] connections;
-            lock (_gate)
-            {
-                connections = [.. _connections.Where(c => !c.DroppedByServer)];
-            }
-
-            var (step, disruption) = _market.Next(clientsPresent: connections.Length > 0);
-            foreach (var connection in connections)
-            {
-                switch (disruption?.Kind)
-                {
-                    case DisruptionKind.Close:
-                        await connection.CloseAsync();
-                        break;
-                    case DisruptionKind.Abort:
-                        connection.Abort();
-                        break;
-                    case DisruptionKind.Garbage:
-                        foreach (var (text, binary) in disruption.Messages!)
-                        {
-                            await connection.SendAsync(text, binary);
-                        }
-
-                        break;
-                    default:
-                        break;
-                }
-            }
-
-            if (disruption is not null)
-            {
-                continue;
-            }
-
-            if (step < 0)
-            {
-                await changed;
-                continue;
-            }
-
-            var frame = _trades.Values.SelectMany(t => t.Where(x => x.Step == step))
-                .Select(t => Invariant($$"""{"T":"t","S":"{{t.Symbol}}",""") + TradeBody(t)[1..])
-                .ToList();
-            if (frame.Count > 0)
-            {
-                foreach (var connection in connections)
-                {
-                    await connection.SendAsync("[" + string.Join(',', frame) + "]");
-                }
-            }
-
-            _market.Advance();
-        }
+        var frame = _trades.Values.SelectMany(t => t.Where(x => x.Step == step))
+            .Select(t => Invariant($$"""{"T":"t","S":"{{t.Symbol}}",""") + TradeBody(t)[1..])
+            .ToList();
+        return frame.Count > 0 ? ["[" + string.Join(',', frame) + "]"] : [];
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

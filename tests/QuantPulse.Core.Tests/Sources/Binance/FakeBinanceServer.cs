@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using QuantPulse.Tests.Testing;
@@ -14,35 +13,29 @@ namespace QuantPulse.Tests.Sources.Binance;
 /// only while a client is connected (every open connection gets each step), plus the steps a disruption says were
 /// missed; so a script gives the same trades whatever the timing.
 /// </summary>
-internal sealed class FakeBinanceServer : IAsyncDisposable
+internal sealed class FakeBinanceServer : FakeWebSocketVenue
 {
-    private readonly Lock _gate = new();
     private readonly Dictionary<string, Trade[]> _trades;
     private readonly ManualTimeProvider _clock;
-    private readonly ScriptedMarket _market;
-    private readonly List<FakeSocket> _connections = [];
-    private readonly CancellationTokenSource _stop = new();
-    private LoopbackServer? _server;
-    private Task _pump = Task.CompletedTask;
     private int _refuse;
     private int _rateLimit;
     private int _clientCloses;
 
     private FakeBinanceServer(Dictionary<string, Trade[]> trades, ManualTimeProvider clock)
+        : base(new ScriptedMarket(trades.Values.Max(t => t.Length == 0 ? 0 : t[^1].Step + 1)))
     {
         _trades = trades;
         _clock = clock;
-        _market = new ScriptedMarket(trades.Values.Max(t => t.Length == 0 ? 0 : t[^1].Step + 1));
     }
 
     /// <summary>One aggregate trade of the scripted market, happening at <paramref name="Step"/>.</summary>
     public sealed record Trade(int Step, string Symbol, long Id, string Price, string Quantity, long Time, bool BuyerIsMaker);
 
-    public Uri StreamEndpoint => new(_server!.WebSocketBase, "market");
+    public Uri StreamEndpoint => new(Server.WebSocketBase, "market");
 
-    public Uri RestEndpoint => _server!.HttpBase;
+    public Uri RestEndpoint => Server.HttpBase;
 
-    public int Length => _market.Length;
+    public int Length => Script.Length;
 
     public ConcurrentQueue<DateTimeOffset> ConnectionAttempts { get; } = new();
 
@@ -59,17 +52,16 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
     /// <summary>Connections the client closed (as opposed to ones the server dropped).</summary>
     public int ClientCloses => Volatile.Read(ref _clientCloses);
 
-    public int Position => _market.Position;
+    public int Position => Script.Position;
 
     public static async Task<FakeBinanceServer> StartAsync(Dictionary<string, Trade[]> trades, ManualTimeProvider clock)
     {
         var server = new FakeBinanceServer(trades, clock);
-        server._server = await LoopbackServer.StartAsync(app =>
+        await server.ListenAsync(app =>
         {
             app.Map("/market/stream", server.HandleStreamAsync);
             app.MapGet("/fapi/v1/aggTrades", server.HandleAggTradesAsync);
         });
-        server._pump = Task.Run(server.PumpAsync);
         return server;
     }
 
@@ -98,47 +90,10 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
         return market;
     }
 
-    public void Add(Disruption disruption) => _market.Add(disruption);
-
     public void RefuseNext(int count) => Interlocked.Exchange(ref _refuse, count);
 
     /// <summary>Answers the next <paramref name="count"/> REST requests with 429 and <c>Retry-After: 3</c>.</summary>
     public void RateLimitNext(int count) => Interlocked.Exchange(ref _rateLimit, count);
-
-    public void StopAt(int step) => _market.StopAt(step);
-
-    public void ReportYielded(int count) => _market.ReportYielded(count);
-
-    public void DropAll()
-    {
-        lock (_gate)
-        {
-            foreach (var connection in _connections)
-            {
-                connection.Abort();
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        DropAll();
-        try
-        {
-            await _pump;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        _stop.Dispose();
-    }
 
     private async Task HandleStreamAsync(HttpContext context)
     {
@@ -165,48 +120,12 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var connection = new FakeSocket(socket);
-        lock (_gate)
+        Subscribe(connection);
+        await ReceiveUntilClosedAsync(connection, 4096, clientClosed: () =>
         {
-            _connections.Add(connection);
-        }
-
-        _market.Pulse();
-        var buffer = new byte[4096];
-        try
-        {
-            while (true)
-            {
-                var result = await socket.ReceiveAsync(buffer.AsMemory(), _stop.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    if (!connection.DroppedByServer)
-                    {
-                        Events.Enqueue("client-close");
-                        Interlocked.Increment(ref _clientCloses);
-                    }
-
-                    break;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
-        {
-            if (!connection.DroppedByServer)
-            {
-                Events.Enqueue("client-close");
-                Interlocked.Increment(ref _clientCloses);
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _connections.Remove(connection);
-            }
-
-            socket.Abort();
-            connection.Dispose();
-        }
+            Events.Enqueue("client-close");
+            Interlocked.Increment(ref _clientCloses);
+        });
     }
 
     private async Task HandleAggTradesAsync(HttpContext context)
@@ -232,7 +151,7 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
         var limit = query.ContainsKey("limit") ? int.Parse(query["limit"]!, CultureInfo.InvariantCulture) : 500;
         long? fromId = query.ContainsKey("fromId") ? long.Parse(query["fromId"]!, CultureInfo.InvariantCulture) : null;
         long? startTime = query.ContainsKey("startTime") ? long.Parse(query["startTime"]!, CultureInfo.InvariantCulture) : null;
-        var page = _market.Read(position =>
+        var page = Script.Read(position =>
             trades.Where(t => t.Step < position && (fromId is null || t.Id >= fromId) && (startTime is null || t.Time >= startTime)).Take(limit).ToArray());
 
         context.Response.ContentType = "application/json";
@@ -240,64 +159,9 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
             $$"""{"a":{{t.Id}},"p":"{{t.Price}}","q":"{{t.Quantity}}","f":{{t.Id * 3}},"l":{{(t.Id * 3) + 2}},"T":{{t.Time}},"m":{{(t.BuyerIsMaker ? "true" : "false")}}}"""))) + "]");
     }
 
-    private async Task PumpAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var changed = _market.WaitAsync(_stop.Token);
-            FakeSocket[] connections;
-            lock (_gate)
-            {
-                connections = [.. _connections.Where(c => !c.DroppedByServer)];
-            }
-
-            var (step, disruption) = _market.Next(clientsPresent: connections.Length > 0);
-            foreach (var connection in connections)
-            {
-                switch (disruption?.Kind)
-                {
-                    case DisruptionKind.Close:
-                        await connection.CloseAsync();
-                        break;
-                    case DisruptionKind.Abort:
-                        connection.Abort();
-                        break;
-                    case DisruptionKind.Garbage:
-                        foreach (var (text, binary) in disruption.Messages!)
-                        {
-                            await connection.SendAsync(text, binary);
-                        }
-
-                        break;
-                    default:
-                        break;
-                }
-            }
-
-            if (disruption is not null)
-            {
-                continue;
-            }
-
-            if (step < 0)
-            {
-                await changed;
-                continue;
-            }
-
-            foreach (var trade in _trades.Values.SelectMany(t => t.Where(x => x.Step == step)))
-            {
-                var json = Invariant(
-                    $$$"""{"stream":"{{{trade.Symbol.ToLowerInvariant()}}}@aggTrade","data":{"e":"aggTrade","E":{{{trade.Time + 7}}},"s":"{{{trade.Symbol}}}","a":{{{trade.Id}}},"p":"{{{trade.Price}}}","q":"{{{trade.Quantity}}}","f":{{{trade.Id * 3}}},"l":{{{(trade.Id * 3) + 2}}},"T":{{{trade.Time}}},"m":{{{(trade.BuyerIsMaker ? "true" : "false")}}}}}""");
-                foreach (var connection in connections)
-                {
-                    await connection.SendAsync(json);
-                }
-            }
-
-            _market.Advance();
-        }
-    }
+    protected override IEnumerable<string> MessagesAt(int step) =>
+        _trades.Values.SelectMany(t => t.Where(x => x.Step == step)).Select(trade => Invariant(
+            $$$"""{"stream":"{{{trade.Symbol.ToLowerInvariant()}}}@aggTrade","data":{"e":"aggTrade","E":{{{trade.Time + 7}}},"s":"{{{trade.Symbol}}}","a":{{{trade.Id}}},"p":"{{{trade.Price}}}","q":"{{{trade.Quantity}}}","f":{{{trade.Id * 3}}},"l":{{{(trade.Id * 3) + 2}}},"T":{{{trade.Time}}},"m":{{{(trade.BuyerIsMaker ? "true" : "false")}}}}}"""));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
