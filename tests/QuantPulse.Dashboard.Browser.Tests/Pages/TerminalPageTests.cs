@@ -27,12 +27,12 @@ public sealed class TerminalPageTests(HistoryBrowserFixture fixture) : IClassFix
         await page.GetByTestId("buy-button").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("ticket-message")).ToContainTextAsync("BUY paper-");
-        await Assertions.Expect(page.GetByTestId("orders-table").Locator("tr[data-status=filled]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("orders-table").Locator("tr[data-status=filled]")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
         await Assertions.Expect(page.GetByTestId("positions-table")).ToContainTextAsync("SIM_V100");
         var pnl = page.GetByTestId("position-pnl").First;
         var first = await pnl.TextContentAsync();
         await page.WaitForFunctionAsync(
-            "before => document.querySelector('[data-testid=position-pnl]')?.textContent !== before", first, new() { Timeout = 60_000 });
+            "before => document.querySelector('[data-testid=position-pnl]')?.textContent !== before", first, new() { Timeout = 120_000 });
         await Assertions.Expect(page.GetByTestId("account-summary")).ToContainTextAsync("Equity");
         await BrowserFixture.ScreenshotAsync(page, "terminal");
     }

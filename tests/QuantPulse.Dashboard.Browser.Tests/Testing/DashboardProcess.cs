@@ -117,8 +117,10 @@ public sealed class DashboardProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; attempt < 600; attempt++)
+        // A hang guard, not a timing assertion: a loaded machine can take minutes to start the host.
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var giveUp = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        while (DateTime.UtcNow < giveUp)
         {
             if (process.HasExited)
             {
@@ -134,6 +136,10 @@ public sealed class DashboardProcess : IAsyncDisposable
             }
             catch (HttpRequestException)
             {
+            }
+            catch (TaskCanceledException)
+            {
+                // The request timed out while the host was still starting.
             }
 
             await Task.Delay(100);
