@@ -24,6 +24,9 @@ namespace QuantPulse.Sources.Csv;
 /// </remarks>
 internal sealed class CsvTickParser
 {
+    // Symbols compared byte for byte before hashing: files that interleave a few symbols then never hash a row's symbol.
+    private const int RecentSymbols = 4;
+
     private readonly int _time;
     private readonly int _symbol;
     private readonly int _price;
@@ -37,8 +40,9 @@ internal sealed class CsvTickParser
     private readonly Dictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _utf8SymbolLookup;
     private readonly byte[] _hourPrefix = new byte[CsvTime.IsoHourLength]; // the last ISO yyyy-MM-ddTHH seen ...
     private long _hourTicks;                                              // ... and the start of that hour
-    private byte[] _lastSymbolKey = [];
-    private string _lastSymbol = string.Empty;
+    private readonly byte[][] _recentKeys = new byte[RecentSymbols][]; // the first symbols seen, by their bytes ...
+    private readonly string[] _recentSymbols = new string[RecentSymbols]; // ... and their interned strings
+    private int _recentCount;
     private char[] _text = [];
 
     /// <summary>Creates a parser for the columns of <paramref name="header"/>.</summary>
@@ -208,6 +212,13 @@ internal sealed class CsvTickParser
     // Trims ASCII white space; false when an end is a non-ASCII white-space character (Parse trims those).
     private static bool TryTrim(ReadOnlySpan<byte> cell, out ReadOnlySpan<byte> trimmed)
     {
+        // The common cell: printable ASCII at both ends (every ASCII white-space character is at most a space).
+        if (!cell.IsEmpty && (uint)(cell[0] - 0x21) < 0x5F && (uint)(cell[^1] - 0x21) < 0x5F)
+        {
+            trimmed = cell;
+            return true;
+        }
+
         var start = 0;
         var end = cell.Length;
         while (start < end && cell[start] < 0x80 && char.IsWhiteSpace((char)cell[start]))
@@ -231,27 +242,34 @@ internal sealed class CsvTickParser
     // A symbol from its bytes: the same interned string Parse would give; false when it needs Parse's rules.
     private bool TryIntern(ReadOnlySpan<byte> symbol, out string interned)
     {
+        for (var i = 0; i < _recentCount; i++)
+        {
+            if (symbol.SequenceEqual(_recentKeys[i]))
+            {
+                interned = _recentSymbols[i];
+                return true;
+            }
+        }
+
         if (symbol.IsEmpty || symbol.Contains((byte)'"'))
         {
             interned = string.Empty;
             return false;
         }
 
-        if (symbol.SequenceEqual(_lastSymbolKey))
-        {
-            interned = _lastSymbol;
-            return true;
-        }
-
-        if (!_utf8SymbolLookup.TryGetValue(symbol, out var key, out var known))
+        if (!_utf8SymbolLookup.TryGetValue(symbol, out _, out var known))
         {
             known = Intern(Decode(symbol));
-            key = symbol.ToArray();
+            var key = symbol.ToArray();
             _utf8Symbols.Add(key, known);
+            if (_recentCount < RecentSymbols)
+            {
+                _recentKeys[_recentCount] = key;
+                _recentSymbols[_recentCount++] = known;
+            }
         }
 
-        _lastSymbolKey = key;
-        _lastSymbol = interned = known;
+        interned = known;
         return true;
     }
 
