@@ -339,6 +339,19 @@ internal sealed partial class CandleBuilder
             return _lastState;
         }
 
+        // Interleaved symbols (two feeds in one file) miss the check above on every tick; sources hand out one string
+        // instance per symbol, so comparing references with the first few symbols finds the state without hashing.
+        var known = _symbolOrder;
+        for (var i = 0; i < known.Count && i < 4; i++)
+        {
+            if (ReferenceEquals(known[i].Symbol, symbol))
+            {
+                _lastSymbol = symbol;
+                _lastState = known[i];
+                return known[i];
+            }
+        }
+
         if (!_symbols.TryGetValue(symbol, out var state))
         {
             state = new SymbolState(symbol, _timeframes, _historyLength);

@@ -17,7 +17,7 @@ internal static class CsvFields
     public static int Split<T>(ReadOnlySpan<T> line, Span<Range> fields)
         where T : unmanaged, IBinaryInteger<T>
     {
-        var comma = T.CreateTruncating(',');
+        var comma = CsvTime.Unit<T>(',');
         var count = 0;
         var pos = 0;
         while (count < fields.Length)
@@ -37,7 +37,7 @@ internal static class CsvFields
                     return count;
                 }
 
-                if (line[pos] != comma)
+                if (!CsvTime.Is(line[pos], ','))
                 {
                     return -1;
                 }
@@ -92,7 +92,7 @@ internal static class CsvFields
     {
         while (true)
         {
-            var quote = line[pos..].IndexOf(T.CreateTruncating('"'));
+            var quote = line[pos..].IndexOf(CsvTime.Unit<T>('"'));
             if (quote < 0)
             {
                 return -1;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace QuantPulse.Sources.Csv;
 
@@ -310,14 +311,37 @@ internal static class CsvTime
 
     /// <summary>Whether the UTF-16 or UTF-8 code unit <paramref name="c"/> is the ASCII character <paramref name="ascii"/>.</summary>
     internal static bool Is<T>(T c, char ascii)
-        where T : unmanaged, IBinaryInteger<T> => uint.CreateTruncating(c) == ascii;
+        where T : unmanaged, IBinaryInteger<T> => Code(c) == ascii;
 
     /// <summary>Whether <paramref name="c"/> is an ASCII digit, and its value.</summary>
     internal static bool IsDigit<T>(T c, out int digit)
         where T : unmanaged, IBinaryInteger<T>
     {
-        digit = (int)(uint.CreateTruncating(c) - '0');
+        digit = (int)(Code(c) - '0');
         return (uint)digit <= 9;
+    }
+
+    /// <summary>The value of a UTF-8 or UTF-16 code unit.</summary>
+    /// <remarks>
+    /// Read by reinterpreting the unit rather than through <see cref="IBinaryInteger{TSelf}"/>'s static members:
+    /// ReadyToRun cannot precompile a call to a static interface member of <see cref="byte"/> or <see cref="char"/>
+    /// (they belong to another assembly), so every parser method using one would start in the JIT instead.
+    /// </remarks>
+    internal static uint Code<T>(T c)
+        where T : unmanaged, IBinaryInteger<T> =>
+        Unsafe.SizeOf<T>() == sizeof(byte) ? Unsafe.As<T, byte>(ref c) : Unsafe.As<T, char>(ref c);
+
+    /// <summary>The code unit of the ASCII character <paramref name="ascii"/> (the counterpart of <see cref="Code{T}"/>).</summary>
+    internal static T Unit<T>(char ascii)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        if (Unsafe.SizeOf<T>() == sizeof(byte))
+        {
+            var unit = (byte)ascii;
+            return Unsafe.As<byte, T>(ref unit);
+        }
+
+        return Unsafe.As<char, T>(ref ascii);
     }
 
     private static void WriteDigits(Span<char> destination, int value)

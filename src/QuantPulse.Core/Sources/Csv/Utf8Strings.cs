@@ -3,13 +3,19 @@ using System.Diagnostics.CodeAnalysis;
 namespace QuantPulse.Sources.Csv;
 
 /// <summary>
-/// Strings of UTF-8 cells that repeat from row to row (symbols), found by their bytes: the last one without
-/// hashing, the others through a dictionary. Not thread-safe.
+/// Strings of UTF-8 cells that repeat from row to row (symbols), found by their bytes: the first few stored ones
+/// and the last one found compared byte for byte without hashing (files that interleave a few symbols, or hold one
+/// symbol's rows together, never hash a cell), the others through a dictionary. Not thread-safe.
 /// </summary>
 internal sealed class Utf8Strings
 {
+    private const int Recent = 4;
+
     private readonly Dictionary<byte[], string> _strings = new(Utf8Key.Comparer);
     private readonly Dictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
+    private readonly byte[][] _recentKeys = new byte[Recent][];
+    private readonly string[] _recentValues = new string[Recent];
+    private int _recentCount;
     private byte[] _lastKey = [];
     private string? _last;
 
@@ -22,6 +28,15 @@ internal sealed class Utf8Strings
         {
             value = _last;
             return true;
+        }
+
+        for (var i = 0; i < _recentCount; i++)
+        {
+            if (utf8.SequenceEqual(_recentKeys[i]))
+            {
+                value = _recentValues[i];
+                return true;
+            }
         }
 
         if (!_lookup.TryGetValue(utf8, out var key, out value))
@@ -38,7 +53,11 @@ internal sealed class Utf8Strings
     {
         var key = utf8.ToArray();
         _strings.Add(key, value);
-        (_lastKey, _last) = (key, value);
+        if (_recentCount < Recent)
+        {
+            _recentKeys[_recentCount] = key;
+            _recentValues[_recentCount++] = value;
+        }
     }
 
     /// <summary>Byte-array keys compared by content, looked up by spans.</summary>

@@ -389,6 +389,25 @@ public class CsvTickSourceTests
     }
 
     [Fact]
+    public void ReadBatch_SixInterleavedSymbols_EachTickKeepsItsSymbolAsOneInstance()
+    {
+        // More symbols than the parser compares byte for byte before hashing, names sharing prefixes and lengths.
+        string[] names = ["AB", "ABC", "ABD", "B", "ABCD", "XY"];
+        var csv = new StringBuilder("time,symbol,price\n");
+        for (var i = 0; i < 600; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{1704164645 + i},{names[i % names.Length]},{i + 1}\n");
+        }
+
+        var source = Read(csv.ToString());
+        var ticks = new Tick[600];
+
+        Assert.Equal(600, source.ReadBatch(ticks));
+        Assert.Equal(Enumerable.Range(0, 600).Select(i => names[i % names.Length]), ticks.Select(t => t.Symbol));
+        Assert.All(ticks, t => Assert.Same(ticks[Array.IndexOf(names, t.Symbol)].Symbol, t.Symbol));
+    }
+
+    [Fact]
     public void ReadBatch_Utf8Rows_AllocatesNothingPerRow()
     {
         // 20,000 rows over two symbols, crossing an hour (the ISO prefix is parsed again) and alternating scales.
