@@ -105,6 +105,28 @@ public sealed class DataPagesTests : BunitContext, IClassFixture<PageServices>
     }
 
     [Fact]
+    public void Backtest_StrategyRun_ShowsPricesWithAtMostFiveDecimals()
+    {
+        var page = Render<Backtest>();
+
+        page.FindAll("[data-testid=backtest-form] select")[1].Change("1m");
+        page.Find("[data-testid=backtest-symbol]").Change("CPA");
+        page.Find("[data-testid=backtest-form]").Submit();
+
+        page.WaitForElement("[data-testid=backtest-metrics]", TimeSpan.FromSeconds(30));
+        var rows = page.FindAll("[data-testid=backtest-trades] tbody tr");
+        Assert.NotEmpty(rows);
+        foreach (var row in rows)
+        {
+            var cells = row.QuerySelectorAll("td").Select(c => c.TextContent).ToArray();
+            foreach (var price in cells[3..6])
+            {
+                Assert.Matches(@"^-?\d+(\.\d{1,5})?$", price);
+            }
+        }
+    }
+
+    [Fact]
     public void Data_BadUpload_ListsEveryRejectedRowAndStoresNothing()
     {
         var page = Render<Data>();
