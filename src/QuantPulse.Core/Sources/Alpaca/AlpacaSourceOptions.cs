@@ -7,21 +7,21 @@ namespace QuantPulse.Sources.Alpaca;
 /// <remarks>
 /// <list type="table">
 /// <listheader><term>Property</term><description>Default</description></listheader>
-/// <item><term><see cref="Symbols"/></term><description>none (required)</description></item>
+/// <item><term><see cref="LiveSourceOptions.Symbols"/></term><description>none (required)</description></item>
 /// <item><term><see cref="Feed"/></term><description><see cref="AlpacaFeed.Iex"/></description></item>
 /// <item><term><see cref="StreamEndpoint"/></term><description><c>wss://stream.data.alpaca.markets</c></description></item>
 /// <item><term><see cref="RestEndpoint"/></term><description><c>https://data.alpaca.markets</c></description></item>
 /// <item><term><see cref="KeyId"/>, <see cref="SecretKey"/></term><description>read from the variables <see cref="KeyIdVariable"/> (<c>APCA-API-KEY-ID</c>) and <see cref="SecretKeyVariable"/> (<c>APCA-API-SECRET-KEY</c>)</description></item>
 /// <item><term><see cref="StallTimeout"/></term><description>10 minutes</description></item>
-/// <item><term><see cref="ConnectTimeout"/> / <see cref="RequestTimeout"/></term><description>15 / 30 seconds</description></item>
+/// <item><term><see cref="LiveSourceOptions.ConnectTimeout"/> / <see cref="RequestTimeout"/></term><description>15 / 30 seconds</description></item>
 /// <item><term><see cref="RestPageSize"/></term><description>10 000 (the endpoint's maximum)</description></item>
 /// <item><term><see cref="MaxBackfillPages"/></term><description>50 per symbol and reconnect</description></item>
-/// <item><term><see cref="BufferCapacity"/></term><description>16 384 ticks</description></item>
-/// <item><term><see cref="MaxClockSkew"/></term><description>1 day</description></item>
-/// <item><term><see cref="Reconnect"/></term><description>see <see cref="ReconnectOptions"/></description></item>
+/// <item><term><see cref="LiveSourceOptions.BufferCapacity"/></term><description>16 384 ticks</description></item>
+/// <item><term><see cref="LiveSourceOptions.MaxClockSkew"/></term><description>1 day</description></item>
+/// <item><term><see cref="LiveSourceOptions.Reconnect"/></term><description>see <see cref="ReconnectOptions"/></description></item>
 /// </list>
 /// </remarks>
-public sealed class AlpacaSourceOptions
+public sealed class AlpacaSourceOptions : LiveSourceOptions
 {
     /// <summary>Alpaca's market data stream host; <c>/v2/{feed}</c> or <c>/v1beta3/crypto/us</c> is appended.</summary>
     public static readonly Uri DefaultStreamEndpoint = new("wss://stream.data.alpaca.markets");
@@ -38,21 +38,18 @@ public sealed class AlpacaSourceOptions
     /// <summary>The largest <c>limit</c> the trades endpoints accept.</summary>
     public const int MaxRestPageSize = 10_000;
 
-    private readonly IReadOnlyList<string> _symbols = [];
     private readonly Uri _streamEndpoint = DefaultStreamEndpoint;
     private readonly Uri _restEndpoint = DefaultRestEndpoint;
     private readonly TimeSpan _stallTimeout = TimeSpan.FromMinutes(10);
-    private readonly TimeSpan _connectTimeout = TimeSpan.FromSeconds(15);
     private readonly TimeSpan _requestTimeout = TimeSpan.FromSeconds(30);
     private readonly int _restPageSize = MaxRestPageSize;
     private readonly int _maxBackfillPages = 50;
-    private readonly int _bufferCapacity = 16_384;
-    private readonly TimeSpan _maxClockSkew = TickValidator.DefaultMaxClockSkew;
-    private readonly ReconnectOptions _reconnect = new();
 
-    /// <summary>The symbols, such as <c>AAPL</c> or <c>BTC/USD</c> (kept as given: Alpaca's symbols are case-sensitive upper-case).</summary>
-    /// <exception cref="ArgumentException">The list is empty, or has a blank or duplicate symbol.</exception>
-    public required IReadOnlyList<string> Symbols { get => _symbols; init => _symbols = OptionChecks.Symbols(value, nameof(Symbols)); }
+    /// <summary>Creates options with the defaults listed above.</summary>
+    public AlpacaSourceOptions()
+        : base(16_384)
+    {
+    }
 
     /// <summary>The stream to read.</summary>
     public AlpacaFeed Feed { get; init; } = AlpacaFeed.Iex;
@@ -81,9 +78,6 @@ public sealed class AlpacaSourceOptions
     /// <summary>A connection on which nothing arrived for this long is dropped; <see cref="Timeout.InfiniteTimeSpan"/> disables the check.</summary>
     public TimeSpan StallTimeout { get => _stallTimeout; init => _stallTimeout = OptionChecks.PositiveOrInfinite(value, nameof(StallTimeout)); }
 
-    /// <summary>How long the WebSocket handshake may take.</summary>
-    public TimeSpan ConnectTimeout { get => _connectTimeout; init => _connectTimeout = OptionChecks.Positive(value, nameof(ConnectTimeout)); }
-
     /// <summary>How long one REST request may take.</summary>
     public TimeSpan RequestTimeout { get => _requestTimeout; init => _requestTimeout = OptionChecks.Positive(value, nameof(RequestTimeout)); }
 
@@ -93,22 +87,4 @@ public sealed class AlpacaSourceOptions
     /// <summary>Pages fetched per symbol and reconnect at most; beyond them the rest of the gap is logged and counted.</summary>
     public int MaxBackfillPages { get => _maxBackfillPages; init => _maxBackfillPages = OptionChecks.InRange(value, 1, int.MaxValue, nameof(MaxBackfillPages)); }
 
-    /// <summary>Ticks buffered between the receive loop and the reader.</summary>
-    public int BufferCapacity { get => _bufferCapacity; init => _bufferCapacity = OptionChecks.InRange(value, 1, int.MaxValue, nameof(BufferCapacity)); }
-
-    /// <summary>How far in the future a trade time may be before it is rejected.</summary>
-    public TimeSpan MaxClockSkew { get => _maxClockSkew; init => _maxClockSkew = OptionChecks.NotNegative(value, nameof(MaxClockSkew)); }
-
-    /// <summary>The reconnect policy.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Its maximum delay is shorter than its initial delay.</exception>
-    public ReconnectOptions Reconnect
-    {
-        get => _reconnect;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            value.Validate(nameof(Reconnect));
-            _reconnect = value;
-        }
-    }
 }

@@ -4,7 +4,6 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Model;
 using QuantPulse.Sources.Live;
 
@@ -39,19 +38,17 @@ namespace QuantPulse.Sources.Alpaca;
 /// symbol at the very same nanosecond are therefore one tick.
 /// </para>
 /// </remarks>
-public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
+public sealed class AlpacaTradeSource : LiveTickSource
 {
     private const int MaxMessageBytes = 1024 * 1024;
 
     private readonly AlpacaSourceOptions _options;
-    private readonly LiveFeed _feed;
-    private readonly LiveSourceHost _host;
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Uri _restBase;
 
-    /// <summary>Creates a source; nothing connects until <see cref="ReadAsync"/> is enumerated.</summary>
+    /// <summary>Creates a source; nothing connects until <see cref="LiveTickSource.ReadAsync"/> is enumerated.</summary>
     /// <param name="options">The options (copied: later changes have no effect).</param>
     /// <param name="timeProvider">The clock for timeouts, backoff and validation; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Where to log; nothing is logged when null.</param>
@@ -63,56 +60,21 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
     }
 
     internal AlpacaTradeSource(AlpacaSourceOptions options, TimeProvider? timeProvider, ILogger? logger, HttpClient? httpClient, Random random)
+        : base(TickSources.Alpaca, options, timeProvider, logger, random)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _options = options;
         StreamUri = BuildStreamUri(options.StreamEndpoint, options.Feed);
         _restBase = options.RestEndpoint.AbsoluteUri.EndsWith('/') ? options.RestEndpoint : new Uri(options.RestEndpoint.AbsoluteUri + "/");
-        _feed = new LiveFeed(
-            TickSources.Alpaca,
-            new SymbolTable(options.Symbols),
-            options.BufferCapacity,
-            options.MaxClockSkew,
-            timeProvider ?? TimeProvider.System,
-            logger ?? NullLogger.Instance);
         _ownsHttp = httpClient is null;
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        _host = new LiveSourceHost(_feed, options.Reconnect, random, RunSessionAsync);
     }
 
     /// <summary>The stream URI the source connects to.</summary>
     public Uri StreamUri { get; }
 
     /// <inheritdoc />
-    public string Name => _feed.Name;
-
-    /// <inheritdoc />
-    public TickSourceStatistics Statistics => _feed.Statistics;
-
-    /// <inheritdoc />
-    public LiveSourceStatistics ConnectionStatistics => _feed.Connection;
-
-    /// <inheritdoc />
-    public ConnectionStatus Status => _feed.Status;
-
-    /// <inheritdoc />
-    public IObservable<ConnectionStatus> StatusChanges => _feed.StatusChanges;
-
-    /// <inheritdoc />
-    public IReadOnlyList<SymbolFailure> SymbolFailures => _feed.Failures;
-
-    /// <inheritdoc />
-    /// <exception cref="InvalidOperationException">The source is already being (or was) read.</exception>
-    public IAsyncEnumerable<Tick> ReadAsync(CancellationToken cancellationToken = default) => _host.ReadAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public DateTimeOffset? GetWatermark(DateTimeOffset now) => _feed.GetWatermark(now);
-
-    /// <summary>Stops the connection if it runs and releases it.</summary>
-    /// <returns>A task that completes when the connection is closed.</returns>
-    public async ValueTask DisposeAsync()
+    private protected override void DisposeResources()
     {
-        await _host.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
         if (_ownsHttp)
         {
@@ -142,26 +104,26 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
         if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(secret))
         {
             throw new InvalidOperationException(
-                $"{_feed.Name}: no API key: set the environment variables {_options.KeyIdVariable} and {_options.SecretKeyVariable}.");
+                $"{Feed.Name}: no API key: set the environment variables {_options.KeyIdVariable} and {_options.SecretKeyVariable}.");
         }
 
         return (key, secret);
     }
 
     private Tick ToTick(in AlpacaTrade trade) =>
-        new(_feed.Symbols[trade.Symbol], trade.Time, trade.Price, trade.Size, TickSources.Alpaca) { Side = trade.Side };
+        new(Feed.Symbols[trade.Symbol], trade.Time, trade.Price, trade.Size, TickSources.Alpaca) { Side = trade.Side };
 
-    private async Task RunSessionAsync(SessionContext context, CancellationToken cancellationToken)
+    private protected override async Task RunSessionAsync(SessionContext context, CancellationToken cancellationToken)
     {
         var (key, secret) = Credentials();
         context.Endpoint = StreamUri.AbsoluteUri;
-        _feed.Publish(ConnectionState.Connecting, context.Attempt);
+        Feed.Publish(ConnectionState.Connecting, context.Attempt);
         var socket = await WebSocketConnection.ConnectAsync(
-            StreamUri, _options.ConnectTimeout, WebSocket.DefaultKeepAliveInterval, MaxMessageBytes, _feed.Time, cancellationToken).ConfigureAwait(false);
+            StreamUri, _options.ConnectTimeout, WebSocket.DefaultKeepAliveInterval, MaxMessageBytes, Feed.Time, cancellationToken).ConfigureAwait(false);
         await using var disposeSocket = socket.ConfigureAwait(false);
         context.ConnectedAt = socket.OpenedAt;
-        _feed.Connection.RecordConnectionOpened();
-        using var watchdog = new StallWatchdog(_feed, context, socket, _options.StallTimeout);
+        Feed.Connection.RecordConnectionOpened();
+        using var watchdog = new StallWatchdog(Feed, context, socket, _options.StallTimeout);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var events = new List<AlpacaEvent>();
 
@@ -195,20 +157,20 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
             }
         }, stop.Token).ConfigureAwait(false);
 
-        var holdBack = _feed.EarliestLastTime() is not null;
-        _feed.ClearPending();
-        var holding = Enumerable.Repeat(holdBack, _feed.Symbols.Count).ToArray();
+        var holdBack = Feed.EarliestLastTime() is not null;
+        Feed.ClearPending();
+        var holding = Enumerable.Repeat(holdBack, Feed.Symbols.Count).ToArray();
         var receiving = Task.Run(() => ReceiveAsync(socket, context, holding, stop.Token), CancellationToken.None);
         try
         {
             if (holdBack)
             {
-                _feed.Publish(ConnectionState.Backfilling, context.Attempt);
+                Feed.Publish(ConnectionState.Backfilling, context.Attempt);
                 await BackfillAsync(holding, stop.Token).ConfigureAwait(false);
             }
 
-            context.LiveSince ??= _feed.Time.GetUtcNow();
-            _feed.Publish(ConnectionState.Live, 0);
+            context.LiveSince ??= Feed.Time.GetUtcNow();
+            Feed.Publish(ConnectionState.Live, 0);
             await receiving.ConfigureAwait(false);
         }
         finally
@@ -239,15 +201,15 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
                 throw new IOException(context.EndReason);
             }
 
-            _feed.Connection.RecordMessage();
+            Feed.Connection.RecordMessage();
             if (received.IsBinary || received.Oversized)
             {
-                _feed.Reject(TickRejection.Malformed, received.Oversized ? "a message over the size limit" : "a binary message");
+                Feed.Reject(TickRejection.Malformed, received.Oversized ? "a message over the size limit" : "a binary message");
                 continue;
             }
 
             events.Clear();
-            AlpacaMessages.ParseFrame(socket.Message(received.Length), _feed.Symbols, events);
+            AlpacaMessages.ParseFrame(socket.Message(received.Length), Feed.Symbols, events);
             foreach (var item in events)
             {
                 if (item.Kind == AlpacaEventKind.Success && string.Equals(item.Message, message, StringComparison.Ordinal))
@@ -272,15 +234,15 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
                 return;
             }
 
-            _feed.Connection.RecordMessage();
+            Feed.Connection.RecordMessage();
             if (received.IsBinary || received.Oversized)
             {
-                _feed.Reject(TickRejection.Malformed, received.Oversized ? "a message over the size limit" : "a binary message");
+                Feed.Reject(TickRejection.Malformed, received.Oversized ? "a message over the size limit" : "a binary message");
                 continue;
             }
 
             events.Clear();
-            AlpacaMessages.ParseFrame(socket.Message(received.Length), _feed.Symbols, events);
+            AlpacaMessages.ParseFrame(socket.Message(received.Length), Feed.Symbols, events);
             foreach (var item in events)
             {
                 await HandleAsync(item, context, holding, cancellationToken).ConfigureAwait(false);
@@ -299,11 +261,11 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
                 {
                     if (holding[item.Trade.Symbol])
                     {
-                        _feed.Pending(item.Trade.Symbol).Add(new KeyedTick(tick, item.Trade.Nanos));
+                        Feed.Pending(item.Trade.Symbol).Add(new KeyedTick(tick, item.Trade.Nanos));
                     }
                     else
                     {
-                        await _feed.EmitAsync(item.Trade.Symbol, tick, item.Trade.Nanos, cancellationToken).ConfigureAwait(false);
+                        await Feed.EmitAsync(item.Trade.Symbol, tick, item.Trade.Nanos, cancellationToken).ConfigureAwait(false);
                     }
                 }
                 finally
@@ -316,7 +278,7 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
                 _options.OnBar?.Invoke(item.Bar!);
                 break;
             case AlpacaEventKind.Invalid:
-                _feed.Reject(item.Problem, item.Message!);
+                Feed.Reject(item.Problem, item.Message!);
                 break;
             case AlpacaEventKind.Error:
                 HandleError(item.Code, item.Message!, context);
@@ -329,9 +291,9 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
 
     private void HandleError(int code, string message, SessionContext context)
     {
-        _feed.Connection.RecordServerError();
+        Feed.Connection.RecordServerError();
         var codeText = code.ToString(CultureInfo.InvariantCulture);
-        LiveSourceLog.ServerError(_feed.Logger, _feed.Name, codeText, message);
+        LiveSourceLog.ServerError(Feed.Logger, Feed.Name, codeText, message);
         if (code == 403)
         {
             return;
@@ -339,13 +301,13 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
 
         if (IsFatal(code))
         {
-            for (var symbol = 0; symbol < _feed.Symbols.Count; symbol++)
+            for (var symbol = 0; symbol < Feed.Symbols.Count; symbol++)
             {
-                _feed.FailSymbol(symbol, codeText, message);
+                Feed.FailSymbol(symbol, codeText, message);
             }
 
             var hint = code == 402 ? $" (check {_options.KeyIdVariable} and {_options.SecretKeyVariable})" : string.Empty;
-            throw new InvalidOperationException($"{_feed.Name}: Alpaca refused the session: {code} {message}{hint}");
+            throw new InvalidOperationException($"{Feed.Name}: Alpaca refused the session: {code} {message}{hint}");
         }
 
         context.EndReason ??= $"Alpaca error {code}: {message}";
@@ -372,8 +334,8 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
     /// </summary>
     private async Task BackfillAsync(bool[] holding, CancellationToken cancellationToken)
     {
-        var floor = _feed.EarliestLastTime();
-        for (var symbol = 0; symbol < _feed.Symbols.Count; symbol++)
+        var floor = Feed.EarliestLastTime();
+        for (var symbol = 0; symbol < Feed.Symbols.Count; symbol++)
         {
             var history = new List<KeyedTick>();
             string? gap = null;
@@ -381,7 +343,7 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                last = _feed.LastKey(symbol);
+                last = Feed.LastKey(symbol);
             }
             finally
             {
@@ -390,7 +352,7 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
 
             try
             {
-                if (_feed.IsFailed(symbol))
+                if (Feed.IsFailed(symbol))
                 {
                     // Nothing to fetch.
                 }
@@ -400,7 +362,7 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
                 }
                 else if (floor is { } since)
                 {
-                    _feed.SetFloor(symbol, since);
+                    Feed.SetFloor(symbol, since);
                     gap = await FetchAsync(symbol, (since.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100, history, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -412,9 +374,9 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var yielded = await _feed.EmitBackfillAsync(symbol, history, cancellationToken).ConfigureAwait(false);
+                var yielded = await Feed.EmitBackfillAsync(symbol, history, cancellationToken).ConfigureAwait(false);
                 holding[symbol] = false;
-                LiveSourceLog.BackfillCompleted(_feed.Logger, _feed.Name, _feed.Symbols[symbol], yielded);
+                LiveSourceLog.BackfillCompleted(Feed.Logger, Feed.Name, Feed.Symbols[symbol], yielded);
             }
             finally
             {
@@ -423,8 +385,8 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
 
             if (gap is not null)
             {
-                _feed.Connection.RecordBackfillGap();
-                LiveSourceLog.BackfillGap(_feed.Logger, _feed.Name, _feed.Symbols[symbol], gap);
+                Feed.Connection.RecordBackfillGap();
+                LiveSourceLog.BackfillGap(Feed.Logger, Feed.Name, Feed.Symbols[symbol], gap);
             }
         }
     }
@@ -432,19 +394,19 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
     /// <summary>Pages through the trades from <paramref name="startNanos"/>; returns a gap description, or null.</summary>
     private async Task<string?> FetchAsync(int symbol, long startNanos, List<KeyedTick> history, CancellationToken cancellationToken)
     {
-        var name = _feed.Symbols[symbol];
+        var name = Feed.Symbols[symbol];
         string? pageToken = null;
         var trades = new List<AlpacaTrade>();
         var problems = new List<string>();
         for (var page = 0; page < _options.MaxBackfillPages; page++)
         {
             var uri = TradesUri(name, startNanos, pageToken);
-            var (status, body) = await RestGet.SendAsync(_http, () => Request(uri), _options.RequestTimeout, _feed, cancellationToken).ConfigureAwait(false);
+            var (status, body) = await RestGet.SendAsync(_http, () => Request(uri), _options.RequestTimeout, Feed, cancellationToken).ConfigureAwait(false);
             if (status != HttpStatusCode.OK)
             {
-                _feed.Connection.RecordServerError();
+                Feed.Connection.RecordServerError();
                 var message = AlpacaMessages.ParseRestError(body) ?? $"HTTP {(int)status}";
-                LiveSourceLog.ServerError(_feed.Logger, _feed.Name, ((int)status).ToString(CultureInfo.InvariantCulture), message);
+                LiveSourceLog.ServerError(Feed.Logger, Feed.Name, ((int)status).ToString(CultureInfo.InvariantCulture), message);
                 return string.Create(CultureInfo.InvariantCulture, $"{(int)status}: {message}");
             }
 
@@ -457,7 +419,7 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
 
             foreach (var problem in problems)
             {
-                _feed.Reject(TickRejection.Malformed, $"{name} trade from the REST back-fill: {problem}");
+                Feed.Reject(TickRejection.Malformed, $"{name} trade from the REST back-fill: {problem}");
             }
 
             foreach (var trade in trades)
@@ -485,7 +447,7 @@ public sealed class AlpacaTradeSource : ILiveTickSource, IAsyncDisposable
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            var pending = _feed.Pending(symbol);
+            var pending = Feed.Pending(symbol);
             return pending.Count > 0 && pending[0].Key <= page[^1].Nanos;
         }
         finally

@@ -14,10 +14,10 @@ public sealed partial class BinanceFuturesTradeSource
     /// One session: a connection, then each planned replacement of it, until a connection ends unplanned (the
     /// reconnect loop then starts the next session).
     /// </summary>
-    private async Task RunSessionAsync(SessionContext context, CancellationToken cancellationToken)
+    private protected override async Task RunSessionAsync(SessionContext context, CancellationToken cancellationToken)
     {
         context.Endpoint = StreamUri.GetLeftPart(UriPartial.Path);
-        _feed.Publish(ConnectionState.Connecting, context.Attempt);
+        Feed.Publish(ConnectionState.Connecting, context.Attempt);
         var current = await OpenAsync(context, null, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -28,8 +28,8 @@ public sealed partial class BinanceFuturesTradeSource
                 Task rotation;
                 using (var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
-                    var due = rotateAt - _feed.Time.GetUtcNow();
-                    rotation = Task.Delay(due > TimeSpan.Zero ? due : TimeSpan.Zero, _feed.Time, wake.Token);
+                    var due = rotateAt - Feed.Time.GetUtcNow();
+                    rotation = Task.Delay(due > TimeSpan.Zero ? due : TimeSpan.Zero, Feed.Time, wake.Token);
                     var finished = await Task.WhenAny(current.Receiving, rotation).ConfigureAwait(false);
                     await wake.CancelAsync().ConfigureAwait(false);
                     if (finished == current.Receiving)
@@ -41,22 +41,22 @@ public sealed partial class BinanceFuturesTradeSource
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                var age = _feed.Time.GetUtcNow() - current.OpenedAt;
-                LiveSourceLog.RotationStarted(_feed.Logger, _feed.Name, (long)age.TotalMinutes);
+                var age = Feed.Time.GetUtcNow() - current.OpenedAt;
+                LiveSourceLog.RotationStarted(Feed.Logger, Feed.Name, (long)age.TotalMinutes);
                 try
                 {
                     current = await OpenAsync(context, current, cancellationToken).ConfigureAwait(false);
                     rotateAt = current.OpenedAt + _options.ConnectionLifetime;
                     rotationFailures = 0;
-                    _feed.Connection.RecordRotation();
-                    LiveSourceLog.RotationCompleted(_feed.Logger, _feed.Name);
+                    Feed.Connection.RecordRotation();
+                    LiveSourceLog.RotationCompleted(Feed.Logger, Feed.Name);
                 }
                 catch (Exception ex) when (LiveSourceHost.IsConnectionError(ex, cancellationToken))
                 {
                     // The old connection is untouched; try again a little later, well before the venue's limit.
                     var retry = Backoff.BaseDelay(_options.Reconnect, ++rotationFailures);
-                    rotateAt = _feed.Time.GetUtcNow() + retry;
-                    LiveSourceLog.RotationFailed(_feed.Logger, _feed.Name, ex.Message, (long)retry.TotalMilliseconds);
+                    rotateAt = Feed.Time.GetUtcNow() + retry;
+                    LiveSourceLog.RotationFailed(Feed.Logger, Feed.Name, ex.Message, (long)retry.TotalMilliseconds);
                 }
             }
         }
@@ -72,7 +72,7 @@ public sealed partial class BinanceFuturesTradeSource
     /// </summary>
     private async Task<StreamConnection> OpenAsync(SessionContext context, StreamConnection? previous, CancellationToken cancellationToken)
     {
-        var connection = new StreamConnection(this, context, holdBack: previous is not null || _feed.EarliestLastTime() is not null, cancellationToken);
+        var connection = new StreamConnection(this, context, holdBack: previous is not null || Feed.EarliestLastTime() is not null, cancellationToken);
         try
         {
             await connection.ConnectAsync().ConfigureAwait(false);
@@ -84,13 +84,13 @@ public sealed partial class BinanceFuturesTradeSource
         }
 
         context.ConnectedAt ??= connection.OpenedAt;
-        _feed.Connection.RecordConnectionOpened();
+        Feed.Connection.RecordConnectionOpened();
         try
         {
             if (previous is null)
             {
                 // Nothing else receives now; whatever a dead connection held back is history's to fill.
-                _feed.ClearPending();
+                Feed.ClearPending();
             }
 
             connection.Start();
@@ -102,12 +102,12 @@ public sealed partial class BinanceFuturesTradeSource
 
             if (connection.HoldsBack)
             {
-                _feed.Publish(ConnectionState.Backfilling, context.Attempt);
+                Feed.Publish(ConnectionState.Backfilling, context.Attempt);
                 await BackfillAsync(connection, overlap: previous is not null, cancellationToken).ConfigureAwait(false);
             }
 
-            context.LiveSince ??= _feed.Time.GetUtcNow();
-            _feed.Publish(ConnectionState.Live, 0);
+            context.LiveSince ??= Feed.Time.GetUtcNow();
+            Feed.Publish(ConnectionState.Live, 0);
             return connection;
         }
         catch
@@ -128,15 +128,15 @@ public sealed partial class BinanceFuturesTradeSource
     {
         // A symbol that never traded has no id to start from; after an unplanned drop, fetch it from the time every
         // symbol was known to be complete up to.
-        var floor = overlap ? null : _feed.EarliestLastTime();
-        for (var symbol = 0; symbol < _feed.Symbols.Count; symbol++)
+        var floor = overlap ? null : Feed.EarliestLastTime();
+        for (var symbol = 0; symbol < Feed.Symbols.Count; symbol++)
         {
             var history = new List<KeyedTick>();
             string? gap = null;
             var (last, firstPending) = await PositionAsync(symbol, cancellationToken).ConfigureAwait(false);
             try
             {
-                if (_feed.IsFailed(symbol))
+                if (Feed.IsFailed(symbol))
                 {
                     // Nothing to fetch; the connection ignores the symbol below.
                 }
@@ -146,7 +146,7 @@ public sealed partial class BinanceFuturesTradeSource
                 }
                 else if (last is null && floor is { } since)
                 {
-                    _feed.SetFloor(symbol, since);
+                    Feed.SetFloor(symbol, since);
                     gap = await FetchAsync(symbol, null, since.ToUnixTimeMilliseconds(), history, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -158,9 +158,9 @@ public sealed partial class BinanceFuturesTradeSource
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var yielded = await _feed.EmitBackfillAsync(symbol, history, cancellationToken).ConfigureAwait(false);
+                var yielded = await Feed.EmitBackfillAsync(symbol, history, cancellationToken).ConfigureAwait(false);
                 connection.GoLive(symbol);
-                LiveSourceLog.BackfillCompleted(_feed.Logger, _feed.Name, _feed.Symbols[symbol], yielded);
+                LiveSourceLog.BackfillCompleted(Feed.Logger, Feed.Name, Feed.Symbols[symbol], yielded);
             }
             finally
             {
@@ -169,8 +169,8 @@ public sealed partial class BinanceFuturesTradeSource
 
             if (gap is not null)
             {
-                _feed.Connection.RecordBackfillGap();
-                LiveSourceLog.BackfillGap(_feed.Logger, _feed.Name, _feed.Symbols[symbol], gap);
+                Feed.Connection.RecordBackfillGap();
+                LiveSourceLog.BackfillGap(Feed.Logger, Feed.Name, Feed.Symbols[symbol], gap);
             }
         }
     }
@@ -181,8 +181,8 @@ public sealed partial class BinanceFuturesTradeSource
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var pending = _feed.Pending(symbol);
-            return (_feed.LastKey(symbol), pending.Count > 0 ? pending[0].Key : null);
+            var pending = Feed.Pending(symbol);
+            return (Feed.LastKey(symbol), pending.Count > 0 ? pending[0].Key : null);
         }
         finally
         {
@@ -193,14 +193,14 @@ public sealed partial class BinanceFuturesTradeSource
     /// <summary>Pages through <c>aggTrades</c> until caught up with the live stream; returns a gap description, or null.</summary>
     private async Task<string?> FetchAsync(int symbol, long? fromId, long? startTimeMs, List<KeyedTick> history, CancellationToken cancellationToken)
     {
-        var name = _feed.Symbols[symbol];
+        var name = Feed.Symbols[symbol];
         for (var page = 0; page < _options.MaxBackfillPages; page++)
         {
             var result = await _rest.GetAggTradesAsync(name, symbol, fromId, startTimeMs, _options.RestPageSize, cancellationToken).ConfigureAwait(false);
             if (result.IsError)
             {
-                _feed.Connection.RecordServerError();
-                LiveSourceLog.ServerError(_feed.Logger, _feed.Name, result.ErrorCode!, result.ErrorMessage!);
+                Feed.Connection.RecordServerError();
+                LiveSourceLog.ServerError(Feed.Logger, Feed.Name, result.ErrorCode!, result.ErrorMessage!);
                 if (result.ErrorCode == InvalidSymbolCode)
                 {
                     await RefuseAsync(symbol, result.ErrorCode, result.ErrorMessage!, cancellationToken).ConfigureAwait(false);
@@ -243,7 +243,7 @@ public sealed partial class BinanceFuturesTradeSource
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            allFailed = _feed.FailSymbol(symbol, code, message);
+            allFailed = Feed.FailSymbol(symbol, code, message);
         }
         finally
         {
@@ -253,7 +253,7 @@ public sealed partial class BinanceFuturesTradeSource
         if (allFailed)
         {
             throw new InvalidOperationException(
-                $"{_feed.Name}: every symbol was refused: " + string.Join("; ", _feed.Failures.Select(f => $"{f.Symbol} ({f.Code}: {f.Message})")));
+                $"{Feed.Name}: every symbol was refused: " + string.Join("; ", Feed.Failures.Select(f => $"{f.Symbol} ({f.Code}: {f.Message})")));
         }
     }
 
@@ -268,7 +268,7 @@ public sealed partial class BinanceFuturesTradeSource
             return true;
         }
 
-        _feed.Reject(problem, string.Create(CultureInfo.InvariantCulture, $"{symbol} aggregate trade {trade.Id} from aggTrades"));
+        Feed.Reject(problem, string.Create(CultureInfo.InvariantCulture, $"{symbol} aggregate trade {trade.Id} from aggTrades"));
         return false;
     }
 
@@ -288,7 +288,7 @@ public sealed partial class BinanceFuturesTradeSource
             _owner = owner;
             _context = context;
             HoldsBack = holdBack;
-            _holding = [.. Enumerable.Repeat(holdBack, owner._feed.Symbols.Count)];
+            _holding = [.. Enumerable.Repeat(holdBack, owner.Feed.Symbols.Count)];
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         }
 
@@ -304,11 +304,11 @@ public sealed partial class BinanceFuturesTradeSource
 
         public async Task ConnectAsync() =>
             _socket = await WebSocketConnection.ConnectAsync(
-                _owner.StreamUri, _owner._options.ConnectTimeout, WebSocket.DefaultKeepAliveInterval, MaxMessageBytes, _owner._feed.Time, _stop.Token).ConfigureAwait(false);
+                _owner.StreamUri, _owner._options.ConnectTimeout, WebSocket.DefaultKeepAliveInterval, MaxMessageBytes, _owner.Feed.Time, _stop.Token).ConfigureAwait(false);
 
         public void Start()
         {
-            _watchdog = new StallWatchdog(_owner._feed, _context, Socket, _owner._options.StallTimeout);
+            _watchdog = new StallWatchdog(_owner.Feed, _context, Socket, _owner._options.StallTimeout);
             Receiving = Task.Run(ReceiveAsync);
         }
 
@@ -344,7 +344,7 @@ public sealed partial class BinanceFuturesTradeSource
 
         private async Task ReceiveAsync()
         {
-            var feed = _owner._feed;
+            var feed = _owner.Feed;
             var cancellationToken = _stop.Token;
             while (true)
             {
@@ -385,7 +385,7 @@ public sealed partial class BinanceFuturesTradeSource
         private bool TryRead(ReceivedMessage received, out AggTrade trade)
         {
             trade = default;
-            var feed = _owner._feed;
+            var feed = _owner.Feed;
             if (received.Oversized || received.IsBinary)
             {
                 feed.Reject(TickRejection.Malformed, received.Oversized ? "a message over the size limit" : "a binary message");

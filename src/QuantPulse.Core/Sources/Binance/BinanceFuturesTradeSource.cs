@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Model;
 using QuantPulse.Sources.Live;
 
@@ -29,19 +28,17 @@ namespace QuantPulse.Sources.Binance;
 /// buyer was the maker) is a <see cref="AggressorSide.Sell"/>. All timing uses the given <see cref="TimeProvider"/>.
 /// </para>
 /// </remarks>
-public sealed partial class BinanceFuturesTradeSource : ILiveTickSource, IAsyncDisposable
+public sealed partial class BinanceFuturesTradeSource : LiveTickSource
 {
     private const int MaxMessageBytes = 1024 * 1024;
 
     private readonly BinanceSourceOptions _options;
-    private readonly LiveFeed _feed;
-    private readonly LiveSourceHost _host;
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly BinanceRestClient _rest;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Creates a source; nothing connects until <see cref="ReadAsync"/> is enumerated.</summary>
+    /// <summary>Creates a source; nothing connects until <see cref="LiveTickSource.ReadAsync"/> is enumerated.</summary>
     /// <param name="options">The options (copied: later changes have no effect).</param>
     /// <param name="timeProvider">The clock for timeouts, rotation, backoff and validation; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Where to log; nothing is logged when null.</param>
@@ -55,57 +52,21 @@ public sealed partial class BinanceFuturesTradeSource : ILiveTickSource, IAsyncD
     }
 
     internal BinanceFuturesTradeSource(BinanceSourceOptions options, TimeProvider? timeProvider, ILogger? logger, HttpClient? httpClient, Random random)
+        : base(TickSources.Binance, options, timeProvider, logger, random)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Reconnect.Validate(nameof(options));
         _options = options;
         StreamUri = BuildStreamUri(options.StreamEndpoint, options.Symbols);
-        _feed = new LiveFeed(
-            TickSources.Binance,
-            new SymbolTable(options.Symbols),
-            options.BufferCapacity,
-            options.MaxClockSkew,
-            timeProvider ?? TimeProvider.System,
-            logger ?? NullLogger.Instance);
         _ownsHttp = httpClient is null;
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        _rest = new BinanceRestClient(_http, options.RestEndpoint, options.RequestTimeout, _feed);
-        _host = new LiveSourceHost(_feed, options.Reconnect, random, RunSessionAsync);
+        _rest = new BinanceRestClient(_http, options.RestEndpoint, options.RequestTimeout, Feed);
     }
 
     /// <summary>The combined-stream URI the source connects to.</summary>
     public Uri StreamUri { get; }
 
     /// <inheritdoc />
-    public string Name => _feed.Name;
-
-    /// <inheritdoc />
-    public TickSourceStatistics Statistics => _feed.Statistics;
-
-    /// <inheritdoc />
-    public LiveSourceStatistics ConnectionStatistics => _feed.Connection;
-
-    /// <inheritdoc />
-    public ConnectionStatus Status => _feed.Status;
-
-    /// <inheritdoc />
-    public IObservable<ConnectionStatus> StatusChanges => _feed.StatusChanges;
-
-    /// <inheritdoc />
-    public IReadOnlyList<SymbolFailure> SymbolFailures => _feed.Failures;
-
-    /// <inheritdoc />
-    /// <exception cref="InvalidOperationException">The source is already being (or was) read.</exception>
-    public IAsyncEnumerable<Tick> ReadAsync(CancellationToken cancellationToken = default) => _host.ReadAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public DateTimeOffset? GetWatermark(DateTimeOffset now) => _feed.GetWatermark(now);
-
-    /// <summary>Stops the connection if it runs and releases it.</summary>
-    /// <returns>A task that completes when the connection is closed.</returns>
-    public async ValueTask DisposeAsync()
+    private protected override void DisposeResources()
     {
-        await _host.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
         if (_ownsHttp)
         {
@@ -122,7 +83,7 @@ public sealed partial class BinanceFuturesTradeSource : ILiveTickSource, IAsyncD
     }
 
     private Tick ToTick(in AggTrade trade) =>
-        new(_feed.Symbols[trade.Symbol], UnixTime.FromMilliseconds(trade.TradeTime)!.Value, trade.Price, trade.Quantity, TickSources.Binance)
+        new(Feed.Symbols[trade.Symbol], UnixTime.FromMilliseconds(trade.TradeTime)!.Value, trade.Price, trade.Quantity, TickSources.Binance)
         {
             Side = trade.BuyerIsMaker ? AggressorSide.Sell : AggressorSide.Buy,
         };
@@ -138,7 +99,7 @@ public sealed partial class BinanceFuturesTradeSource : ILiveTickSource, IAsyncD
 
         if (problem != TickRejection.None)
         {
-            _feed.Reject(problem, message);
+            Feed.Reject(problem, message);
             return false;
         }
 

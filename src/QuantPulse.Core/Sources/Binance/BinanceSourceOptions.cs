@@ -1,4 +1,3 @@
-using QuantPulse.Model;
 using QuantPulse.Sources.Live;
 
 namespace QuantPulse.Sources.Binance;
@@ -7,21 +6,21 @@ namespace QuantPulse.Sources.Binance;
 /// <remarks>
 /// <list type="table">
 /// <listheader><term>Property</term><description>Default</description></listheader>
-/// <item><term><see cref="Symbols"/></term><description>none (required; at most 200, Binance's per-connection stream limit)</description></item>
+/// <item><term><see cref="LiveSourceOptions.Symbols"/></term><description>none (required; at most 200, Binance's per-connection stream limit)</description></item>
 /// <item><term><see cref="StreamEndpoint"/></term><description><c>wss://fstream.binance.com/market</c> (the routed endpoint that carries <c>@aggTrade</c>)</description></item>
 /// <item><term><see cref="RestEndpoint"/></term><description><c>https://fapi.binance.com</c></description></item>
 /// <item><term><see cref="ConnectionLifetime"/></term><description>23 hours (Binance closes connections at 24 hours)</description></item>
 /// <item><term><see cref="StallTimeout"/></term><description>5 minutes</description></item>
-/// <item><term><see cref="ConnectTimeout"/></term><description>15 seconds</description></item>
+/// <item><term><see cref="LiveSourceOptions.ConnectTimeout"/></term><description>15 seconds</description></item>
 /// <item><term><see cref="RequestTimeout"/></term><description>30 seconds</description></item>
 /// <item><term><see cref="RestPageSize"/></term><description>1000 (the endpoint's maximum)</description></item>
 /// <item><term><see cref="MaxBackfillPages"/></term><description>50 per symbol and reconnect</description></item>
-/// <item><term><see cref="BufferCapacity"/></term><description>16 384 ticks</description></item>
-/// <item><term><see cref="MaxClockSkew"/></term><description>1 day</description></item>
-/// <item><term><see cref="Reconnect"/></term><description>see <see cref="ReconnectOptions"/></description></item>
+/// <item><term><see cref="LiveSourceOptions.BufferCapacity"/></term><description>16 384 ticks</description></item>
+/// <item><term><see cref="LiveSourceOptions.MaxClockSkew"/></term><description>1 day</description></item>
+/// <item><term><see cref="LiveSourceOptions.Reconnect"/></term><description>see <see cref="ReconnectOptions"/></description></item>
 /// </list>
 /// </remarks>
-public sealed class BinanceSourceOptions
+public sealed class BinanceSourceOptions : LiveSourceOptions
 {
     /// <summary>The routed USD-M futures market-data endpoint; <c>/stream?streams=…</c> is appended.</summary>
     public static readonly Uri DefaultStreamEndpoint = new("wss://fstream.binance.com/market");
@@ -35,31 +34,18 @@ public sealed class BinanceSourceOptions
     /// <summary>The largest <c>limit</c> the <c>aggTrades</c> endpoint accepts.</summary>
     public const int MaxRestPageSize = 1000;
 
-    private readonly IReadOnlyList<string> _symbols = [];
     private readonly Uri _streamEndpoint = DefaultStreamEndpoint;
     private readonly Uri _restEndpoint = DefaultRestEndpoint;
     private readonly TimeSpan _connectionLifetime = TimeSpan.FromHours(23);
     private readonly TimeSpan _stallTimeout = TimeSpan.FromMinutes(5);
-    private readonly TimeSpan _connectTimeout = TimeSpan.FromSeconds(15);
     private readonly TimeSpan _requestTimeout = TimeSpan.FromSeconds(30);
     private readonly int _restPageSize = MaxRestPageSize;
     private readonly int _maxBackfillPages = 50;
-    private readonly int _bufferCapacity = 16_384;
-    private readonly TimeSpan _maxClockSkew = TickValidator.DefaultMaxClockSkew;
-    private readonly ReconnectOptions _reconnect = new();
 
-    /// <summary>The symbols, such as <c>BTCUSDT</c> (any case; kept upper-case, as Binance spells them in trades).</summary>
-    /// <exception cref="ArgumentException">The list is empty, or has a blank or duplicate symbol.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The list has more than <see cref="MaxSymbols"/> symbols.</exception>
-    public required IReadOnlyList<string> Symbols
+    /// <summary>Creates options with the defaults listed above.</summary>
+    public BinanceSourceOptions()
+        : base(16_384)
     {
-        get => _symbols;
-        init
-        {
-            var symbols = OptionChecks.Symbols(value, nameof(Symbols));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(symbols.Count, MaxSymbols, nameof(Symbols));
-            _symbols = [.. symbols.Select(s => s.ToUpperInvariant())];
-        }
     }
 
     /// <summary>The WebSocket base the combined stream is opened on.</summary>
@@ -89,10 +75,6 @@ public sealed class BinanceSourceOptions
     /// <exception cref="ArgumentOutOfRangeException">The value is neither positive nor infinite.</exception>
     public TimeSpan StallTimeout { get => _stallTimeout; init => _stallTimeout = OptionChecks.PositiveOrInfinite(value, nameof(StallTimeout)); }
 
-    /// <summary>How long the WebSocket handshake may take.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
-    public TimeSpan ConnectTimeout { get => _connectTimeout; init => _connectTimeout = OptionChecks.Positive(value, nameof(ConnectTimeout)); }
-
     /// <summary>How long one REST request may take.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public TimeSpan RequestTimeout { get => _requestTimeout; init => _requestTimeout = OptionChecks.Positive(value, nameof(RequestTimeout)); }
@@ -105,24 +87,10 @@ public sealed class BinanceSourceOptions
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public int MaxBackfillPages { get => _maxBackfillPages; init => _maxBackfillPages = OptionChecks.InRange(value, 1, int.MaxValue, nameof(MaxBackfillPages)); }
 
-    /// <summary>How many ticks the source buffers ahead of its reader before the receive loop waits.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
-    public int BufferCapacity { get => _bufferCapacity; init => _bufferCapacity = OptionChecks.InRange(value, 1, int.MaxValue, nameof(BufferCapacity)); }
-
-    /// <summary>How far ahead of the clock a trade time may be before it is rejected as impossible.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
-    public TimeSpan MaxClockSkew { get => _maxClockSkew; init => _maxClockSkew = OptionChecks.NotNegative(value, nameof(MaxClockSkew)); }
-
-    /// <summary>The reconnect policy.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Its maximum delay is shorter than its initial delay.</exception>
-    public ReconnectOptions Reconnect
+    /// <summary>At most <see cref="MaxSymbols"/> symbols (Binance's per-connection stream limit), kept upper-case as Binance spells them in trades.</summary>
+    private protected override IReadOnlyList<string> NormalizeSymbols(IReadOnlyList<string> symbols)
     {
-        get => _reconnect;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            value.Validate(nameof(Reconnect));
-            _reconnect = value;
-        }
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(symbols.Count, MaxSymbols, nameof(Symbols));
+        return [.. symbols.Select(s => s.ToUpperInvariant())];
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Model;
 using QuantPulse.Sources.Live;
 
@@ -31,15 +30,13 @@ namespace QuantPulse.Sources.Databento;
 /// and reconnected with back-off.
 /// </para>
 /// </remarks>
-public sealed class DatabentoLiveSource : ILiveTickSource, IAsyncDisposable
+public sealed class DatabentoLiveSource : LiveTickSource
 {
     private const int MaxLineLength = 4096;
 
     private readonly DatabentoSourceOptions _options;
-    private readonly LiveFeed _feed;
-    private readonly LiveSourceHost _host;
 
-    /// <summary>Creates a source; nothing connects until <see cref="ReadAsync"/> is enumerated.</summary>
+    /// <summary>Creates a source; nothing connects until <see cref="LiveTickSource.ReadAsync"/> is enumerated.</summary>
     /// <param name="options">The options (copied: later changes have no effect).</param>
     /// <param name="timeProvider">The clock for timeouts, backoff and validation; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Where to log; nothing is logged when null.</param>
@@ -50,50 +47,13 @@ public sealed class DatabentoLiveSource : ILiveTickSource, IAsyncDisposable
     }
 
     internal DatabentoLiveSource(DatabentoSourceOptions options, TimeProvider? timeProvider, ILogger? logger, Random random)
+        : base(TickSources.Databento, options, timeProvider, logger, random)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _feed = new LiveFeed(
-            TickSources.Databento,
-            new SymbolTable(options.Symbols),
-            options.BufferCapacity,
-            options.MaxClockSkew,
-            timeProvider ?? TimeProvider.System,
-            logger ?? NullLogger.Instance);
-        _host = new LiveSourceHost(_feed, options.Reconnect, random, RunSessionAsync);
     }
-
-    /// <inheritdoc />
-    public string Name => _feed.Name;
-
-    /// <inheritdoc />
-    public TickSourceStatistics Statistics => _feed.Statistics;
-
-    /// <inheritdoc />
-    public LiveSourceStatistics ConnectionStatistics => _feed.Connection;
-
-    /// <inheritdoc />
-    public ConnectionStatus Status => _feed.Status;
-
-    /// <inheritdoc />
-    public IObservable<ConnectionStatus> StatusChanges => _feed.StatusChanges;
-
-    /// <inheritdoc />
-    public IReadOnlyList<SymbolFailure> SymbolFailures => _feed.Failures;
 
     /// <summary>The session id the gateway gave the last successful authentication, if any.</summary>
     public string? SessionId { get; private set; }
-
-    /// <inheritdoc />
-    /// <exception cref="InvalidOperationException">The source is already being (or was) read.</exception>
-    public IAsyncEnumerable<Tick> ReadAsync(CancellationToken cancellationToken = default) => _host.ReadAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public DateTimeOffset? GetWatermark(DateTimeOffset now) => _feed.GetWatermark(now);
-
-    /// <summary>Stops the connection if it runs and releases it.</summary>
-    /// <returns>A task that completes when the connection is closed.</returns>
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     /// <summary>The answer to a challenge: the SHA-256 of <c>cram|key</c> in lower-case hex, a dash, and the key's last five characters.</summary>
     internal static string AuthResponse(string challenge, string key)
@@ -108,34 +68,34 @@ public sealed class DatabentoLiveSource : ILiveTickSource, IAsyncDisposable
     {
         var key = _options.Key ?? Environment.GetEnvironmentVariable(_options.KeyVariable);
         return string.IsNullOrWhiteSpace(key)
-            ? throw new InvalidOperationException($"{_feed.Name}: no API key: set the environment variable {_options.KeyVariable}.")
+            ? throw new InvalidOperationException($"{Feed.Name}: no API key: set the environment variable {_options.KeyVariable}.")
             : key.Trim();
     }
 
-    private async Task RunSessionAsync(SessionContext context, CancellationToken cancellationToken)
+    private protected override async Task RunSessionAsync(SessionContext context, CancellationToken cancellationToken)
     {
         var key = Key();
         var host = _options.GatewayHost;
         context.Endpoint = string.Create(CultureInfo.InvariantCulture, $"{host}:{_options.Port}");
-        _feed.Publish(ConnectionState.Connecting, context.Attempt);
+        Feed.Publish(ConnectionState.Connecting, context.Attempt);
         using var tcp = new TcpClient { NoDelay = true };
-        using var stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _feed.Time);
+        using var stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, Feed.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stall.Token);
         try
         {
             stall.CancelAfter(_options.ConnectTimeout);
             await tcp.ConnectAsync(host, _options.Port, linked.Token).ConfigureAwait(false);
-            context.ConnectedAt = _feed.Time.GetUtcNow();
-            _feed.Connection.RecordConnectionOpened();
+            context.ConnectedAt = Feed.Time.GetUtcNow();
+            Feed.Connection.RecordConnectionOpened();
             var stream = tcp.GetStream();
             var start = await AuthenticateAsync(stream, key, context, linked.Token).ConfigureAwait(false);
             stall.CancelAfter(_options.StallTimeout);
             using var reader = await DbnReader.OpenAsync(stream, TickSources.Databento, linked.Token).ConfigureAwait(false);
             var live = start is null;
-            _feed.Publish(live ? ConnectionState.Live : ConnectionState.Backfilling, live ? 0 : context.Attempt);
+            Feed.Publish(live ? ConnectionState.Live : ConnectionState.Backfilling, live ? 0 : context.Attempt);
             if (live)
             {
-                context.LiveSince ??= _feed.Time.GetUtcNow();
+                context.LiveSince ??= Feed.Time.GetUtcNow();
             }
 
             while (true)
@@ -147,12 +107,12 @@ public sealed class DatabentoLiveSource : ILiveTickSource, IAsyncDisposable
                     return;
                 }
 
-                _feed.Connection.RecordMessage();
+                Feed.Connection.RecordMessage();
                 if (!live && IsCaughtUp(record))
                 {
                     live = true;
-                    context.LiveSince ??= _feed.Time.GetUtcNow();
-                    _feed.Publish(ConnectionState.Live, 0);
+                    context.LiveSince ??= Feed.Time.GetUtcNow();
+                    Feed.Publish(ConnectionState.Live, 0);
                 }
 
                 await HandleAsync(record, linked.Token).ConfigureAwait(false);
@@ -164,14 +124,14 @@ public sealed class DatabentoLiveSource : ILiveTickSource, IAsyncDisposable
             context.EndReason ??= FormattableString.Invariant($"nothing received for {limit.TotalSeconds:0.#} s");
             if (context.ConnectedAt is not null)
             {
-                _feed.Connection.RecordStall();
+                Feed.Connection.RecordStall();
             }
 
             throw new TimeoutException(context.EndReason);
         }
         catch (InvalidDataException ex)
         {
-            _feed.Reject(TickRejection.Malformed, ex.Message);
+            Feed.Reject(TickRejection.Malformed, ex.Message);
             context.EndReason ??= "the gateway sent data that is not DBN: " + ex.Message;
             throw new IOException(context.EndReason, ex);
         }
@@ -206,23 +166,23 @@ public sealed class DatabentoLiveSource : ILiveTickSource, IAsyncDisposable
         if (!reply.TryGetValue("success", out var success) || success != "1")
         {
             var error = reply.TryGetValue("error", out var text) ? text : "no reason given";
-            Log.AuthenticationRefused(_feed.Logger, _feed.Name, error);
-            for (var symbol = 0; symbol < _feed.Symbols.Count; symbol++)
+            Log.AuthenticationRefused(Feed.Logger, Feed.Name, error);
+            for (var symbol = 0; symbol < Feed.Symbols.Count; symbol++)
             {
-                _feed.FailSymbol(symbol, "auth", error);
+                Feed.FailSymbol(symbol, "auth", error);
             }
 
-            throw new InvalidOperationException($"{_feed.Name}: the gateway refused authentication: {error} (check {_options.KeyVariable})");
+            throw new InvalidOperationException($"{Feed.Name}: the gateway refused authentication: {error} (check {_options.KeyVariable})");
         }
 
         SessionId = reply.GetValueOrDefault("session_id");
-        Log.Authenticated(_feed.Logger, _feed.Name, SessionId ?? "?");
+        Log.Authenticated(Feed.Logger, Feed.Name, SessionId ?? "?");
 
         // After a drop, ask the gateway to replay from the earliest last trade over the symbols.
         long? start = null;
-        for (var symbol = 0; symbol < _feed.Symbols.Count; symbol++)
+        for (var symbol = 0; symbol < Feed.Symbols.Count; symbol++)
         {
-            if (_feed.LastKey(symbol) is { } last && (start is null || last < start))
+            if (Feed.LastKey(symbol) is { } last && (start is null || last < start))
             {
                 start = last;
             }
@@ -247,21 +207,21 @@ public sealed class DatabentoLiveSource : ILiveTickSource, IAsyncDisposable
         switch (record.Kind)
         {
             case DbnRecordKind.Trade:
-                var symbol = _feed.Symbols.IndexOf(record.Trade.Symbol);
+                var symbol = Feed.Symbols.IndexOf(record.Trade.Symbol);
                 if (symbol < 0)
                 {
-                    _feed.Reject(TickRejection.UnknownSymbol, $"{record.Trade.Symbol} (instrument {record.InstrumentId.ToString(CultureInfo.InvariantCulture)}) was not asked for");
+                    Feed.Reject(TickRejection.UnknownSymbol, $"{record.Trade.Symbol} (instrument {record.InstrumentId.ToString(CultureInfo.InvariantCulture)}) was not asked for");
                     break;
                 }
 
-                await _feed.EmitAsync(symbol, record.Trade, record.TsEvent, cancellationToken).ConfigureAwait(false);
+                await Feed.EmitAsync(symbol, record.Trade, record.TsEvent, cancellationToken).ConfigureAwait(false);
                 break;
             case DbnRecordKind.Invalid:
-                _feed.Reject(record.Problem, record.Text!);
+                Feed.Reject(record.Problem, record.Text!);
                 break;
             case DbnRecordKind.Error:
-                _feed.Connection.RecordServerError();
-                Log.GatewayError(_feed.Logger, _feed.Name, record.Text!);
+                Feed.Connection.RecordServerError();
+                Log.GatewayError(Feed.Logger, Feed.Name, record.Text!);
                 break;
             default:
                 // Symbol mappings are applied by the reader; system messages and other schemas carry no ticks.

@@ -1,4 +1,3 @@
-using QuantPulse.Model;
 using QuantPulse.Sources.Live;
 
 namespace QuantPulse.Sources.Databento;
@@ -8,20 +7,20 @@ namespace QuantPulse.Sources.Databento;
 /// <list type="table">
 /// <listheader><term>Property</term><description>Default</description></listheader>
 /// <item><term><see cref="Dataset"/></term><description>none (required), such as <c>XNAS.ITCH</c> or <c>GLBX.MDP3</c></description></item>
-/// <item><term><see cref="Symbols"/></term><description>none (required)</description></item>
+/// <item><term><see cref="LiveSourceOptions.Symbols"/></term><description>none (required)</description></item>
 /// <item><term><see cref="STypeIn"/></term><description><c>raw_symbol</c></description></item>
 /// <item><term><see cref="Gateway"/></term><description>the dataset's gateway, <c>{dataset with '.' → '-', lower-case}.lsg.databento.com</c></description></item>
 /// <item><term><see cref="Port"/></term><description>13000</description></item>
 /// <item><term><see cref="Key"/></term><description>read from the variable <see cref="KeyVariable"/> (<c>DATABENTO_API_KEY</c>)</description></item>
 /// <item><term><see cref="HeartbeatInterval"/></term><description>30 seconds (the gateway's default; 5 s – 30 min)</description></item>
 /// <item><term><see cref="StallTimeout"/></term><description>three heartbeat intervals</description></item>
-/// <item><term><see cref="ConnectTimeout"/></term><description>15 seconds</description></item>
-/// <item><term><see cref="BufferCapacity"/></term><description>16 384 ticks</description></item>
-/// <item><term><see cref="MaxClockSkew"/></term><description>1 day</description></item>
-/// <item><term><see cref="Reconnect"/></term><description>see <see cref="ReconnectOptions"/></description></item>
+/// <item><term><see cref="LiveSourceOptions.ConnectTimeout"/></term><description>15 seconds</description></item>
+/// <item><term><see cref="LiveSourceOptions.BufferCapacity"/></term><description>16 384 ticks</description></item>
+/// <item><term><see cref="LiveSourceOptions.MaxClockSkew"/></term><description>1 day</description></item>
+/// <item><term><see cref="LiveSourceOptions.Reconnect"/></term><description>see <see cref="ReconnectOptions"/></description></item>
 /// </list>
 /// </remarks>
-public sealed class DatabentoSourceOptions
+public sealed class DatabentoSourceOptions : LiveSourceOptions
 {
     /// <summary>The gateway port.</summary>
     public const int DefaultPort = 13_000;
@@ -30,14 +29,15 @@ public sealed class DatabentoSourceOptions
     public const string DefaultKeyVariable = "DATABENTO_API_KEY";
 
     private readonly string _dataset = string.Empty;
-    private readonly IReadOnlyList<string> _symbols = [];
     private readonly int _port = DefaultPort;
     private readonly TimeSpan _heartbeatInterval = TimeSpan.FromSeconds(30);
     private readonly TimeSpan? _stallTimeout;
-    private readonly TimeSpan _connectTimeout = TimeSpan.FromSeconds(15);
-    private readonly int _bufferCapacity = 16_384;
-    private readonly TimeSpan _maxClockSkew = TickValidator.DefaultMaxClockSkew;
-    private readonly ReconnectOptions _reconnect = new();
+
+    /// <summary>Creates options with the defaults listed above.</summary>
+    public DatabentoSourceOptions()
+        : base(16_384)
+    {
+    }
 
     /// <summary>The dataset code, such as <c>XNAS.ITCH</c>.</summary>
     /// <exception cref="ArgumentException">The code is blank.</exception>
@@ -50,10 +50,6 @@ public sealed class DatabentoSourceOptions
             _dataset = value.Trim();
         }
     }
-
-    /// <summary>The symbols, in the <see cref="STypeIn"/> symbology (raw symbols such as <c>AAPL</c> or <c>ESM4</c> by default).</summary>
-    /// <exception cref="ArgumentException">The list is empty, or has a blank or duplicate symbol.</exception>
-    public required IReadOnlyList<string> Symbols { get => _symbols; init => _symbols = OptionChecks.Symbols(value, nameof(Symbols)); }
 
     /// <summary>The input symbology: <c>raw_symbol</c>, <c>parent</c>, <c>continuous</c> or <c>instrument_id</c>.</summary>
     public string STypeIn { get; init; } = "raw_symbol";
@@ -84,28 +80,6 @@ public sealed class DatabentoSourceOptions
 
     /// <summary>A connection on which nothing (not even a heartbeat) arrived for this long is dropped.</summary>
     public TimeSpan StallTimeout { get => _stallTimeout ?? (3 * _heartbeatInterval); init => _stallTimeout = OptionChecks.PositiveOrInfinite(value, nameof(StallTimeout)); }
-
-    /// <summary>How long connecting and the authentication exchange may take.</summary>
-    public TimeSpan ConnectTimeout { get => _connectTimeout; init => _connectTimeout = OptionChecks.Positive(value, nameof(ConnectTimeout)); }
-
-    /// <summary>Ticks buffered between the receive loop and the reader.</summary>
-    public int BufferCapacity { get => _bufferCapacity; init => _bufferCapacity = OptionChecks.InRange(value, 1, int.MaxValue, nameof(BufferCapacity)); }
-
-    /// <summary>How far in the future a trade time may be before it is rejected.</summary>
-    public TimeSpan MaxClockSkew { get => _maxClockSkew; init => _maxClockSkew = OptionChecks.NotNegative(value, nameof(MaxClockSkew)); }
-
-    /// <summary>The reconnect policy.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Its maximum delay is shorter than its initial delay.</exception>
-    public ReconnectOptions Reconnect
-    {
-        get => _reconnect;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            value.Validate(nameof(Reconnect));
-            _reconnect = value;
-        }
-    }
 
     /// <summary>The gateway host for <see cref="Dataset"/>: <c>XNAS.ITCH</c> → <c>xnas-itch.lsg.databento.com</c>.</summary>
     internal string GatewayHost =>

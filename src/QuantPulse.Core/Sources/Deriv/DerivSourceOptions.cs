@@ -1,4 +1,3 @@
-using QuantPulse.Model;
 using QuantPulse.Sources.Live;
 
 namespace QuantPulse.Sources.Deriv;
@@ -7,7 +6,7 @@ namespace QuantPulse.Sources.Deriv;
 /// <remarks>
 /// <list type="table">
 /// <listheader><term>Property</term><description>Default</description></listheader>
-/// <item><term><see cref="Symbols"/></term><description>none (required)</description></item>
+/// <item><term><see cref="LiveSourceOptions.Symbols"/></term><description>none (required)</description></item>
 /// <item><term><see cref="Endpoint"/></term><description><c>wss://ws.derivws.com/websockets/v3</c></description></item>
 /// <item><term><see cref="AppId"/></term><description>1089 (Deriv's public test application)</description></item>
 /// <item><term><see cref="WarmUpTicks"/></term><description>1000</description></item>
@@ -16,14 +15,14 @@ namespace QuantPulse.Sources.Deriv;
 /// <item><term><see cref="PingInterval"/></term><description>30 seconds</description></item>
 /// <item><term><see cref="StallTimeout"/></term><description>60 seconds</description></item>
 /// <item><term><see cref="BackfillTimeout"/></term><description>30 seconds</description></item>
-/// <item><term><see cref="ConnectTimeout"/></term><description>15 seconds</description></item>
-/// <item><term><see cref="BufferCapacity"/></term><description>4096 ticks</description></item>
-/// <item><term><see cref="MaxClockSkew"/></term><description>1 day</description></item>
+/// <item><term><see cref="LiveSourceOptions.ConnectTimeout"/></term><description>15 seconds</description></item>
+/// <item><term><see cref="LiveSourceOptions.BufferCapacity"/></term><description>4096 ticks</description></item>
+/// <item><term><see cref="LiveSourceOptions.MaxClockSkew"/></term><description>1 day</description></item>
 /// <item><term><see cref="IncludeBidAsk"/></term><description>false</description></item>
-/// <item><term><see cref="Reconnect"/></term><description>see <see cref="ReconnectOptions"/></description></item>
+/// <item><term><see cref="LiveSourceOptions.Reconnect"/></term><description>see <see cref="ReconnectOptions"/></description></item>
 /// </list>
 /// </remarks>
-public sealed class DerivSourceOptions
+public sealed class DerivSourceOptions : LiveSourceOptions
 {
     /// <summary>The default API endpoint (the <c>app_id</c> query is appended to it).</summary>
     public static readonly Uri DefaultEndpoint = new("wss://ws.derivws.com/websockets/v3");
@@ -34,7 +33,6 @@ public sealed class DerivSourceOptions
     /// <summary>The largest <c>count</c> Deriv accepts in one <c>ticks_history</c> request.</summary>
     public const int MaxHistoryPageSize = 5000;
 
-    private readonly IReadOnlyList<string> _symbols = [];
     private readonly Uri _endpoint = DefaultEndpoint;
     private readonly int _appId = DefaultAppId;
     private readonly int _warmUpTicks = 1000;
@@ -43,14 +41,12 @@ public sealed class DerivSourceOptions
     private readonly TimeSpan _pingInterval = TimeSpan.FromSeconds(30);
     private readonly TimeSpan _stallTimeout = TimeSpan.FromSeconds(60);
     private readonly TimeSpan _backfillTimeout = TimeSpan.FromSeconds(30);
-    private readonly TimeSpan _connectTimeout = TimeSpan.FromSeconds(15);
-    private readonly int _bufferCapacity = 4096;
-    private readonly TimeSpan _maxClockSkew = TickValidator.DefaultMaxClockSkew;
-    private readonly ReconnectOptions _reconnect = new();
 
-    /// <summary>The symbols to stream on one connection, such as <c>R_100</c>, <c>R_10</c> or <c>1HZ100V</c>.</summary>
-    /// <exception cref="ArgumentException">The list is empty, or has a blank or duplicate symbol.</exception>
-    public required IReadOnlyList<string> Symbols { get => _symbols; init => _symbols = OptionChecks.Symbols(value, nameof(Symbols)); }
+    /// <summary>Creates options with the defaults listed above.</summary>
+    public DerivSourceOptions()
+        : base(4096)
+    {
+    }
 
     /// <summary>
     /// The WebSocket endpoint. The <c>app_id</c> query parameter is always appended from <see cref="AppId"/>
@@ -90,35 +86,10 @@ public sealed class DerivSourceOptions
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public TimeSpan BackfillTimeout { get => _backfillTimeout; init => _backfillTimeout = OptionChecks.Positive(value, nameof(BackfillTimeout)); }
 
-    /// <summary>How long the WebSocket handshake may take.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
-    public TimeSpan ConnectTimeout { get => _connectTimeout; init => _connectTimeout = OptionChecks.Positive(value, nameof(ConnectTimeout)); }
-
-    /// <summary>How many ticks the source buffers ahead of its reader before the receive loop waits.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
-    public int BufferCapacity { get => _bufferCapacity; init => _bufferCapacity = OptionChecks.InRange(value, 1, int.MaxValue, nameof(BufferCapacity)); }
-
-    /// <summary>How far ahead of the clock a tick time may be before it is rejected as impossible.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
-    public TimeSpan MaxClockSkew { get => _maxClockSkew; init => _maxClockSkew = OptionChecks.NotNegative(value, nameof(MaxClockSkew)); }
-
     /// <summary>
     /// Whether live ticks carry Deriv's <c>bid</c> and <c>ask</c>. Off by default: back-filled history has only
     /// quotes, and a recording has neither, so with it off a live run, a reconnected run and a replay see the very
     /// same ticks.
     /// </summary>
     public bool IncludeBidAsk { get; init; }
-
-    /// <summary>The reconnect policy.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Its maximum delay is shorter than its initial delay.</exception>
-    public ReconnectOptions Reconnect
-    {
-        get => _reconnect;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            value.Validate(nameof(Reconnect));
-            _reconnect = value;
-        }
-    }
 }

@@ -37,7 +37,7 @@ public sealed partial class DerivTickSource
     private sealed class Session
     {
         private readonly DerivSourceOptions _options;
-        private readonly LiveFeed _feed;
+        private readonly LiveFeed Feed;
         private readonly WebSocketConnection _connection;
         private readonly SessionContext _context;
         private readonly CancellationToken _cancellationToken;
@@ -50,11 +50,11 @@ public sealed partial class DerivTickSource
         public Session(DerivTickSource owner, WebSocketConnection connection, SessionContext context, CancellationToken cancellationToken)
         {
             _options = owner._options;
-            _feed = owner._feed;
+            Feed = owner.Feed;
             _connection = connection;
             _context = context;
             _cancellationToken = cancellationToken;
-            _backfills = new Backfill?[_feed.Symbols.Count];
+            _backfills = new Backfill?[Feed.Symbols.Count];
         }
 
         public async Task RunAsync()
@@ -69,7 +69,7 @@ public sealed partial class DerivTickSource
                     return;
                 }
 
-                _feed.Connection.RecordMessage();
+                Feed.Connection.RecordMessage();
                 var message = Read(received);
                 switch (message.Kind)
                 {
@@ -102,40 +102,40 @@ public sealed partial class DerivTickSource
             try
             {
                 await _connection.SendTextAsync(DerivRequests.Ping, _cancellationToken).ConfigureAwait(false);
-                _feed.Connection.RecordKeepAlive();
+                Feed.Connection.RecordKeepAlive();
             }
             catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
             {
                 // The receive loop sees the broken connection and reconnects; a lost ping changes nothing else.
-                LiveSourceLog.KeepAliveFailed(_feed.Logger, _feed.Name, ex.Message);
+                LiveSourceLog.KeepAliveFailed(Feed.Logger, Feed.Name, ex.Message);
             }
         }
 
         private async Task SubscribeAsync()
         {
-            _feed.ClearPending();
-            for (var symbol = 0; symbol < _feed.Symbols.Count; symbol++)
+            Feed.ClearPending();
+            for (var symbol = 0; symbol < Feed.Symbols.Count; symbol++)
             {
-                if (_feed.IsFailed(symbol))
+                if (Feed.IsFailed(symbol))
                 {
                     continue;
                 }
 
-                await SendAsync(DerivRequests.Subscribe(_feed.Symbols[symbol], NewRequest(RequestKind.Subscribe, symbol, 0))).ConfigureAwait(false);
-                if (_feed.LastKey(symbol) is { } lastEpoch)
+                await SendAsync(DerivRequests.Subscribe(Feed.Symbols[symbol], NewRequest(RequestKind.Subscribe, symbol, 0))).ConfigureAwait(false);
+                if (Feed.LastKey(symbol) is { } lastEpoch)
                 {
                     // Everything since the last tick we yielded (that one comes back and is dropped as a duplicate).
                     await BeginBackfillAsync(symbol, lastEpoch, FirstPage).ConfigureAwait(false);
                 }
                 else if (_options.WarmUpTicks > 0)
                 {
-                    _feed.ExpectHistory(symbol);
+                    Feed.ExpectHistory(symbol);
                     await BeginBackfillAsync(symbol, null, _options.WarmUpTicks).ConfigureAwait(false);
                 }
-                else if (_feed.EarliestLastTime() is { } floor)
+                else if (Feed.EarliestLastTime() is { } floor)
                 {
                     // Never ticked yet, but others did before the connection dropped: fetch from there on.
-                    _feed.SetFloor(symbol, floor);
+                    Feed.SetFloor(symbol, floor);
                     await BeginBackfillAsync(symbol, floor.ToUnixTimeSeconds(), FirstPage).ConfigureAwait(false);
                 }
             }
@@ -145,16 +145,16 @@ public sealed partial class DerivTickSource
 
         private async Task BeginBackfillAsync(int symbol, long? start, int count)
         {
-            _backfills[symbol] = new Backfill(start, _feed.Time.GetUtcNow());
+            _backfills[symbol] = new Backfill(start, Feed.Time.GetUtcNow());
             _backfilling++;
             await RequestHistoryAsync(symbol, start, null, count).ConfigureAwait(false);
         }
 
         private async Task RequestHistoryAsync(int symbol, long? start, long? end, int count)
         {
-            _feed.Connection.RecordBackfillRequest();
+            Feed.Connection.RecordBackfillRequest();
             var id = NewRequest(RequestKind.History, symbol, count);
-            await SendAsync(DerivRequests.TicksHistory(_feed.Symbols[symbol], start, end, count, id)).ConfigureAwait(false);
+            await SendAsync(DerivRequests.TicksHistory(Feed.Symbols[symbol], start, end, count, id)).ConfigureAwait(false);
         }
 
         private long NewRequest(RequestKind kind, int symbol, int count)
@@ -171,30 +171,30 @@ public sealed partial class DerivTickSource
         {
             if (received.Oversized || received.IsBinary)
             {
-                _feed.Reject(TickRejection.Malformed, received.Oversized ? "a message over the size limit" : "a binary message");
+                Feed.Reject(TickRejection.Malformed, received.Oversized ? "a message over the size limit" : "a binary message");
                 return default;
             }
 
             var bytes = _connection.Message(received.Length);
-            var message = DerivMessageParser.Parse(bytes, _feed.Symbols);
+            var message = DerivMessageParser.Parse(bytes, Feed.Symbols);
             switch (message.Kind)
             {
                 case DerivMessageKind.Malformed:
-                    _feed.Reject(TickRejection.Malformed, bytes);
+                    Feed.Reject(TickRejection.Malformed, bytes);
                     break;
                 case DerivMessageKind.Unknown:
-                    _feed.Reject(TickRejection.UnknownMessage, bytes);
+                    Feed.Reject(TickRejection.UnknownMessage, bytes);
                     break;
                 case DerivMessageKind.Tick when message.Problem != TickRejection.None:
-                    _feed.Reject(message.Problem, bytes);
+                    Feed.Reject(message.Problem, bytes);
                     message.Kind = DerivMessageKind.Malformed;
                     break;
                 case DerivMessageKind.Tick when UnixTime.FromSeconds(message.Epoch) is null:
-                    _feed.Reject(TickRejection.FutureTime, bytes);
+                    Feed.Reject(TickRejection.FutureTime, bytes);
                     message.Kind = DerivMessageKind.Malformed;
                     break;
                 case DerivMessageKind.History when message.Problem != TickRejection.None:
-                    _feed.Reject(message.Problem, bytes);
+                    Feed.Reject(message.Problem, bytes);
                     break;
                 default:
                     break;
@@ -205,18 +205,18 @@ public sealed partial class DerivTickSource
 
         private ValueTask OnTickAsync(in DerivMessage message)
         {
-            var tick = new Tick(_feed.Symbols[message.Symbol], UnixTime.FromSeconds(message.Epoch)!.Value, message.Quote, 0m, TickSources.Deriv)
+            var tick = new Tick(Feed.Symbols[message.Symbol], UnixTime.FromSeconds(message.Epoch)!.Value, message.Quote, 0m, TickSources.Deriv)
             {
                 Bid = _options.IncludeBidAsk ? message.Bid : null,
                 Ask = _options.IncludeBidAsk ? message.Ask : null,
             };
             if (_backfills[message.Symbol] is not null)
             {
-                _feed.Pending(message.Symbol).Add(new KeyedTick(tick, message.Epoch));
+                Feed.Pending(message.Symbol).Add(new KeyedTick(tick, message.Epoch));
                 return default;
             }
 
-            return _feed.EmitAsync(message.Symbol, tick, message.Epoch, _cancellationToken);
+            return Feed.EmitAsync(message.Symbol, tick, message.Epoch, _cancellationToken);
         }
 
         private async Task OnHistoryAsync(DerivMessage message)
@@ -243,7 +243,7 @@ public sealed partial class DerivTickSource
             {
                 if (backfill.Total < _options.MaxBackfillTicks)
                 {
-                    backfill.RequestedAt = _feed.Time.GetUtcNow();
+                    backfill.RequestedAt = Feed.Time.GetUtcNow();
                     var count = Math.Min(_options.HistoryPageSize, _options.MaxBackfillTicks - backfill.Total);
                     await RequestHistoryAsync(request.Symbol, start, times[0] - 1, count).ConfigureAwait(false);
                     return;
@@ -264,7 +264,7 @@ public sealed partial class DerivTickSource
             _backfills[symbol] = null;
             _backfilling--;
 
-            var name = _feed.Symbols[symbol];
+            var name = Feed.Symbols[symbol];
             var history = new List<KeyedTick>(backfill.Total);
             for (var p = backfill.Pages.Count - 1; p >= 0; p--)
             {
@@ -277,18 +277,18 @@ public sealed partial class DerivTickSource
                     }
                     else
                     {
-                        _feed.Reject(TickRejection.FutureTime, string.Create(CultureInfo.InvariantCulture, $"{name} history epoch {times[i]}"));
+                        Feed.Reject(TickRejection.FutureTime, string.Create(CultureInfo.InvariantCulture, $"{name} history epoch {times[i]}"));
                     }
                 }
             }
 
             history.Sort(static (a, b) => a.Key.CompareTo(b.Key));
-            var yielded = await _feed.EmitBackfillAsync(symbol, history, _cancellationToken).ConfigureAwait(false);
-            LiveSourceLog.BackfillCompleted(_feed.Logger, _feed.Name, name, yielded);
+            var yielded = await Feed.EmitBackfillAsync(symbol, history, _cancellationToken).ConfigureAwait(false);
+            LiveSourceLog.BackfillCompleted(Feed.Logger, Feed.Name, name, yielded);
             if (gap is not null)
             {
-                _feed.Connection.RecordBackfillGap();
-                LiveSourceLog.BackfillGap(_feed.Logger, _feed.Name, name, gap);
+                Feed.Connection.RecordBackfillGap();
+                LiveSourceLog.BackfillGap(Feed.Logger, Feed.Name, name, gap);
             }
 
             UpdateState();
@@ -296,7 +296,7 @@ public sealed partial class DerivTickSource
 
         private async Task ExpireBackfillsAsync()
         {
-            var now = _feed.Time.GetUtcNow();
+            var now = Feed.Time.GetUtcNow();
             for (var symbol = 0; symbol < _backfills.Length; symbol++)
             {
                 if (_backfills[symbol] is { } backfill && now - backfill.RequestedAt > _options.BackfillTimeout)
@@ -311,8 +311,8 @@ public sealed partial class DerivTickSource
         private async Task OnErrorAsync(DerivMessage message)
         {
             var code = message.ErrorCode!;
-            _feed.Connection.RecordServerError();
-            LiveSourceLog.ServerError(_feed.Logger, _feed.Name, code, message.ErrorMessage!);
+            Feed.Connection.RecordServerError();
+            LiveSourceLog.ServerError(Feed.Logger, Feed.Name, code, message.ErrorMessage!);
 
             var symbol = -1;
             var kind = RequestKind.Subscribe;
@@ -333,7 +333,7 @@ public sealed partial class DerivTickSource
 
             if (TransientErrorCodes.Contains(code))
             {
-                throw new IOException($"{_feed.Name}: {code}: {message.ErrorMessage}");
+                throw new IOException($"{Feed.Name}: {code}: {message.ErrorMessage}");
             }
 
             if (kind == RequestKind.History && code != "InvalidSymbol")
@@ -352,10 +352,10 @@ public sealed partial class DerivTickSource
                 _backfilling--;
             }
 
-            if (_feed.FailSymbol(symbol, code, message.ErrorMessage!))
+            if (Feed.FailSymbol(symbol, code, message.ErrorMessage!))
             {
                 throw new InvalidOperationException(
-                    $"{_feed.Name}: every symbol was refused: " + string.Join("; ", _feed.Failures.Select(f => $"{f.Symbol} ({f.Code}: {f.Message})")));
+                    $"{Feed.Name}: every symbol was refused: " + string.Join("; ", Feed.Failures.Select(f => $"{f.Symbol} ({f.Code}: {f.Message})")));
             }
 
             UpdateState();
@@ -368,14 +368,14 @@ public sealed partial class DerivTickSource
                 if (_published != ConnectionState.Backfilling)
                 {
                     _published = ConnectionState.Backfilling;
-                    _feed.Publish(ConnectionState.Backfilling, _context.Attempt);
+                    Feed.Publish(ConnectionState.Backfilling, _context.Attempt);
                 }
             }
             else if (_published != ConnectionState.Live)
             {
                 _published = ConnectionState.Live;
-                _context.LiveSince = _feed.Time.GetUtcNow();
-                _feed.Publish(ConnectionState.Live, 0);
+                _context.LiveSince = Feed.Time.GetUtcNow();
+                Feed.Publish(ConnectionState.Live, 0);
             }
         }
     }
