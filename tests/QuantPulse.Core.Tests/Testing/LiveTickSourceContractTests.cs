@@ -68,6 +68,35 @@ public abstract class LiveTickSourceContractTests
     /// <summary>Plays a market with thousands of malformed messages of every kind mixed into the stream.</summary>
     protected abstract Task<GarbageRun> RunWithGarbageAsync();
 
+    /// <summary>
+    /// Reads <paramref name="source"/> through one drop: the watermark before reading, once <paramref name="expected"/>
+    /// ticks arrived and were read while live, and while reconnecting after <paramref name="dropAll"/>.
+    /// </summary>
+    protected static async Task<WatermarkTrace> TraceThroughDropAsync(
+        ILiveTickSource source, TimeProvider clock, long expected, Action dropAll, DateTimeOffset lastTickBeforeDrop)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(dropAll);
+        using var watcher = new StatusWatcher(source);
+        using var stop = new CancellationTokenSource();
+        var before = source.GetWatermark(clock.GetUtcNow());
+        var reading = TickStreams.DrainAsync(source, stop.Token);
+
+        await watcher.WaitForAsync(ConnectionState.Live);
+        await Eventually.TrueAsync(() => source.Statistics.Accepted == expected, "the ticks before the stop arrived");
+        await Eventually.TrueAsync(() => source.GetWatermark(clock.GetUtcNow()) == clock.GetUtcNow(), "the reader drained the buffer");
+        var live = source.GetWatermark(clock.GetUtcNow());
+
+        dropAll();
+        await watcher.WaitForAsync(ConnectionState.Reconnecting);
+        var reconnecting = source.GetWatermark(clock.GetUtcNow());
+
+        await stop.CancelAsync();
+        await reading;
+        return new WatermarkTrace(before, live, clock.GetUtcNow(), reconnecting, lastTickBeforeDrop);
+    }
+
     private static IEnumerable<Tick> Ordered(IEnumerable<Tick> ticks) => ticks.OrderBy(t => (t.Symbol, t.Time, t.Price, t.Size));
 
     /// <summary>What an uninterrupted and a disrupted run of the same market yielded.</summary>

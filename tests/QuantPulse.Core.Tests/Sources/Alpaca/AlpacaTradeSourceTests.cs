@@ -87,25 +87,8 @@ public sealed class AlpacaTradeSourceTests(ITestOutputHelper output) : LiveTickS
         await using var server = await FakeAlpacaServer.StartAsync(market);
         server.StopAt(30);
         await using var source = Source(server, clock);
-        using var watcher = new StatusWatcher(source);
-        using var stop = new CancellationTokenSource();
-        var before = source.GetWatermark(clock.GetUtcNow());
-        var reading = TickStreams.DrainAsync(source, stop.Token);
-
-        await watcher.WaitForAsync(ConnectionState.Live);
-        var sent = market.Values.Sum(trades => trades.Count(t => t.Step < 30));
-        await Eventually.TrueAsync(() => source.Statistics.Accepted == sent, "the trades before the stop arrived");
-        await Eventually.TrueAsync(() => source.GetWatermark(clock.GetUtcNow()) == clock.GetUtcNow(), "the reader drained the buffer");
-        var live = source.GetWatermark(clock.GetUtcNow());
-
-        server.DropAll();
-        await watcher.WaitForAsync(ConnectionState.Reconnecting);
-        var reconnecting = source.GetWatermark(clock.GetUtcNow());
         var last = market.Values.Min(trades => DateTimeOffset.UnixEpoch.AddTicks(trades.Last(t => t.Step < 30).Nanos / 100));
-
-        await stop.CancelAsync();
-        await reading;
-        return new WatermarkTrace(before, live, clock.GetUtcNow(), reconnecting, last);
+        return await TraceThroughDropAsync(source, clock, market.Values.Sum(trades => trades.Count(t => t.Step < 30)), server.DropAll, last);
     }
 
     protected override async Task<GarbageRun> RunWithGarbageAsync()

@@ -384,24 +384,8 @@ public sealed class DerivTickSourceTests(ITestOutputHelper output) : LiveTickSou
         await using var server = await FakeDerivServer.StartAsync(market, 20, clock, requireHistory: true);
         server.StopAt(30);
         await using var source = Source(server, clock, warmUp: 5, stallTimeout: Timeout.InfiniteTimeSpan);
-        using var watcher = new StatusWatcher(source);
-        using var stop = new CancellationTokenSource();
-        var before = source.GetWatermark(clock.GetUtcNow());
-        var reading = TickStreams.DrainAsync(source, stop.Token);
-
-        await watcher.WaitForAsync(ConnectionState.Live);
-        await Eventually.TrueAsync(() => source.Statistics.Accepted == 2 * 15, "the warm-up and live ticks arrived");
-        await Eventually.TrueAsync(() => source.GetWatermark(clock.GetUtcNow()) == clock.GetUtcNow(), "the reader drained the buffer");
-        var live = source.GetWatermark(clock.GetUtcNow());
-
-        server.DropAll();
-        await watcher.WaitForAsync(ConnectionState.Reconnecting);
-        var reconnecting = source.GetWatermark(clock.GetUtcNow());
         var last = Symbols.Min(symbol => DateTimeOffset.FromUnixTimeSeconds(market[symbol][29].Epoch));
-
-        await stop.CancelAsync();
-        await reading;
-        return new WatermarkTrace(before, live, clock.GetUtcNow(), reconnecting, last);
+        return await TraceThroughDropAsync(source, clock, 2 * 15, server.DropAll, last); // the warm-up and live ticks of both symbols
     }
 
     [Fact]
