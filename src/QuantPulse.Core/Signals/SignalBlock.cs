@@ -1,8 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Indicators;
+using QuantPulse.Dataflow;
 using QuantPulse.Internal;
 using QuantPulse.Model;
 using QuantPulse.Pipeline;
@@ -32,13 +31,12 @@ namespace QuantPulse.Signals;
 /// </para>
 /// <para>
 /// Batches are processed one at a time, in order. An exception from the strategy faults the block, and the fault
-/// travels down the pipeline. Stop gracefully with <see cref="Complete"/> and await <see cref="Completion"/>;
+/// travels down the pipeline. Stop gracefully with <see cref="MarketBatchBlock.Complete"/> and await <see cref="MarketBatchBlock.Completion"/>;
 /// the options' token aborts. Safe to use from several producers, as any Dataflow block.
 /// </para>
 /// </remarks>
-public sealed class SignalBlock : IPropagatorBlock<MarketBatch, MarketBatch>, IReceivableSourceBlock<MarketBatch>
+public sealed class SignalBlock : MarketBatchBlock
 {
-    private readonly TransformBlock<MarketBatch, MarketBatch> _block;
     private readonly SignalEngine _engine;
     private readonly Lock _gate = new();
     private readonly ILogger _logger;
@@ -50,22 +48,13 @@ public sealed class SignalBlock : IPropagatorBlock<MarketBatch, MarketBatch>, IR
     /// <param name="logger">Where signals and drops are logged; null for none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="strategy"/> is null.</exception>
     public SignalBlock(StrategySpec strategy, SignalBlockOptions? options = null, ILogger<SignalBlock>? logger = null)
+        : base((options ??= new SignalBlockOptions()).BoundedCapacity, options.CancellationToken)
     {
         ArgumentNullException.ThrowIfNull(strategy);
-        options ??= new SignalBlockOptions();
         Strategy = strategy;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _minRiskReward = options.RiskReward.MinRiskReward;
         _engine = new SignalEngine(strategy, options.RiskReward, options.MinConfidence);
-        _block = new TransformBlock<MarketBatch, MarketBatch>(
-            Process,
-            new ExecutionDataflowBlockOptions
-            {
-                BoundedCapacity = options.BoundedCapacity,
-                CancellationToken = options.CancellationToken,
-                MaxDegreeOfParallelism = 1,
-                EnsureOrdered = true,
-            });
     }
 
     /// <summary>The strategy this block runs.</summary>
@@ -98,57 +87,11 @@ public sealed class SignalBlock : IPropagatorBlock<MarketBatch, MarketBatch>, IR
         }
     }
 
-    /// <summary>How many batches wait to be processed.</summary>
-    public int InputCount => _block.InputCount;
-
-    /// <summary>How many processed batches wait to be taken.</summary>
-    public int OutputCount => _block.OutputCount;
-
-    /// <inheritdoc/>
-    public Task Completion => _block.Completion;
-
-    /// <summary>Stops accepting batches; <see cref="Completion"/> finishes once the buffered ones are handed on.</summary>
-    /// <remarks>Calling it again has no further effect.</remarks>
-    public void Complete() => _block.Complete();
-
-    /// <inheritdoc/>
-    void IDataflowBlock.Fault(Exception exception) => ((IDataflowBlock)_block).Fault(exception);
-
-    /// <inheritdoc/>
-    public IDisposable LinkTo(ITargetBlock<MarketBatch> target, DataflowLinkOptions linkOptions) =>
-        _block.LinkTo(target, linkOptions);
-
-    /// <inheritdoc/>
-    public bool TryReceive(Predicate<MarketBatch>? filter, [MaybeNullWhen(false)] out MarketBatch item) =>
-        _block.TryReceive(filter, out item);
-
-    /// <inheritdoc/>
-    public bool TryReceiveAll([NotNullWhen(true)] out IList<MarketBatch>? items) => _block.TryReceiveAll(out items);
-
-    /// <inheritdoc/>
-    DataflowMessageStatus ITargetBlock<MarketBatch>.OfferMessage(
-        DataflowMessageHeader messageHeader, MarketBatch messageValue, ISourceBlock<MarketBatch>? source, bool consumeToAccept) =>
-        messageValue is null
-            ? DataflowMessageStatus.Declined
-            : ((ITargetBlock<MarketBatch>)_block).OfferMessage(messageHeader, messageValue, source, consumeToAccept);
-
-    /// <inheritdoc/>
-    MarketBatch? ISourceBlock<MarketBatch>.ConsumeMessage(
-        DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target, out bool messageConsumed) =>
-        ((ISourceBlock<MarketBatch>)_block).ConsumeMessage(messageHeader, target, out messageConsumed);
-
-    /// <inheritdoc/>
-    bool ISourceBlock<MarketBatch>.ReserveMessage(DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target) =>
-        ((ISourceBlock<MarketBatch>)_block).ReserveMessage(messageHeader, target);
-
-    /// <inheritdoc/>
-    void ISourceBlock<MarketBatch>.ReleaseReservation(DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target) =>
-        ((ISourceBlock<MarketBatch>)_block).ReleaseReservation(messageHeader, target);
-
     /// <inheritdoc/>
     public override string ToString() => $"{nameof(SignalBlock)}[{Strategy}]";
 
-    private MarketBatch Process(MarketBatch batch)
+    /// <inheritdoc/>
+    private protected override MarketBatch Process(MarketBatch batch)
     {
         var candles = batch.Candles;
         if (candles.Count == 0)

@@ -43,6 +43,6 @@ public sealed class SignalBlockOptions
         init => _boundedCapacity = OptionGuard.InRange(value, 1, 1_000_000, nameof(BoundedCapacity));
     }
 
-    /// <summary>Aborts the block: buffered batches are dropped and <see cref="SignalBlock.Completion"/> ends as canceled.</summary>
+    /// <summary>Aborts the block: buffered batches are dropped and <see cref="Dataflow.MarketBatchBlock.Completion"/> ends as canceled.</summary>
     public CancellationToken CancellationToken { get; init; }
 }

@@ -1,7 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuantPulse.Dataflow;
 using QuantPulse.Internal;
 using QuantPulse.Model;
 using QuantPulse.Signals;
@@ -25,12 +24,12 @@ namespace QuantPulse.Simulation;
 /// Trades still open from an earlier run (reloaded from storage) can be given to the constructor; they are
 /// watched like new ones. <see cref="GetOpenTrades"/> and <see cref="Statistics"/> may be read from any thread.
 /// A batch that neither carries signals nor meets an open trade is passed on as the same instance. Stop
-/// gracefully with <see cref="Complete"/> and await <see cref="Completion"/>; the options' token aborts.
+/// gracefully with <see cref="MarketBatchBlock.Complete"/> and await <see cref="MarketBatchBlock.Completion"/>; the options' token aborts. Trades still open then stay
+/// open (see <see cref="GetOpenTrades"/>).
 /// </para>
 /// </remarks>
-public sealed class SimulatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>, IReceivableSourceBlock<MarketBatch>
+public sealed class SimulatorBlock : MarketBatchBlock
 {
-    private readonly TransformBlock<MarketBatch, MarketBatch> _block;
     private readonly TradeSimulator _simulator;
     private readonly List<TradeEvent> _events = [];
     private readonly List<Signal> _submitted = [];
@@ -43,24 +42,14 @@ public sealed class SimulatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
     /// <param name="logger">Where trades and skipped signals are logged; null for none.</param>
     /// <exception cref="ArgumentException">A reloaded trade is closed, has impossible levels, or repeats an ID.</exception>
     public SimulatorBlock(SimulatorOptions? options = null, IEnumerable<Trade>? openTrades = null, ILogger<SimulatorBlock>? logger = null)
+        : base((options ??= new SimulatorOptions()).BoundedCapacity, options.CancellationToken)
     {
-        options ??= new SimulatorOptions();
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _simulator = new TradeSimulator(options, openTrades, LogSkipped);
         if (_simulator.Statistics.TradesReloaded > 0)
         {
             Log.OpenTradesReloaded(_logger, _simulator.Statistics.TradesReloaded);
         }
-
-        _block = new TransformBlock<MarketBatch, MarketBatch>(
-            Process,
-            new ExecutionDataflowBlockOptions
-            {
-                BoundedCapacity = options.BoundedCapacity,
-                CancellationToken = options.CancellationToken,
-                MaxDegreeOfParallelism = 1,
-                EnsureOrdered = true,
-            });
     }
 
     /// <summary>A snapshot of the counters.</summary>
@@ -75,15 +64,6 @@ public sealed class SimulatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
         }
     }
 
-    /// <summary>How many batches wait to be processed.</summary>
-    public int InputCount => _block.InputCount;
-
-    /// <summary>How many processed batches wait to be taken.</summary>
-    public int OutputCount => _block.OutputCount;
-
-    /// <inheritdoc/>
-    public Task Completion => _block.Completion;
-
     /// <summary>The trades open now, oldest first: a snapshot copy.</summary>
     /// <returns>The open trades.</returns>
     public IReadOnlyList<Trade> GetOpenTrades()
@@ -93,44 +73,6 @@ public sealed class SimulatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
             return _simulator.GetOpenTrades();
         }
     }
-
-    /// <summary>Stops accepting batches; <see cref="Completion"/> finishes once the buffered ones are handed on.</summary>
-    /// <remarks>Calling it again has no further effect. Trades still open stay open (see <see cref="GetOpenTrades"/>).</remarks>
-    public void Complete() => _block.Complete();
-
-    /// <inheritdoc/>
-    void IDataflowBlock.Fault(Exception exception) => ((IDataflowBlock)_block).Fault(exception);
-
-    /// <inheritdoc/>
-    public IDisposable LinkTo(ITargetBlock<MarketBatch> target, DataflowLinkOptions linkOptions) =>
-        _block.LinkTo(target, linkOptions);
-
-    /// <inheritdoc/>
-    public bool TryReceive(Predicate<MarketBatch>? filter, [MaybeNullWhen(false)] out MarketBatch item) =>
-        _block.TryReceive(filter, out item);
-
-    /// <inheritdoc/>
-    public bool TryReceiveAll([NotNullWhen(true)] out IList<MarketBatch>? items) => _block.TryReceiveAll(out items);
-
-    /// <inheritdoc/>
-    DataflowMessageStatus ITargetBlock<MarketBatch>.OfferMessage(
-        DataflowMessageHeader messageHeader, MarketBatch messageValue, ISourceBlock<MarketBatch>? source, bool consumeToAccept) =>
-        messageValue is null
-            ? DataflowMessageStatus.Declined
-            : ((ITargetBlock<MarketBatch>)_block).OfferMessage(messageHeader, messageValue, source, consumeToAccept);
-
-    /// <inheritdoc/>
-    MarketBatch? ISourceBlock<MarketBatch>.ConsumeMessage(
-        DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target, out bool messageConsumed) =>
-        ((ISourceBlock<MarketBatch>)_block).ConsumeMessage(messageHeader, target, out messageConsumed);
-
-    /// <inheritdoc/>
-    bool ISourceBlock<MarketBatch>.ReserveMessage(DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target) =>
-        ((ISourceBlock<MarketBatch>)_block).ReserveMessage(messageHeader, target);
-
-    /// <inheritdoc/>
-    void ISourceBlock<MarketBatch>.ReleaseReservation(DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target) =>
-        ((ISourceBlock<MarketBatch>)_block).ReleaseReservation(messageHeader, target);
 
     /// <inheritdoc/>
     public override string ToString() => nameof(SimulatorBlock);
@@ -159,7 +101,8 @@ public sealed class SimulatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
         }
     }
 
-    private MarketBatch Process(MarketBatch batch)
+    /// <inheritdoc/>
+    private protected override MarketBatch Process(MarketBatch batch)
     {
         var signals = batch.Signals;
         TradeEvent[] events;

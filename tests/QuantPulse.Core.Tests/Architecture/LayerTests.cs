@@ -14,7 +14,7 @@ public class LayerTests
     /// </summary>
     private static readonly string[][] Layers =
     [
-        ["QuantPulse.Internal", "QuantPulse.Model"],
+        ["QuantPulse.Internal", "QuantPulse.Model", "QuantPulse.Dataflow"],
         ["QuantPulse.Indicators", "QuantPulse.Candles", "QuantPulse.Signals", "QuantPulse.Simulation", "QuantPulse.Analytics", "QuantPulse.Sources", "QuantPulse.Sources.Alpaca", "QuantPulse.Sources.Databento", "QuantPulse.Storage", "QuantPulse.Alerts", "QuantPulse.Trading"],
         ["QuantPulse.Pipeline"],
         ["QuantPulse.Hosting", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting"],

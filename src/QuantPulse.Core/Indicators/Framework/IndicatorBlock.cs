@@ -1,7 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuantPulse.Dataflow;
 using QuantPulse.Model;
 
 namespace QuantPulse.Indicators;
@@ -17,15 +16,14 @@ namespace QuantPulse.Indicators;
 /// same candles exactly. A batch without candles is passed on as the same instance.
 /// </para>
 /// <para>
-/// Stop gracefully with <see cref="Complete"/> and await <see cref="Completion"/>; the options' token aborts.
+/// Stop gracefully with <see cref="MarketBatchBlock.Complete"/> and await <see cref="MarketBatchBlock.Completion"/>; the options' token aborts.
 /// A candle the indicators reject (out of order, or impossible prices; see <see cref="IIndicator"/>) is never
 /// thrown: it keeps the series' previous values, is counted in <see cref="RejectedCandles"/> and logged
 /// (event 3002). A <c>null</c> batch is declined. Safe to use from several producers, as any Dataflow block.
 /// </para>
 /// </remarks>
-public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>, IReceivableSourceBlock<MarketBatch>
+public sealed class IndicatorBlock : MarketBatchBlock
 {
-    private readonly TransformBlock<MarketBatch, MarketBatch> _block;
     private readonly IndicatorSet _template;
     private readonly Dictionary<(string Symbol, Timeframe Timeframe), IndicatorSet> _series = [];
     private readonly ILogger _logger;
@@ -38,20 +36,11 @@ public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
     /// <param name="logger">Where to log new series and rejected candles; null for none.</param>
     /// <exception cref="ArgumentException">Two indicators produce the same column, or one is null.</exception>
     public IndicatorBlock(IndicatorBlockOptions? options = null, ILogger<IndicatorBlock>? logger = null)
+        : base((options ??= new IndicatorBlockOptions()).BoundedCapacity, options.CancellationToken)
     {
-        options ??= new IndicatorBlockOptions();
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _template = new IndicatorSet(options.Indicators);
         _description = string.Join(", ", _template.Specs);
-        _block = new TransformBlock<MarketBatch, MarketBatch>(
-            Process,
-            new ExecutionDataflowBlockOptions
-            {
-                BoundedCapacity = options.BoundedCapacity,
-                CancellationToken = options.CancellationToken,
-                MaxDegreeOfParallelism = 1,
-                EnsureOrdered = true,
-            });
     }
 
     /// <summary>The output columns every candle carries.</summary>
@@ -64,55 +53,10 @@ public sealed class IndicatorBlock : IPropagatorBlock<MarketBatch, MarketBatch>,
     public long RejectedCandles => Interlocked.Read(ref _rejectedCandles);
 
     /// <inheritdoc/>
-    public Task Completion => _block.Completion;
-
-    /// <summary>How many batches wait to be processed.</summary>
-    public int InputCount => _block.InputCount;
-
-    /// <summary>How many processed batches wait to be taken by a linked target.</summary>
-    public int OutputCount => _block.OutputCount;
-
-    /// <inheritdoc/>
-    public void Complete() => _block.Complete();
-
-    /// <inheritdoc/>
-    void IDataflowBlock.Fault(Exception exception) => ((IDataflowBlock)_block).Fault(exception);
-
-    /// <inheritdoc/>
-    public IDisposable LinkTo(ITargetBlock<MarketBatch> target, DataflowLinkOptions linkOptions) =>
-        _block.LinkTo(target, linkOptions);
-
-    /// <inheritdoc/>
-    public bool TryReceive(Predicate<MarketBatch>? filter, [MaybeNullWhen(false)] out MarketBatch item) =>
-        _block.TryReceive(filter, out item);
-
-    /// <inheritdoc/>
-    public bool TryReceiveAll([NotNullWhen(true)] out IList<MarketBatch>? items) => _block.TryReceiveAll(out items);
-
-    /// <inheritdoc/>
-    DataflowMessageStatus ITargetBlock<MarketBatch>.OfferMessage(
-        DataflowMessageHeader messageHeader, MarketBatch messageValue, ISourceBlock<MarketBatch>? source, bool consumeToAccept) =>
-        messageValue is null
-            ? DataflowMessageStatus.Declined
-            : ((ITargetBlock<MarketBatch>)_block).OfferMessage(messageHeader, messageValue, source, consumeToAccept);
-
-    /// <inheritdoc/>
-    MarketBatch? ISourceBlock<MarketBatch>.ConsumeMessage(
-        DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target, out bool messageConsumed) =>
-        ((ISourceBlock<MarketBatch>)_block).ConsumeMessage(messageHeader, target, out messageConsumed);
-
-    /// <inheritdoc/>
-    bool ISourceBlock<MarketBatch>.ReserveMessage(DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target) =>
-        ((ISourceBlock<MarketBatch>)_block).ReserveMessage(messageHeader, target);
-
-    /// <inheritdoc/>
-    void ISourceBlock<MarketBatch>.ReleaseReservation(DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target) =>
-        ((ISourceBlock<MarketBatch>)_block).ReleaseReservation(messageHeader, target);
-
-    /// <inheritdoc/>
     public override string ToString() => $"{nameof(IndicatorBlock)}[{_description}]";
 
-    private MarketBatch Process(MarketBatch batch)
+    /// <inheritdoc/>
+    private protected override MarketBatch Process(MarketBatch batch)
     {
         var candles = batch.Candles;
         if (candles.Count == 0)

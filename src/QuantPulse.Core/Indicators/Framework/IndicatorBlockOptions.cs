@@ -40,6 +40,6 @@ public sealed class IndicatorBlockOptions
         }
     }
 
-    /// <summary>Aborts the block: buffered batches are dropped and <see cref="IndicatorBlock.Completion"/> ends as canceled.</summary>
+    /// <summary>Aborts the block: buffered batches are dropped and <see cref="Dataflow.MarketBatchBlock.Completion"/> ends as canceled.</summary>
     public CancellationToken CancellationToken { get; init; }
 }
