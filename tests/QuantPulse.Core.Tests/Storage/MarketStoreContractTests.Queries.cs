@@ -113,6 +113,25 @@ public abstract partial class MarketStoreContractTests
     }
 
     [Fact]
+    public async Task Ticks_SaveLargeBatchWithOneSymbolStoredBefore_StoresEveryTickOnce()
+    {
+        // Long enough for PostgreSQL to write it as two halves; the symbol stored before lands in one half or across
+        // the cut, so one or both halves meet stored keys. Pairs of ticks share an instant (seq 0 and 1).
+        string[] symbols = ["R_10", "R_50", "R_100"];
+        var ticks = Enumerable.Range(0, 9000).Select(i => Tick(T0.AddMilliseconds(i / 6), 1m + (i * 0.001m), symbols[i % 3])).ToArray();
+        var before = ticks.Where(t => t.Symbol == "R_50").ToArray();
+
+        await Store.Ticks.SaveAsync(before);
+        await Store.Ticks.SaveAsync(ticks);
+        await Store.Ticks.SaveAsync(ticks);
+
+        foreach (var symbol in symbols)
+        {
+            Assert.Equal(ticks.Where(t => t.Symbol == symbol), await Store.Ticks.GetRangeAsync(symbol, T0, T0.AddSeconds(2)));
+        }
+    }
+
+    [Fact]
     public async Task Ticks_SaveCancelled_StoresNothing()
     {
         using var cancelled = new CancellationTokenSource();

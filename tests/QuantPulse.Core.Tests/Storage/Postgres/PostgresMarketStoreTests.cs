@@ -129,6 +129,19 @@ public sealed class PostgresMarketStoreTests(PostgresServer server) : MarketStor
         Assert.Equal(ticks.Select(Text), read.Select(Text));
     }
 
+    [Theory]
+    [InlineData(PostgresTickWriter.SplitFrom - 1, 1)]
+    [InlineData(PostgresTickWriter.SplitFrom, 2)]
+    public async Task TicksSave_BatchOfSize_IsWrittenByThatManyTransactions(int size, int transactions)
+    {
+        var ticks = Enumerable.Range(0, size).Select(i => StorageSamples.Tick(StorageSamples.T0.AddMilliseconds(i), i, i % 2 == 0 ? "R_10" : "R_100")).ToArray();
+
+        await Store.Ticks.SaveAsync(ticks);
+
+        Assert.Equal($"{size}|{transactions}", await ReadScalarTextAsync("SELECT count(*) || '|' || count(DISTINCT xmin::text) FROM tick_data"));
+        Assert.Equal(ticks.Where(t => t.Symbol == "R_10"), await Store.Ticks.GetRangeAsync("R_10", StorageSamples.T0, StorageSamples.T0.AddSeconds(10)));
+    }
+
     [Fact]
     public async Task TicksSave_NewNamesFromSeveralStoresAtOnce_GetOneIdEach()
     {
