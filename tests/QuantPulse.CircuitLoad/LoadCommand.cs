@@ -16,6 +16,8 @@ namespace QuantPulse.CircuitLoad;
 /// </remarks>
 public static class LoadCommand
 {
+    private const double ProgressSeconds = 30;
+    private const double SampleSeconds = 5;
     private const string Usage = "usage: quantpulse-circuits --url URL [--path /?tf=1m] [--circuits 50] [--seconds 300] [--parallel 5] [--open-timeout 120] [--pid HOSTPID --baseline 120]";
 
     public static async Task<int> RunAsync(string[] args)
@@ -76,7 +78,7 @@ public static class LoadCommand
         {
             while (clock.Elapsed.TotalSeconds < options.Seconds && circuits.Live == options.Circuits)
             {
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Max(0.1, options.Seconds - clock.Elapsed.TotalSeconds))));
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(SampleSeconds, Math.Max(0.1, options.Seconds - clock.Elapsed.TotalSeconds))));
                 await Progress(circuits, clock);
             }
         }
@@ -101,10 +103,17 @@ public static class LoadCommand
         return circuits.Live == options.Circuits && stalled == 0 ? 0 : 1;
     }
 
+    /// <summary>A progress line about every 30 s; a circuit that ended is reported at once.</summary>
     private static Task Progress(CircuitSet circuits, Stopwatch clock)
     {
-        var now = circuits.Snapshot();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {clock.Elapsed.TotalSeconds:F0} s: {circuits.Live} live, {now.Batches} render batches, {now.JSCalls} JS calls"));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var live = circuits.Live;
+        if (live < circuits.Clients.Count || (int)(seconds / ProgressSeconds) != (int)((seconds - SampleSeconds) / ProgressSeconds))
+        {
+            var now = circuits.Snapshot();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {seconds:F0} s: {live} live, {now.Batches} render batches, {now.JSCalls} JS calls"));
+        }
+
         return Task.CompletedTask;
     }
 

@@ -35,13 +35,23 @@ public sealed partial class PrerenderedPage
     public static async Task<PrerenderedPage> LoadAsync(HttpClient http, Uri uri, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        using var response = await http.GetAsync(uri, cancellationToken);
-        if (!response.IsSuccessStatusCode)
+        string html;
+        try
         {
-            throw new CircuitException($"GET {uri} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            using var response = await http.GetAsync(uri, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new CircuitException($"GET {uri} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            }
+
+            html = await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new CircuitException($"GET {uri} failed: {ex.Message}", ex);
         }
 
-        return Parse(uri, await response.Content.ReadAsStringAsync(cancellationToken));
+        return Parse(uri, html);
     }
 
     /// <summary>Reads the markers and the state from a page's HTML.</summary>
