@@ -1,21 +1,26 @@
 #!/bin/sh
-# Dashboard circuits (docs/benchmarks.md): what open dashboard pages cost the host. Publishes the dashboard in Release,
+# Dashboard circuits (docs/benchmarks.md): what open dashboard tabs cost the host. Publishes the dashboard in Release,
 # starts it on a free loopback port on its embedded offline defaults (the simulated market; Deriv off, its own
-# throwaway SQLite file) pinned to CPU 0, and runs `QuantPulse.Benchmarks circuits` pinned to CPU 1 (so the headless
-# chromium pages it opens run on the other core): the host's CPU time, resident memory, managed heap and the
-# pipeline's ticks/s (from /api/stats) for a window with no page open, then with N market pages (each its own Blazor
-# Server circuit, live chart), and a summary table. Stops the host and removes its files at the end.
+# throwaway SQLite file) pinned to CPU 0, and runs the circuit load client `quantpulse-circuits`
+# (tests/QuantPulse.CircuitLoad) pinned to CPU 1: N Blazor Server circuits of the market page opened over SignalR the
+# way a browser opens them (every render batch acknowledged, every chart JS call answered), nothing drawn. It measures
+# the host's CPU time, resident memory, managed heap and the pipeline's ticks/s (from /api/stats) for a window with no
+# circuit open, then with the N circuits, prints a summary table and exits 0 only if every circuit stayed live and
+# kept rendering. With --browser the N pages are real headless chromium pages instead (`QuantPulse.Benchmarks
+# circuits`; on 2 cores chromium cannot open 50). Stops the host and removes its files at the end.
 #
-# Usage: bench/circuits.sh [--pages 50] [--seconds 300] [--baseline 120] [--symbols 100] [--tick-interval 00:00:00.010]
-#                          [--history 00:00:00] [--path /?tf=1m] [--parallel 5] [--open-timeout 180]
+# Usage: bench/circuits.sh [--circuits 50] [--seconds 300] [--baseline 120] [--symbols 100] [--tick-interval 00:00:00.010]
+#                          [--history 00:00:00] [--path /?tf=1m] [--parallel 5] [--open-timeout 180] [--browser]
 #   --symbols 0 keeps the simulated market exactly as configured (SIM_V100 and SIM_V25, one tick a second each, a day
 #   of generated history): realistic pages, but 2 ticks/s say nothing about throughput. The default, 100 symbols at
 #   10 ms (10,000 ticks/s) with no start-up history, is the load of the feed benchmark.
 set -eu
 pages=50 seconds=300 baseline=120 symbols=100 interval=00:00:00.010 history=00:00:00 path='/?tf=1m' parallel=5 open_timeout=180
+browser=no
 while [ $# -gt 0 ]; do
   case "$1" in
-    --pages) pages=$2 ;;
+    --browser) browser=yes; shift; continue ;;
+    --circuits|--pages) pages=$2 ;;
     --seconds) seconds=$2 ;;
     --baseline) baseline=$2 ;;
     --symbols) symbols=$2 ;;
@@ -44,12 +49,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-echo "publishing the dashboard (Release) and building the harness …"
+if [ "$browser" = yes ]; then harness_project=QuantPulse.Benchmarks harness_dll=QuantPulse.Benchmarks.dll; else harness_project=QuantPulse.CircuitLoad harness_dll=quantpulse-circuits.dll; fi
+echo "publishing the dashboard (Release) and building $harness_project …"
 dotnet publish -c Release "$repo/src/QuantPulse.Hosts/QuantPulse.Dashboard" -o "$root/host" --nologo -v quiet >"$root/publish.log" 2>&1 \
   || { cat "$root/publish.log" >&2; exit 1; }
-dotnet build -c Release "$repo/tests/QuantPulse.Benchmarks" --nologo -v quiet >"$root/build.log" 2>&1 \
+dotnet build -c Release "$repo/tests/$harness_project" --nologo -v quiet >"$root/build.log" 2>&1 \
   || { cat "$root/build.log" >&2; exit 1; }
-harness=$(ls "$repo"/tests/QuantPulse.Benchmarks/bin/Release/net*/QuantPulse.Benchmarks.dll | head -1)
+harness=$(ls "$repo"/tests/$harness_project/bin/Release/net*/$harness_dll | head -1)
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # Embedded defaults (appsettings.json of the published host), offline: the Deriv feed off instead of retrying.
@@ -80,7 +86,12 @@ done
 echo "host pid $host_pid on 127.0.0.1:$port, CPU $(taskset -pc "$host_pid" | sed 's/.*: //'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 status=0
-taskset -c 1 dotnet "$harness" circuits --url "http://127.0.0.1:$port" --pid "$host_pid" --pages "$pages" \
-  --baseline "$baseline" --seconds "$seconds" --path "$path" --parallel "$parallel" --open-timeout "$open_timeout" || status=$?
+if [ "$browser" = yes ]; then
+  taskset -c 1 dotnet "$harness" circuits --url "http://127.0.0.1:$port" --pid "$host_pid" --pages "$pages" \
+    --baseline "$baseline" --seconds "$seconds" --path "$path" --parallel "$parallel" --open-timeout "$open_timeout" || status=$?
+else
+  taskset -c 1 dotnet "$harness" --url "http://127.0.0.1:$port" --pid "$host_pid" --circuits "$pages" \
+    --baseline "$baseline" --seconds "$seconds" --path "$path" --parallel "$parallel" --open-timeout "$open_timeout" || status=$?
+fi
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit "$status"

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using QuantPulse.Dashboard.Components;
 
 namespace QuantPulse.Dashboard.Extensions;
@@ -11,6 +12,8 @@ internal static class DashboardUiExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddScoped<ChartInterop>();
         builder.Services.AddSingleton<Components.Shared.ChartLatency>();
+        builder.Services.AddSingleton<Telemetry.OpenCircuits>();
+        builder.Services.AddScoped<CircuitHandler, Telemetry.OpenCircuits.Handler>();
         return builder;
     }
 
@@ -20,6 +23,8 @@ internal static class DashboardUiExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The circuit gauge reads 0 from the start, not only after the first tab.
+        app.Services.GetRequiredService<Telemetry.OpenCircuits>();
         return app;
     }
 }
