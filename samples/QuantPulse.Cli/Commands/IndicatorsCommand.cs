@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using QuantPulse.Cli.CommandLine;
 using QuantPulse.Cli.Files;
 using QuantPulse.Indicators;
@@ -82,8 +83,8 @@ internal sealed class IndicatorsCommand : ICliCommand
     }
 
     // Bars are read, computed and written one at a time, so memory does not grow with the file. Rows are formatted
-    // into a RowBuffer (a row handed out as its text is copied as it is; numbers are formatted in place) and reach
-    // the writer in large blocks. Returns the bars written and the indicator columns.
+    // into a RowBuffer as UTF-8 (a row handed out as its text is copied byte for byte; numbers are formatted in
+    // place) and reach the output in large blocks. Returns the bars written and the indicator columns.
     private static (long Written, IndicatorColumns Columns) Write(TextWriter writer, CsvCandleRowReader bars, List<IndicatorSpec> specs, CancellationToken cancellationToken)
     {
         var columns = new IndicatorSet(specs).Columns;
@@ -120,8 +121,7 @@ internal sealed class IndicatorsCommand : ICliCommand
                 series.LastLine = bar.LineNumber;
                 if (bar.Cells is { } cells)
                 {
-                    output.Flush();
-                    CsvCells.WriteAll(writer, cells);
+                    output.AppendText(CsvCells.Join(cells));
                 }
                 else
                 {
@@ -164,49 +164,92 @@ internal sealed class IndicatorsCommand : ICliCommand
     }
 
     /// <summary>
-    /// The rows of the output, formatted into one large character buffer that goes to the writer when full: no
-    /// string per row or per number.
+    /// The rows of the output, formatted as UTF-8 into one large byte buffer that goes out when full: no string per
+    /// row or per number, and a row's cells copied byte for byte.
     /// </summary>
-    private sealed class RowBuffer(TextWriter writer)
+    /// <remarks>
+    /// The bytes go straight to the stream under a UTF-8 <see cref="StreamWriter"/> (a file, standard output);
+    /// any other writer gets them decoded. A row that is not valid UTF-8 is decoded and encoded again, as the
+    /// text path did: its invalid bytes become U+FFFD.
+    /// </remarks>
+    private sealed class RowBuffer
     {
-        // Room for one number as double.ToString writes it (at most 24 characters) and its comma.
-        private const int NumberRoom = 32;
-
-        private char[] _buffer = new char[1 << 16];
+        private readonly TextWriter _writer;
+        private readonly Stream? _stream;
+        private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
+        private byte[] _buffer = new byte[1 << 16];
+        private char[] _chars = [];
         private int _length;
 
-        /// <summary>Appends a row's text (each UTF-8 byte gives at most one character).</summary>
+        public RowBuffer(TextWriter writer)
+        {
+            _writer = writer;
+            if (writer is StreamWriter { Encoding.CodePage: 65001 } streamWriter)
+            {
+                streamWriter.Flush(); // what was written as text (the header) goes first
+                _stream = streamWriter.BaseStream;
+            }
+        }
+
+        /// <summary>Appends a row's UTF-8 text.</summary>
         public void AppendUtf8(ReadOnlySpan<byte> text)
         {
+            if (!Utf8.IsValid(text))
+            {
+                AppendText(Encoding.UTF8.GetString(text));
+                return;
+            }
+
             Reserve(text.Length);
-            _length += Encoding.UTF8.GetChars(text, _buffer.AsSpan(_length));
+            text.CopyTo(_buffer.AsSpan(_length));
+            _length += text.Length;
+        }
+
+        /// <summary>Appends text.</summary>
+        public void AppendText(string text)
+        {
+            Reserve(Encoding.UTF8.GetMaxByteCount(text.Length));
+            _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
         }
 
         /// <summary>Appends a comma and the value (empty when null) per indicator column, then the line end.</summary>
         public void AppendValues(ReadOnlySpan<double?> values)
         {
-            Reserve((values.Length * NumberRoom) + 1);
-            var buffer = _buffer;
+            Reserve((values.Length * (ShortestDouble.MaxLength + 1)) + 1);
+            var buffer = _buffer.AsSpan();
             var length = _length;
             foreach (var value in values)
             {
-                buffer[length++] = ',';
+                buffer[length++] = (byte)',';
                 if (value is { } v)
                 {
                     // The invariant culture's shortest round-trip form, as double.ToString(CultureInfo.InvariantCulture) writes it.
-                    v.TryFormat(buffer.AsSpan(length), out var written, default, CultureInfo.InvariantCulture);
-                    length += written;
+                    length += ShortestDouble.Format(v, buffer[length..]);
                 }
             }
 
-            buffer[length++] = '\n';
+            buffer[length++] = (byte)'\n';
             _length = length;
         }
 
         /// <summary>Writes what is buffered.</summary>
         public void Flush()
         {
-            writer.Write(_buffer, 0, _length);
+            if (_stream is not null)
+            {
+                _stream.Write(_buffer, 0, _length);
+            }
+            else
+            {
+                if (_chars.Length < _buffer.Length)
+                {
+                    _chars = new char[_buffer.Length];
+                }
+
+                var count = _decoder.GetChars(_buffer, 0, _length, _chars, 0, flush: false);
+                _writer.Write(_chars, 0, count);
+            }
+
             _length = 0;
         }
 
@@ -220,7 +263,7 @@ internal sealed class IndicatorsCommand : ICliCommand
             Flush();
             if (_buffer.Length < count)
             {
-                _buffer = new char[count];
+                _buffer = new byte[count];
             }
         }
     }
