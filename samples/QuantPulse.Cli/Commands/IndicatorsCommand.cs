@@ -11,15 +11,18 @@ namespace QuantPulse.Cli.Commands;
 
 /// <summary><c>quantpulse indicators</c>: appends indicator columns to a bars CSV file.</summary>
 /// <remarks>
-/// The bars are read one at a time with <see cref="CsvCandleRowReader.TryReadBar"/> (the first malformed row fails the command
-/// with its line number: skipping a bar would shift every indicator after it), fed in file order through one
-/// <see cref="IndicatorSet"/> per symbol, the same state machines the pipeline's indicator stage runs, and written
-/// at once: memory does not grow with the file.
+/// The bars are read with <see cref="CsvCandleRowReader.TryReadBar"/> on a thread of their own, a few batches ahead
+/// (the first malformed row fails the command with its line number, after the bars before it are written: skipping a
+/// bar would shift every indicator after it), fed in file order through one <see cref="IndicatorSet"/> per symbol,
+/// the same state machines the pipeline's indicator stage runs, and written at once: memory does not grow with the
+/// file.
 /// </remarks>
 internal sealed class IndicatorsCommand : ICliCommand
 {
     private const string Input = "--input";
     private const string Output = "--output";
+    private const int BatchSize = 4096;   // bars per batch read ahead ...
+    private const int BatchesAhead = 3;   // ... and batches in flight: memory stays flat
 
     private static readonly Dictionary<string, IndicatorFlag> Flags =
         IndicatorFlag.All.ToDictionary(f => f.Option, StringComparer.Ordinal);
@@ -82,7 +85,8 @@ internal sealed class IndicatorsCommand : ICliCommand
             : throw new UsageException($"no indicator given (use {string.Join(", ", IndicatorFlag.All.Select(f => f.Option))})");
     }
 
-    // Bars are read, computed and written one at a time, so memory does not grow with the file. Rows are formatted
+    // Bars are read and parsed on a thread of their own, a few batches ahead (ReadAhead), and computed and written
+    // here in file order, so parsing and formatting use both cores and memory does not grow with the file. Rows are formatted
     // into a RowBuffer as UTF-8 (a row handed out as its text is copied byte for byte; numbers are formatted in
     // place) and reach the output in large blocks. Returns the bars written and the indicator columns.
     private static (long Written, IndicatorColumns Columns) Write(TextWriter writer, CsvCandleRowReader bars, List<IndicatorSpec> specs, CancellationToken cancellationToken)
@@ -97,39 +101,38 @@ internal sealed class IndicatorsCommand : ICliCommand
         var output = new RowBuffer(writer);
         Series? last = null;
         long written = 0;
+        using var ahead = new ReadAhead<Bars>(
+            [.. Enumerable.Range(0, BatchesAhead).Select(_ => new Bars(BatchSize))], batch => batch.Fill(bars), "bar file reader");
         try
         {
-            while (bars.TryReadBar(out var bar))
+            while (ahead.Next(cancellationToken) is { } batch)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var candle = bar.Candle;
-
-                // Rows of one series usually follow each other: the last series is reused without hashing its symbol.
-                if (last is null || !string.Equals(last.Symbol, candle.Symbol, StringComparison.Ordinal) || last.Timeframe != candle.Timeframe)
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    if (!sets.TryGetValue((candle.Symbol, candle.Timeframe), out last))
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var candle = batch.Candle(i);
+
+                    // Rows of one series usually follow each other: the last series is reused without hashing its symbol.
+                    if (last is null || !string.Equals(last.Symbol, candle.Symbol, StringComparison.Ordinal) || last.Timeframe != candle.Timeframe)
                     {
-                        sets.Add((candle.Symbol, candle.Timeframe), last = new Series(candle.Symbol, candle.Timeframe, new IndicatorSet(specs)));
+                        if (!sets.TryGetValue((candle.Symbol, candle.Timeframe), out last))
+                        {
+                            sets.Add((candle.Symbol, candle.Timeframe), last = new Series(candle.Symbol, candle.Timeframe, new IndicatorSet(specs)));
+                        }
                     }
+
+                    var series = last;
+                    var line = batch.LineNumber(i);
+                    series.Set.Update(candle, values);
+                    Check(series, candle, line, bars.Name);
+                    series.LastTime = candle.OpenTime;
+                    series.LastLine = line;
+                    output.AppendUtf8(batch.Text(i));
+                    output.AppendValues(values);
+                    written++;
                 }
 
-                var series = last;
-
-                series.Set.Update(candle, values);
-                Check(series, candle, bar.LineNumber, bars.Name);
-                series.LastTime = candle.OpenTime;
-                series.LastLine = bar.LineNumber;
-                if (bar.Cells is { } cells)
-                {
-                    output.AppendText(CsvCells.Join(cells));
-                }
-                else
-                {
-                    output.AppendUtf8(bar.Text);
-                }
-
-                output.AppendValues(values);
-                written++;
+                batch.Error?.Throw(); // a bad row, after the bars before it
             }
         }
         catch (Exception ex) when (ex is InvalidDataException or OperationCanceledException)
@@ -169,8 +172,7 @@ internal sealed class IndicatorsCommand : ICliCommand
     /// </summary>
     /// <remarks>
     /// The bytes go straight to the stream under a UTF-8 <see cref="StreamWriter"/> (a file, standard output);
-    /// any other writer gets them decoded. A row that is not valid UTF-8 is decoded and encoded again, as the
-    /// text path did: its invalid bytes become U+FFFD.
+    /// any other writer gets them decoded.
     /// </remarks>
     private sealed class RowBuffer
     {
@@ -191,25 +193,12 @@ internal sealed class IndicatorsCommand : ICliCommand
             }
         }
 
-        /// <summary>Appends a row's UTF-8 text.</summary>
+        /// <summary>Appends a row's text, valid UTF-8.</summary>
         public void AppendUtf8(ReadOnlySpan<byte> text)
         {
-            if (!Utf8.IsValid(text))
-            {
-                AppendText(Encoding.UTF8.GetString(text));
-                return;
-            }
-
             Reserve(text.Length);
             text.CopyTo(_buffer.AsSpan(_length));
             _length += text.Length;
-        }
-
-        /// <summary>Appends text.</summary>
-        public void AppendText(string text)
-        {
-            Reserve(Encoding.UTF8.GetMaxByteCount(text.Length));
-            _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
         }
 
         /// <summary>Appends a comma and the value (empty when null) per indicator column, then the line end.</summary>
@@ -264,6 +253,52 @@ internal sealed class IndicatorsCommand : ICliCommand
             if (_buffer.Length < count)
             {
                 _buffer = new byte[count];
+            }
+        }
+    }
+
+    /// <summary>
+    /// A batch of bars read ahead: each bar's candle, line number and row text as the output copies it (valid UTF-8
+    /// as it is; otherwise decoded and encoded again, its invalid bytes becoming U+FFFD as they do in every other
+    /// cell; a quoted row's cells joined as <see cref="CsvCells"/> writes them).
+    /// </summary>
+    private sealed class Bars(int capacity) : ReadAheadBatch
+    {
+        private readonly Candle[] _candles = new Candle[capacity];
+        private readonly long[] _lines = new long[capacity];
+        private readonly int[] _ends = new int[capacity];
+        private byte[] _text = new byte[capacity * 96];
+
+        public Candle Candle(int index) => _candles[index];
+
+        public long LineNumber(int index) => _lines[index];
+
+        public ReadOnlySpan<byte> Text(int index)
+        {
+            var start = index == 0 ? 0 : _ends[index - 1];
+            return _text.AsSpan(start, _ends[index] - start);
+        }
+
+        /// <summary>Reads up to the batch's capacity; a bad row throws after the bars before it are counted.</summary>
+        public void Fill(CsvCandleRowReader reader)
+        {
+            var length = 0;
+            while (Count < _candles.Length && reader.TryReadBar(out var bar))
+            {
+                var text = bar.Cells is { } cells ? Encoding.UTF8.GetBytes(CsvCells.Join(cells))
+                    : Utf8.IsValid(bar.Text) ? bar.Text
+                    : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bar.Text));
+                if (_text.Length - length < text.Length)
+                {
+                    Array.Resize(ref _text, Math.Max(_text.Length * 2, length + text.Length));
+                }
+
+                text.CopyTo(_text.AsSpan(length));
+                length += text.Length;
+                _ends[Count] = length;
+                _candles[Count] = bar.Candle;
+                _lines[Count] = bar.LineNumber;
+                Count++;
             }
         }
     }
