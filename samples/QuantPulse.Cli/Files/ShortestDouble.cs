@@ -44,6 +44,9 @@ internal static class ShortestDouble
         10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
     ];
 
+    // "00", "01", ... "99".
+    private static ReadOnlySpan<byte> DigitPairs => "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
     /// <summary>Writes <paramref name="value"/> as the runtime does with the invariant culture.</summary>
     /// <param name="value">Any double.</param>
     /// <param name="destination">At least <see cref="MaxLength"/> bytes.</param>
@@ -155,14 +158,23 @@ internal static class ShortestDouble
         return digits;
     }
 
-    // Writes value as exactly count digits (leading zeros included); returns count.
+    // Writes value (below 10^count) as exactly count digits, leading zeros included, two at a time; returns count.
     private static int WriteDigits(ulong value, Span<byte> destination, int count)
     {
-        for (var i = count - 1; i >= 0; i--)
+        var pairs = DigitPairs;
+        var i = count;
+        for (; i >= 2; i -= 2)
         {
-            var next = value / 10;
-            destination[i] = (byte)('0' + (int)(value - (next * 10)));
+            var next = value / 100;
+            var pair = (int)(value - (next * 100)) * 2;
+            destination[i - 2] = pairs[pair];
+            destination[i - 1] = pairs[pair + 1];
             value = next;
+        }
+
+        if (i == 1)
+        {
+            destination[0] = (byte)('0' + (int)value);
         }
 
         return count;
