@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using QuantPulse.Cli.CommandLine;
 using QuantPulse.Cli.Files;
 using QuantPulse.Indicators;
@@ -10,15 +11,18 @@ namespace QuantPulse.Cli.Commands;
 
 /// <summary><c>quantpulse indicators</c>: appends indicator columns to a bars CSV file.</summary>
 /// <remarks>
-/// The bars are read one at a time with <see cref="CsvCandleRowReader.TryReadBar"/> (the first malformed row fails the command
-/// with its line number: skipping a bar would shift every indicator after it), fed in file order through one
-/// <see cref="IndicatorSet"/> per symbol, the same state machines the pipeline's indicator stage runs, and written
-/// at once: memory does not grow with the file.
+/// The bars are read with <see cref="CsvCandleRowReader.TryReadBar"/> on a thread of their own, a few batches ahead
+/// (the first malformed row fails the command with its line number, after the bars before it are written: skipping a
+/// bar would shift every indicator after it), fed in file order through one <see cref="IndicatorSet"/> per symbol,
+/// the same state machines the pipeline's indicator stage runs, and written at once: memory does not grow with the
+/// file.
 /// </remarks>
 internal sealed class IndicatorsCommand : ICliCommand
 {
     private const string Input = "--input";
     private const string Output = "--output";
+    private const int BatchSize = 4096;   // bars per batch read ahead ...
+    private const int BatchesAhead = 3;   // ... and batches in flight: memory stays flat
 
     private static readonly Dictionary<string, IndicatorFlag> Flags =
         IndicatorFlag.All.ToDictionary(f => f.Option, StringComparer.Ordinal);
@@ -81,9 +85,10 @@ internal sealed class IndicatorsCommand : ICliCommand
             : throw new UsageException($"no indicator given (use {string.Join(", ", IndicatorFlag.All.Select(f => f.Option))})");
     }
 
-    // Bars are read, computed and written one at a time, so memory does not grow with the file. Rows are formatted
-    // into a RowBuffer (a row handed out as its text is copied as it is; numbers are formatted in place) and reach
-    // the writer in large blocks. Returns the bars written and the indicator columns.
+    // Bars are read and parsed on a thread of their own, a few batches ahead (ReadAhead), and computed and written
+    // here in file order, so parsing and formatting use both cores and memory does not grow with the file. Rows are formatted
+    // into a RowBuffer as UTF-8 (a row handed out as its text is copied byte for byte; numbers are formatted in
+    // place) and reach the output in large blocks. Returns the bars written and the indicator columns.
     private static (long Written, IndicatorColumns Columns) Write(TextWriter writer, CsvCandleRowReader bars, List<IndicatorSpec> specs, CancellationToken cancellationToken)
     {
         var columns = new IndicatorSet(specs).Columns;
@@ -96,40 +101,38 @@ internal sealed class IndicatorsCommand : ICliCommand
         var output = new RowBuffer(writer);
         Series? last = null;
         long written = 0;
+        using var ahead = new ReadAhead<Bars>(
+            [.. Enumerable.Range(0, BatchesAhead).Select(_ => new Bars(BatchSize))], batch => batch.Fill(bars), "bar file reader");
         try
         {
-            while (bars.TryReadBar(out var bar))
+            while (ahead.Next(cancellationToken) is { } batch)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var candle = bar.Candle;
-
-                // Rows of one series usually follow each other: the last series is reused without hashing its symbol.
-                if (last is null || !string.Equals(last.Symbol, candle.Symbol, StringComparison.Ordinal) || last.Timeframe != candle.Timeframe)
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    if (!sets.TryGetValue((candle.Symbol, candle.Timeframe), out last))
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var candle = batch.Candle(i);
+
+                    // Rows of one series usually follow each other: the last series is reused without hashing its symbol.
+                    if (last is null || !string.Equals(last.Symbol, candle.Symbol, StringComparison.Ordinal) || last.Timeframe != candle.Timeframe)
                     {
-                        sets.Add((candle.Symbol, candle.Timeframe), last = new Series(candle.Symbol, candle.Timeframe, new IndicatorSet(specs)));
+                        if (!sets.TryGetValue((candle.Symbol, candle.Timeframe), out last))
+                        {
+                            sets.Add((candle.Symbol, candle.Timeframe), last = new Series(candle.Symbol, candle.Timeframe, new IndicatorSet(specs)));
+                        }
                     }
+
+                    var series = last;
+                    var line = batch.LineNumber(i);
+                    series.Set.Update(candle, values);
+                    Check(series, candle, line, bars.Name);
+                    series.LastTime = candle.OpenTime;
+                    series.LastLine = line;
+                    output.AppendUtf8(batch.Text(i));
+                    output.AppendValues(values);
+                    written++;
                 }
 
-                var series = last;
-
-                series.Set.Update(candle, values);
-                Check(series, candle, bar.LineNumber, bars.Name);
-                series.LastTime = candle.OpenTime;
-                series.LastLine = bar.LineNumber;
-                if (bar.Cells is { } cells)
-                {
-                    output.Flush();
-                    CsvCells.WriteAll(writer, cells);
-                }
-                else
-                {
-                    output.AppendUtf8(bar.Text);
-                }
-
-                output.AppendValues(values);
-                written++;
+                batch.Error?.Throw(); // a bad row, after the bars before it
             }
         }
         catch (Exception ex) when (ex is InvalidDataException or OperationCanceledException)
@@ -164,49 +167,78 @@ internal sealed class IndicatorsCommand : ICliCommand
     }
 
     /// <summary>
-    /// The rows of the output, formatted into one large character buffer that goes to the writer when full: no
-    /// string per row or per number.
+    /// The rows of the output, formatted as UTF-8 into one large byte buffer that goes out when full: no string per
+    /// row or per number, and a row's cells copied byte for byte.
     /// </summary>
-    private sealed class RowBuffer(TextWriter writer)
+    /// <remarks>
+    /// The bytes go straight to the stream under a UTF-8 <see cref="StreamWriter"/> (a file, standard output);
+    /// any other writer gets them decoded.
+    /// </remarks>
+    private sealed class RowBuffer
     {
-        // Room for one number as double.ToString writes it (at most 24 characters) and its comma.
-        private const int NumberRoom = 32;
-
-        private char[] _buffer = new char[1 << 16];
+        private readonly TextWriter _writer;
+        private readonly Stream? _stream;
+        private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
+        private byte[] _buffer = new byte[1 << 16];
+        private char[] _chars = [];
         private int _length;
 
-        /// <summary>Appends a row's text (each UTF-8 byte gives at most one character).</summary>
+        public RowBuffer(TextWriter writer)
+        {
+            _writer = writer;
+            if (writer is StreamWriter { Encoding.CodePage: 65001 } streamWriter)
+            {
+                streamWriter.Flush(); // what was written as text (the header) goes first
+                _stream = streamWriter.BaseStream;
+            }
+        }
+
+        /// <summary>Appends a row's text, valid UTF-8.</summary>
         public void AppendUtf8(ReadOnlySpan<byte> text)
         {
             Reserve(text.Length);
-            _length += Encoding.UTF8.GetChars(text, _buffer.AsSpan(_length));
+            text.CopyTo(_buffer.AsSpan(_length));
+            _length += text.Length;
         }
 
         /// <summary>Appends a comma and the value (empty when null) per indicator column, then the line end.</summary>
         public void AppendValues(ReadOnlySpan<double?> values)
         {
-            Reserve((values.Length * NumberRoom) + 1);
-            var buffer = _buffer;
+            Reserve((values.Length * (ShortestDouble.MaxLength + 1)) + 1);
+            var buffer = _buffer.AsSpan();
             var length = _length;
             foreach (var value in values)
             {
-                buffer[length++] = ',';
+                buffer[length++] = (byte)',';
                 if (value is { } v)
                 {
                     // The invariant culture's shortest round-trip form, as double.ToString(CultureInfo.InvariantCulture) writes it.
-                    v.TryFormat(buffer.AsSpan(length), out var written, default, CultureInfo.InvariantCulture);
-                    length += written;
+                    length += ShortestDouble.Format(v, buffer[length..]);
                 }
             }
 
-            buffer[length++] = '\n';
+            buffer[length++] = (byte)'\n';
             _length = length;
         }
 
         /// <summary>Writes what is buffered.</summary>
         public void Flush()
         {
-            writer.Write(_buffer, 0, _length);
+            if (_stream is not null)
+            {
+                _stream.Write(_buffer, 0, _length);
+            }
+            else
+            {
+                if (_chars.Length < _buffer.Length)
+                {
+                    _chars = new char[_buffer.Length];
+                }
+
+                var count = _decoder.GetChars(_buffer, 0, _length, _chars, 0, flush: false);
+                _writer.Write(_chars, 0, count);
+            }
+
             _length = 0;
         }
 
@@ -220,7 +252,53 @@ internal sealed class IndicatorsCommand : ICliCommand
             Flush();
             if (_buffer.Length < count)
             {
-                _buffer = new char[count];
+                _buffer = new byte[count];
+            }
+        }
+    }
+
+    /// <summary>
+    /// A batch of bars read ahead: each bar's candle, line number and row text as the output copies it (valid UTF-8
+    /// as it is; otherwise decoded and encoded again, its invalid bytes becoming U+FFFD as they do in every other
+    /// cell; a quoted row's cells joined as <see cref="CsvCells"/> writes them).
+    /// </summary>
+    private sealed class Bars(int capacity) : ReadAheadBatch
+    {
+        private readonly Candle[] _candles = new Candle[capacity];
+        private readonly long[] _lines = new long[capacity];
+        private readonly int[] _ends = new int[capacity];
+        private byte[] _text = new byte[capacity * 96];
+
+        public Candle Candle(int index) => _candles[index];
+
+        public long LineNumber(int index) => _lines[index];
+
+        public ReadOnlySpan<byte> Text(int index)
+        {
+            var start = index == 0 ? 0 : _ends[index - 1];
+            return _text.AsSpan(start, _ends[index] - start);
+        }
+
+        /// <summary>Reads up to the batch's capacity; a bad row throws after the bars before it are counted.</summary>
+        public void Fill(CsvCandleRowReader reader)
+        {
+            var length = 0;
+            while (Count < _candles.Length && reader.TryReadBar(out var bar))
+            {
+                var text = bar.Cells is { } cells ? Encoding.UTF8.GetBytes(CsvCells.Join(cells))
+                    : Utf8.IsValid(bar.Text) ? bar.Text
+                    : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bar.Text));
+                if (_text.Length - length < text.Length)
+                {
+                    Array.Resize(ref _text, Math.Max(_text.Length * 2, length + text.Length));
+                }
+
+                text.CopyTo(_text.AsSpan(length));
+                length += text.Length;
+                _ends[Count] = length;
+                _candles[Count] = bar.Candle;
+                _lines[Count] = bar.LineNumber;
+                Count++;
             }
         }
     }

@@ -33,6 +33,14 @@ internal static class CsvCells
         }
     }
 
+    /// <summary>The cells joined as <see cref="WriteAll"/> writes them.</summary>
+    public static string Join(IReadOnlyList<string> cells)
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        WriteAll(text, cells);
+        return text.ToString();
+    }
+
     /// <summary>Writes a number as <see cref="double.ToString(IFormatProvider)"/> with the invariant culture does, without a string.</summary>
     public static void Write(TextWriter writer, double value)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using QuantPulse.Model;
 
 namespace QuantPulse.Cli.Files;
@@ -15,15 +14,7 @@ namespace QuantPulse.Cli.Files;
 /// </remarks>
 internal sealed class TickReadAhead : IDisposable
 {
-    private readonly TickFile _file;
-    private readonly Batch[] _batches;
-    private readonly SemaphoreSlim _free;
-    private readonly SemaphoreSlim _filled = new(0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Thread _reader;
-    private int _next;
-    private bool _holding;
-    private bool _ended;
+    private readonly ReadAhead<Batch> _ahead;
 
     /// <param name="file">The file; read only by this object's thread from now on.</param>
     /// <param name="batchSize">Ticks per batch.</param>
@@ -31,16 +22,13 @@ internal sealed class TickReadAhead : IDisposable
     public TickReadAhead(TickFile file, int batchSize, int depth)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2);
-        _file = file;
-        _batches = new Batch[depth];
+        var batches = new Batch[depth];
         for (var i = 0; i < depth; i++)
         {
-            _batches[i] = new Batch(new Tick[batchSize]);
+            batches[i] = new Batch(new Tick[batchSize]);
         }
 
-        _free = new SemaphoreSlim(depth);
-        _reader = new Thread(Read) { IsBackground = true, Name = "tick file reader" };
-        _reader.Start();
+        _ahead = new ReadAhead<Batch>(batches, batch => batch.Count = file.ReadBatch(batch.Ticks), "tick file reader");
     }
 
     /// <summary>The next batch of ticks, in file order; empty at the end of the file.</summary>
@@ -48,77 +36,20 @@ internal sealed class TickReadAhead : IDisposable
     /// <returns>The ticks, valid until the next call.</returns>
     public ReadOnlySpan<Tick> Next(CancellationToken cancellationToken)
     {
-        if (_holding)
-        {
-            _holding = false;
-            _free.Release();
-        }
-
-        if (_ended)
+        if (_ahead.Next(cancellationToken) is not { } batch)
         {
             return [];
         }
 
-        _filled.Wait(cancellationToken);
-        var batch = _batches[_next];
-        _next = (_next + 1) % _batches.Length;
-        _holding = true;
         batch.Error?.Throw();
-        _ended = batch.Count == 0;
         return batch.Ticks.AsSpan(0, batch.Count);
     }
 
     /// <summary>Stops the reader (if it has not finished) and waits for its thread.</summary>
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _reader.Join();
-        _stop.Dispose();
-        _free.Dispose();
-        _filled.Dispose();
-    }
+    public void Dispose() => _ahead.Dispose();
 
-    private void Read()
-    {
-        var index = 0;
-        try
-        {
-            while (true)
-            {
-                _free.Wait(_stop.Token);
-                var batch = _batches[index];
-                index = (index + 1) % _batches.Length;
-                try
-                {
-                    batch.Count = _file.ReadBatch(batch.Ticks);
-                }
-#pragma warning disable CA1031 // Not swallowed: handed to the caller, which rethrows it from Next.
-                catch (Exception exception)
-#pragma warning restore CA1031
-                {
-                    batch.Count = 0;
-                    batch.Error = ExceptionDispatchInfo.Capture(exception);
-                }
-
-                _filled.Release();
-                if (batch.Count == 0)
-                {
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposed before the end of the file: the caller has stopped reading.
-        }
-    }
-
-    private sealed class Batch(Tick[] ticks)
+    private sealed class Batch(Tick[] ticks) : ReadAheadBatch
     {
         public Tick[] Ticks { get; } = ticks;
-
-        public int Count { get; set; }
-
-        public ExceptionDispatchInfo? Error { get; set; }
     }
 }

@@ -265,6 +265,37 @@ public sealed class IndicatorsCommandTests : IDisposable
         Assert.Equal(["indicators: wrote 2 bars with 1 indicator column (sma_2) to standard output"], result.ErrorLines);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Indicators_NonAsciiAndInvalidUtf8Cells_CopiedAsDecodedTextToFileAndStdout(bool toStdout)
+    {
+        // A valid row with non-ASCII cells is copied byte for byte; a row with bytes that are not UTF-8 is written
+        // as its decoded text (U+FFFD for each bad byte), as every other cell of the output is.
+        var input = _temp.File("bars.csv");
+        byte[] bytes =
+        [
+            .. "time,open,high,low,close,note\n1704067200,1,2,1,2,café ✓\n1704153600,2,3,2,3,"u8,
+            0xFF, 0xC3,
+            .. "x\n1704240000,2,3,2,3,\"a,é\"\n"u8,
+        ];
+        await File.WriteAllBytesAsync(input, bytes);
+        var output = _temp.File("out.csv");
+
+        var result = await CliRunner.RunAsync("indicators", "--input", input, "--sma", "2", "--output", toStdout ? "-" : output);
+
+        Assert.Equal(0, result.ExitCode);
+        const string Expected = "time,open,high,low,close,note,sma_2\n1704067200,1,2,1,2,café ✓,\n1704153600,2,3,2,3,\uFFFD\uFFFDx,2.5\n1704240000,2,3,2,3,\"a,é\",3\n";
+        if (toStdout)
+        {
+            Assert.Equal(Expected, result.Out);
+        }
+        else
+        {
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(Expected), await File.ReadAllBytesAsync(output)); // bytes: a reader would hide a raw 0xFF
+        }
+    }
+
     [Fact]
     public async Task Indicators_BadBarWithOutputDash_BarsBeforeItStreamedThenOneLineErrorExit1()
     {
