@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Globalization;
 using System.Text;
 using LinqToDB.Data;
 using LinqToDB.Mapping;
@@ -105,9 +103,9 @@ internal sealed class SqliteRowInserter : IRowInserter
                 var rc = _columns[i].MemberAccessor.GetValue(row) switch
                 {
                     null => raw.sqlite3_bind_null(statement, index),
-                    string text => BindText(statement, index, text),
+                    string text => SqliteBinding.Text(statement, index, text, _buffer),
                     DateTimeOffset time => raw.sqlite3_bind_text(statement, index, _buffer.AsSpan(0, SqliteValues.FormatTime(time, _buffer))),
-                    decimal value => BindDecimal(statement, index, value),
+                    decimal value => SqliteBinding.Decimal(statement, index, value, _buffer),
                     double value => raw.sqlite3_bind_double(statement, index, value),
                     int value => raw.sqlite3_bind_int64(statement, index, value),
                     long value => raw.sqlite3_bind_int64(statement, index, value),
@@ -118,53 +116,13 @@ internal sealed class SqliteRowInserter : IRowInserter
             }
         }
 
-        private int BindDecimal(sqlite3_stmt statement, int index, decimal value)
-        {
-            // A decimal has at most 29 digits, a sign and a point: it always fits.
-            value.TryFormat(_buffer, out var written, default, CultureInfo.InvariantCulture);
-            return raw.sqlite3_bind_text(statement, index, _buffer.AsSpan(0, written));
-        }
-
-        private int BindText(sqlite3_stmt statement, int index, string text)
-        {
-            if (Encoding.UTF8.GetMaxByteCount(text.Length) <= BufferBytes)
-            {
-                var written = Encoding.UTF8.GetBytes(text, _buffer);
-                return raw.sqlite3_bind_text(statement, index, _buffer.AsSpan(0, written));
-            }
-
-            var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-            try
-            {
-                var written = Encoding.UTF8.GetBytes(text, rented);
-                return raw.sqlite3_bind_text(statement, index, rented.AsSpan(0, written));
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-
         /// <summary>Runs the statement and resets it; returns how many rows it inserted.</summary>
         private int Step(sqlite3_stmt statement)
         {
-            var rc = raw.sqlite3_step(statement);
-            raw.sqlite3_reset(statement);
-            if (rc != raw.SQLITE_DONE)
-            {
-                SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-            }
-
+            SqliteBinding.Step(statement, connection.Handle);
             return raw.sqlite3_changes(connection.Handle);
         }
 
-        private void Check(sqlite3_stmt statement, int rc)
-        {
-            if (rc != raw.SQLITE_OK)
-            {
-                raw.sqlite3_reset(statement);
-                SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-            }
-        }
+        private void Check(sqlite3_stmt statement, int rc) => SqliteBinding.Check(statement, rc, connection.Handle);
     }
 }
