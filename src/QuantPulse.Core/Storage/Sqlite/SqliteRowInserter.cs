@@ -31,11 +31,6 @@ internal sealed class SqliteRowInserter : IRowInserter
     public async Task<int> InsertNewAsync<T>(DataConnection connection, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class
     {
-        if (rows.Count == 0)
-        {
-            return 0;
-        }
-
         var sqlite = (SqliteConnection)await connection.OpenDbConnectionAsync(cancellationToken).ConfigureAwait(false);
         var descriptor = connection.MappingSchema.GetEntityDescriptor(typeof(T));
         return new Writer(sqlite, descriptor).Insert(rows, cancellationToken);
