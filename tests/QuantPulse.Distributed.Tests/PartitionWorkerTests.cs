@@ -14,17 +14,9 @@ public sealed class PartitionWorkerTests(Servers servers)
     [Fact]
     public async Task RunAsync_ThreeWorkersOneKilledAndReplaced_StoresWhatOneProcessStoresAndBothFeedsAgree()
     {
-        var ticks = await Market.TicksAsync(symbols: 40, ticksPerSymbol: 600);
-        var symbols = ticks.Select(t => t.Symbol).Distinct().ToList();
-        var prefix = new StreamKeys("t" + Guid.NewGuid().ToString("N")[..8]);
-
-        // The reference: one process, Core's pipeline and sink.
-        var referenceDb = await Roles.SingleProcessAsync(servers.Postgres, ticks);
-
-        var db = await servers.Postgres.CreateDatabaseAsync();
-        await using var store = await Roles.OpenAsync(db);
-        using var redis = await servers.Redis.ConnectAsync();
-        var ingest = new TickIngest(redis, new IngestOptions { PartitionCount = Partitions, Keys = prefix });
+        // The reference (referenceDb): one process, Core's pipeline and sink.
+        await using var run = await PartitionedRun.StartAsync(servers, symbols: 40, ticksPerSymbol: 600, Partitions);
+        var (ticks, symbols, prefix, referenceDb, db, store, redis, ingest) = run;
         var half = ticks.Count / 2;
 
         using var stop = new CancellationTokenSource();
@@ -79,14 +71,8 @@ public sealed class PartitionWorkerTests(Servers servers)
     [Fact]
     public async Task RunAsync_WorkersJoinWhileOneOwnsEveryPartition_OwnershipSpreadsAndStoresWhatOneProcessStores()
     {
-        var ticks = await Market.TicksAsync(symbols: 24, ticksPerSymbol: 600);
-        var symbols = ticks.Select(t => t.Symbol).Distinct().ToList();
-        var prefix = new StreamKeys("t" + Guid.NewGuid().ToString("N")[..8]);
-        var referenceDb = await Roles.SingleProcessAsync(servers.Postgres, ticks);
-        var db = await servers.Postgres.CreateDatabaseAsync();
-        await using var store = await Roles.OpenAsync(db);
-        using var redis = await servers.Redis.ConnectAsync();
-        var ingest = new TickIngest(redis, new IngestOptions { PartitionCount = Partitions, Keys = prefix });
+        await using var run = await PartitionedRun.StartAsync(servers, symbols: 24, ticksPerSymbol: 600, Partitions);
+        var (ticks, symbols, prefix, referenceDb, db, store, redis, ingest) = run;
         var third = ticks.Count / 3;
         using var stop = new CancellationTokenSource();
         var runs = new List<Task>();

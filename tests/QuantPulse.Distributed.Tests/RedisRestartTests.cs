@@ -15,14 +15,8 @@ public sealed class RedisRestartTests(Servers servers)
     [Fact]
     public async Task Roles_RedisKilledAndRestartedMidRunWithAppendOnlyFile_LoseNothingAcknowledgedAndFinish()
     {
-        var ticks = await Market.TicksAsync(symbols: 16, ticksPerSymbol: 300);
-        var symbols = ticks.Select(t => t.Symbol).Distinct().ToList();
-        var keys = new StreamKeys("k" + Guid.NewGuid().ToString("N")[..8]);
-        var referenceDb = await Roles.SingleProcessAsync(servers.Postgres, ticks);
-        var db = await servers.Postgres.CreateDatabaseAsync();
-        await using var store = await Roles.OpenAsync(db);
-        using var redis = await servers.Redis.ConnectAsync();
-        var ingest = new TickIngest(redis, new IngestOptions { PartitionCount = Partitions, Keys = keys });
+        await using var run = await PartitionedRun.StartAsync(servers, symbols: 16, ticksPerSymbol: 300, Partitions);
+        var (ticks, symbols, keys, referenceDb, db, store, redis, ingest) = run;
         var firstPart = ticks.Count / 3;
         await ingest.RunAsync(new ListTickSource(ticks.Take(firstPart).ToList()));
 
