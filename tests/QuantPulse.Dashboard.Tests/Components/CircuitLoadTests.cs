@@ -36,8 +36,9 @@ public sealed class CircuitLoadTests(CircuitLoadHost host) : IClassFixture<Circu
             // The chart redraws as ticks arrive: every circuit gets new render batches and JS calls (chart updates).
             var first = circuits.Snapshot();
             await Eventually.TrueAsync(
-                () => circuits.Clients.Select((c, i) => c.RenderBatches >= first.PerCircuit[i] + 3).All(grew => grew),
-                "every circuit receives further render batches as ticks arrive");
+                () => circuits.Clients.Select((c, i) => c.RenderBatches >= first.PerCircuit[i] + 3).All(grew => grew)
+                    && circuits.Snapshot().JSCalls > first.JSCalls,
+                "every circuit receives further render batches and the charts further JS calls as ticks arrive");
             Assert.True(circuits.Snapshot().JSCalls > first.JSCalls);
             Assert.Equal(0, circuits.Stalled(first));
             Assert.Equal(Circuits, circuits.Live);
