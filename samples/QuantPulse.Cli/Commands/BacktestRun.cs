@@ -1,28 +1,29 @@
 using System.Data.Common;
+using System.Threading.Tasks.Dataflow;
+using QuantPulse.Cli.Files;
 using QuantPulse.Candles;
 using QuantPulse.Model;
 using QuantPulse.Pipeline;
 using QuantPulse.Signals;
 using QuantPulse.Simulation;
 using QuantPulse.Sources;
-using QuantPulse.Sources.Csv;
 using QuantPulse.Storage;
 
 namespace QuantPulse.Cli.Commands;
 
 /// <summary>
-/// One back-test: a tick file through <c>source → candles → indicators → signals → simulator</c> into a
-/// <see cref="SinkBlock"/>, then the run's trades and signals read back from the database and checked against
-/// what the pipeline produced.
+/// One back-test: a tick file through <c>candles → indicators → signals → simulator</c> (a
+/// <see cref="SynchronousMarketPipeline"/>: the live pipeline's stages, run on this thread while the file is parsed
+/// ahead on another) into a <see cref="SinkBlock"/>, then the run's trades and signals read back from the database
+/// and checked against what the pipeline produced.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The pipeline clock is a <see cref="StoppedClock"/>, so candles close on the data alone, and
-/// <see cref="MarketPipelineOptions.CloseCandlesAtEnd"/> is on: the last, partial candle of every symbol is a
-/// candle of the file (as <c>quantpulse candles</c> writes it), it is stored and the strategy sees it. A signal it
-/// raises has no later tick to open a trade on and is reported as pending at the end. The stopped clock's
-/// heartbeats lie before every tick, so expiry is found by the ticks alone (and would be the same if it were found
-/// by the clock), and the same file and settings always give the same trades.
+/// There is no clock: candles close on the data alone, and <see cref="MarketPipelineOptions.CloseCandlesAtEnd"/> is
+/// on: the last, partial candle of every symbol is a candle of the file (as <c>quantpulse candles</c> writes it), it
+/// is stored and the strategy sees it. A signal it raises has no later tick to open a trade on and is reported as
+/// pending at the end. Expiry is found by the ticks alone, so the same file and settings always give the same
+/// trades, however the file is cut into batches.
 /// </para>
 /// <para>
 /// The sink writes in batches of <see cref="SinkBatchSize"/> rows (and the rest at the end of the file); it uses the
@@ -38,6 +39,9 @@ internal sealed class BacktestRun
 
     /// <summary>How many rows (candles, signals and trade events together) one write to the database takes at most.</summary>
     public const int SinkBatchSize = 50_000;
+
+    private const int ReadBatchSize = 4096;
+    private const int ReadBatchesAhead = 4;
 
     private readonly List<Trade> _trades = [];
     private readonly Dictionary<string, int> _tradeIndex = new(StringComparer.Ordinal);
@@ -85,29 +89,39 @@ internal sealed class BacktestRun
         CancellationToken cancellationToken)
     {
         var run = new BacktestRun();
-        var source = new CsvTickSource(input, problems.SourceOptions);
+        var file = TickFile.Csv(input, problems);
         // Rows are written in large batches (a write per SinkBatchSize items, or at the end of the file) rather than
         // every second: each write is a transaction, and a back-test has no reader waiting for its rows.
         var sink = new SinkBlock(store, new SinkBlockOptions { MaxRetryAttempts = SinkRetries, BatchSize = SinkBatchSize, FlushInterval = TimeSpan.FromHours(1) });
-        var pipeline = new MarketPipelineBuilder(source)
-            .WithOptions(new MarketPipelineOptions { CloseCandlesAtEnd = true, TimeProvider = StoppedClock.Instance })
+        var pipeline = new MarketPipelineBuilder(file.Source)
+            .WithOptions(new MarketPipelineOptions { CloseCandlesAtEnd = true })
             .WithCandles(new CandleBlockOptions { Timeframes = [settings.Timeframe], HistoryLength = 1 })
             .WithStrategy(settings.Strategy, settings.Signals)
             .WithSimulator(settings.Simulator)
-            .OnBatch(run.Collect)
-            .WithSink(sink)
-            .Build();
+            .BuildSynchronous();
 
         try
         {
-            await pipeline.RunAsync(cancellationToken);
+            await run.ReplayAsync(file, pipeline, sink, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // The sink stops taking batches and drops what it holds; the run's rows are removed by the caller.
+            ((IDataflowBlock)sink).Fault(ex);
+            await sink.Completion.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+
+        try
+        {
+            await sink.Completion;
         }
         catch (DbException ex)
         {
             throw new IOException($"writing to the database failed ({SinkRetries} retries): {ex.Message}", ex);
         }
 
-        run.Source = source.Statistics;
+        run.Source = file.Statistics;
         run.Candles = pipeline.Candles.Statistics;
         run.SignalStatistics = pipeline.Stages.OfType<SignalBlock>().Single().Statistics;
         run.Simulator = pipeline.Stages.OfType<SimulatorBlock>().Single().Statistics;
@@ -196,7 +210,42 @@ internal sealed class BacktestRun
         }
     }
 
-    private ValueTask Collect(MarketBatch batch, CancellationToken cancellationToken)
+    // The file is read and parsed a few batches ahead on a thread of its own; the stages run here, on the caller's
+    // thread; the sink writes on its own. Batches reach the sink without their ticks, which the reader reuses (the
+    // sink stores no ticks) and only when they carry rows.
+    private async Task ReplayAsync(TickFile file, SynchronousMarketPipeline pipeline, SinkBlock sink, CancellationToken cancellationToken)
+    {
+        using (var reader = new TickReadAhead(file, ReadBatchSize, ReadBatchesAhead))
+        {
+            ReadOnlyMemory<Tick> ticks;
+            while (!(ticks = reader.NextBatch(cancellationToken)).IsEmpty)
+            {
+                await HandOnAsync(pipeline.Process(ticks), sink, cancellationToken);
+            }
+        }
+
+        await HandOnAsync(pipeline.Complete(), sink, cancellationToken);
+        sink.Complete();
+    }
+
+    private async Task HandOnAsync(MarketBatch batch, SinkBlock sink, CancellationToken cancellationToken)
+    {
+        Collect(batch);
+        if (batch.Candles.Count + batch.Signals.Count + batch.Trades.Count == 0)
+        {
+            return;
+        }
+
+        var rows = new MarketBatch(ReadOnlyMemory<Tick>.Empty, batch.Candles, batch.Signals, batch.Trades);
+        if (!await sink.SendAsync(rows, cancellationToken))
+        {
+            // The sink gave up on a write: its failure is the run's.
+            await sink.Completion;
+            throw new InvalidOperationException("The database writer stopped taking rows before the end of the file.");
+        }
+    }
+
+    private void Collect(MarketBatch batch)
     {
         var ticks = batch.Ticks.Span;
         if (!ticks.IsEmpty)
@@ -229,7 +278,5 @@ internal sealed class BacktestRun
                 _trades.Add(trade.Trade);
             }
         }
-
-        return ValueTask.CompletedTask;
     }
 }
