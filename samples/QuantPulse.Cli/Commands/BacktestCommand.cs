@@ -56,18 +56,19 @@ internal sealed class BacktestCommand : ICliCommand
             throw new UsageException($"{Db}: '{database.Storage.Path}' is the input or output file; store the database in another file");
         }
 
-        // The default run id digests the whole input: it is computed while the database opens.
+        // The default run id digests the whole input, and the replay starts at once: both run while the database
+        // opens and the run is recorded; the replay's rows wait for it.
         var choosingRunId = BacktestLedger.ChooseRunIdAsync(options.Value(BacktestLedger.RunIdOption), settings, input);
+        var problems = new TickFileProblems(Name);
+        await using var run = BacktestRun.Start(input, problems, settings, cancellationToken);
         await using var store = await database.OpenAsync(Db, cancellationToken);
         await using var output = OutputTarget.Open(outputPath, console, database.FilePath is { } file ? [input, file] : [input]);
-        var problems = new TickFileProblems(Name);
         var runId = await choosingRunId;
         var ledger = await BacktestLedger.StartAsync(store, runId, settings, input, cancellationToken);
-        BacktestRun run;
         IReadOnlyList<Model.Trade> trades;
         try
         {
-            run = await BacktestRun.ExecuteAsync(input, problems, settings, ledger.Store, cancellationToken);
+            await run.FinishAsync(ledger.Store);
             cancellationToken.ThrowIfCancellationRequested();
             trades = await run.ReadBackAsync(ledger.Store, database.Description, cancellationToken);
             await ledger.CompleteAsync(cancellationToken);

@@ -1,28 +1,29 @@
 using System.Data.Common;
+using System.Threading.Tasks.Dataflow;
+using QuantPulse.Cli.Files;
 using QuantPulse.Candles;
 using QuantPulse.Model;
 using QuantPulse.Pipeline;
 using QuantPulse.Signals;
 using QuantPulse.Simulation;
 using QuantPulse.Sources;
-using QuantPulse.Sources.Csv;
 using QuantPulse.Storage;
 
 namespace QuantPulse.Cli.Commands;
 
 /// <summary>
-/// One back-test: a tick file through <c>source → candles → indicators → signals → simulator</c> into a
-/// <see cref="SinkBlock"/>, then the run's trades and signals read back from the database and checked against
-/// what the pipeline produced.
+/// One back-test: a tick file through <c>candles → indicators → signals → simulator</c> (a
+/// <see cref="SynchronousMarketPipeline"/>: the live pipeline's stages, run on this thread while the file is parsed
+/// ahead on another) into a <see cref="SinkBlock"/>, then the run's trades and signals read back from the database
+/// and checked against what the pipeline produced.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The pipeline clock is a <see cref="StoppedClock"/>, so candles close on the data alone, and
-/// <see cref="MarketPipelineOptions.CloseCandlesAtEnd"/> is on: the last, partial candle of every symbol is a
-/// candle of the file (as <c>quantpulse candles</c> writes it), it is stored and the strategy sees it. A signal it
-/// raises has no later tick to open a trade on and is reported as pending at the end. The stopped clock's
-/// heartbeats lie before every tick, so expiry is found by the ticks alone (and would be the same if it were found
-/// by the clock), and the same file and settings always give the same trades.
+/// There is no clock: candles close on the data alone, and <see cref="MarketPipelineOptions.CloseCandlesAtEnd"/> is
+/// on: the last, partial candle of every symbol is a candle of the file (as <c>quantpulse candles</c> writes it), it
+/// is stored and the strategy sees it. A signal it raises has no later tick to open a trade on and is reported as
+/// pending at the end. Expiry is found by the ticks alone, so the same file and settings always give the same
+/// trades, however the file is cut into batches.
 /// </para>
 /// <para>
 /// The sink writes in batches of <see cref="SinkBatchSize"/> rows (and the rest at the end of the file); it uses the
@@ -31,7 +32,7 @@ namespace QuantPulse.Cli.Commands;
 /// instead of stalling it.
 /// </para>
 /// </remarks>
-internal sealed class BacktestRun
+internal sealed class BacktestRun : IAsyncDisposable
 {
     /// <summary>How many times one write to the database is retried before the run fails.</summary>
     public const int SinkRetries = 4;
@@ -39,12 +40,23 @@ internal sealed class BacktestRun
     /// <summary>How many rows (candles, signals and trade events together) one write to the database takes at most.</summary>
     public const int SinkBatchSize = 50_000;
 
+    private const int ReadBatchSize = 4096;
+    private const int ReadBatchesAhead = 4;
+
     private readonly List<Trade> _trades = [];
     private readonly Dictionary<string, int> _tradeIndex = new(StringComparer.Ordinal);
     private readonly List<Signal> _signals = [];
+    private readonly TaskCompletionSource<IMarketStore> _store = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<MarketBatch> _waiting = [];
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _replay;
+    private SinkBlock? _sink;
 
-    private BacktestRun()
+    private BacktestRun(TickFile file, SynchronousMarketPipeline pipeline, CancellationToken cancellationToken)
     {
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stop = _stop.Token;
+        _replay = Task.Run(() => ReplayAsync(file, pipeline, stop), CancellationToken.None);
     }
 
     /// <summary>Every trade the simulator opened, in open order, as it stood at the end of the file.</summary>
@@ -74,45 +86,46 @@ internal sealed class BacktestRun
     /// <summary>The sink's counters.</summary>
     public SinkStatistics Sink { get; private set; } = null!;
 
-    /// <summary>Runs the file through the pipeline into <paramref name="store"/>.</summary>
-    /// <exception cref="IOException">A database write failed for good.</exception>
-    /// <exception cref="InvalidDataException">The tick file has no usable header.</exception>
-    public static async Task<BacktestRun> ExecuteAsync(
-        string input,
-        TickFileProblems problems,
-        BacktestSettings settings,
-        IMarketStore store,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts reading the file through the pipeline, on worker threads; the rows to store wait in memory until
+    /// <see cref="FinishAsync"/> names the store (opening the database and starting the run happen meanwhile).
+    /// </summary>
+    /// <remarks>Dispose the run (it stops the replay) unless <see cref="FinishAsync"/> has been awaited.</remarks>
+    public static BacktestRun Start(string input, TickFileProblems problems, BacktestSettings settings, CancellationToken cancellationToken)
     {
-        var run = new BacktestRun();
-        var source = new CsvTickSource(input, problems.SourceOptions);
-        // Rows are written in large batches (a write per SinkBatchSize items, or at the end of the file) rather than
-        // every second: each write is a transaction, and a back-test has no reader waiting for its rows.
-        var sink = new SinkBlock(store, new SinkBlockOptions { MaxRetryAttempts = SinkRetries, BatchSize = SinkBatchSize, FlushInterval = TimeSpan.FromHours(1) });
-        var pipeline = new MarketPipelineBuilder(source)
-            .WithOptions(new MarketPipelineOptions { CloseCandlesAtEnd = true, TimeProvider = StoppedClock.Instance })
+        var file = TickFile.Csv(input, problems);
+        var pipeline = new MarketPipelineBuilder(file.Source)
+            .WithOptions(new MarketPipelineOptions { CloseCandlesAtEnd = true })
             .WithCandles(new CandleBlockOptions { Timeframes = [settings.Timeframe], HistoryLength = 1 })
             .WithStrategy(settings.Strategy, settings.Signals)
             .WithSimulator(settings.Simulator)
-            .OnBatch(run.Collect)
-            .WithSink(sink)
-            .Build();
+            .BuildSynchronous();
+        return new BacktestRun(file, pipeline, cancellationToken);
+    }
 
+    /// <summary>Writes the run's rows into <paramref name="store"/> and waits for the end of the file and of the writes.</summary>
+    /// <exception cref="IOException">A database write failed for good.</exception>
+    /// <exception cref="InvalidDataException">The tick file has no usable header.</exception>
+    public async Task FinishAsync(IMarketStore store)
+    {
+        _store.TrySetResult(store);
         try
         {
-            await pipeline.RunAsync(cancellationToken);
+            await _replay;
         }
         catch (DbException ex)
         {
             throw new IOException($"writing to the database failed ({SinkRetries} retries): {ex.Message}", ex);
         }
+    }
 
-        run.Source = source.Statistics;
-        run.Candles = pipeline.Candles.Statistics;
-        run.SignalStatistics = pipeline.Stages.OfType<SignalBlock>().Single().Statistics;
-        run.Simulator = pipeline.Stages.OfType<SimulatorBlock>().Single().Statistics;
-        run.Sink = sink.Statistics;
-        return run;
+    /// <summary>Stops the replay if it still runs and waits for it; a failure it ended with is <see cref="FinishAsync"/>'s to report.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _store.TrySetCanceled();
+        await _stop.CancelAsync();
+        await _replay.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _stop.Dispose();
     }
 
     /// <summary>
@@ -196,7 +209,91 @@ internal sealed class BacktestRun
         }
     }
 
-    private ValueTask Collect(MarketBatch batch, CancellationToken cancellationToken)
+    // The file is read and parsed a few batches ahead on a thread of its own; the stages run on this one; the sink
+    // writes on its own once the store is known. Batches reach the sink without their ticks, which the reader reuses
+    // (the sink stores no ticks), and only when they carry rows.
+    private async Task ReplayAsync(TickFile file, SynchronousMarketPipeline pipeline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using (var reader = new TickReadAhead(file, ReadBatchSize, ReadBatchesAhead))
+            {
+                ReadOnlyMemory<Tick> ticks;
+                while (!(ticks = reader.NextBatch(cancellationToken)).IsEmpty)
+                {
+                    await HandOnAsync(pipeline.Process(ticks), cancellationToken);
+                }
+            }
+
+            await HandOnAsync(pipeline.Complete(), cancellationToken);
+            var sink = await SinkAsync(cancellationToken);
+            sink.Complete();
+            await sink.Completion;
+            Source = file.Statistics;
+            Candles = pipeline.Candles.Statistics;
+            SignalStatistics = pipeline.Stages.OfType<SignalBlock>().Single().Statistics;
+            Simulator = pipeline.Stages.OfType<SimulatorBlock>().Single().Statistics;
+            Sink = sink.Statistics;
+        }
+        catch (Exception ex) when (_sink is { } sink)
+        {
+            // The sink stops taking batches and drops what it holds; the run's rows are removed by the caller.
+            ((IDataflowBlock)sink).Fault(ex);
+            await sink.Completion.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+    }
+
+    private async Task HandOnAsync(MarketBatch batch, CancellationToken cancellationToken)
+    {
+        Collect(batch);
+        if (batch.Candles.Count + batch.Signals.Count + batch.Trades.Count == 0)
+        {
+            return;
+        }
+
+        var rows = new MarketBatch(ReadOnlyMemory<Tick>.Empty, batch.Candles, batch.Signals, batch.Trades);
+        if (_sink is null && !_store.Task.IsCompleted)
+        {
+            _waiting.Add(rows);
+            return;
+        }
+
+        await SendAsync(await SinkAsync(cancellationToken), rows, cancellationToken);
+    }
+
+    // The sink, created once the store is known, with the rows that waited for it already sent.
+    private async Task<SinkBlock> SinkAsync(CancellationToken cancellationToken)
+    {
+        if (_sink is { } sink)
+        {
+            return sink;
+        }
+
+        var store = await _store.Task.WaitAsync(cancellationToken);
+        // Rows are written in large batches (a write per SinkBatchSize items, or at the end of the file) rather than
+        // every second: each write is a transaction, and a back-test has no reader waiting for its rows.
+        _sink = sink = new SinkBlock(store, new SinkBlockOptions { MaxRetryAttempts = SinkRetries, BatchSize = SinkBatchSize, FlushInterval = TimeSpan.FromHours(1) });
+        foreach (var rows in _waiting)
+        {
+            await SendAsync(sink, rows, cancellationToken);
+        }
+
+        _waiting.Clear();
+        return sink;
+    }
+
+    private static async Task SendAsync(SinkBlock sink, MarketBatch rows, CancellationToken cancellationToken)
+    {
+        if (!await sink.SendAsync(rows, cancellationToken))
+        {
+            // The sink gave up on a write: its failure is the run's.
+            await sink.Completion;
+            throw new InvalidOperationException("The database writer stopped taking rows before the end of the file.");
+        }
+    }
+
+    private void Collect(MarketBatch batch)
     {
         var ticks = batch.Ticks.Span;
         if (!ticks.IsEmpty)
@@ -229,7 +326,5 @@ internal sealed class BacktestRun
                 _trades.Add(trade.Trade);
             }
         }
-
-        return ValueTask.CompletedTask;
     }
 }

@@ -23,6 +23,9 @@ internal sealed class TickFile
 
     public TickSourceStatistics Statistics => _csv?.Statistics ?? _dbn!.Statistics;
 
+    /// <summary>The source that reads the file (in batches, through <see cref="ReadBatch"/>).</summary>
+    public ITickSource Source => _csv is not null ? _csv : _dbn!;
+
     /// <summary>Whether <paramref name="path"/> is a DBN file, by its name (any case) or its first bytes.</summary>
     public static bool IsDbn(string path)
     {
@@ -48,12 +51,15 @@ internal sealed class TickFile
     {
         if (!IsDbn(path))
         {
-            return new(new CsvTickSource(path, problems.SourceOptions), null);
+            return Csv(path, problems);
         }
 
         problems.RejectedItem = "unusable record";
         return new(null, new DbnFileSource(path, problems.Add));
     }
+
+    /// <summary>A tick file read as CSV whatever its name and content.</summary>
+    public static TickFile Csv(string path, TickFileProblems problems) => new(new CsvTickSource(path, problems.SourceOptions), null);
 
     /// <exception cref="InvalidDataException">The file is unusable (a bad header, not a DBN file of trades, cut short).</exception>
     public int ReadBatch(Span<Tick> destination) => _csv?.ReadBatch(destination) ?? _dbn!.ReadBatch(destination);

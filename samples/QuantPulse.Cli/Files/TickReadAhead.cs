@@ -34,15 +34,20 @@ internal sealed class TickReadAhead : IDisposable
     /// <summary>The next batch of ticks, in file order; empty at the end of the file.</summary>
     /// <param name="cancellationToken">Stops the wait.</param>
     /// <returns>The ticks, valid until the next call.</returns>
-    public ReadOnlySpan<Tick> Next(CancellationToken cancellationToken)
+    public ReadOnlySpan<Tick> Next(CancellationToken cancellationToken) => NextBatch(cancellationToken).Span;
+
+    /// <summary>The next batch of ticks, in file order, as memory (see <see cref="Next"/>).</summary>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <returns>The ticks, valid until the next call.</returns>
+    public ReadOnlyMemory<Tick> NextBatch(CancellationToken cancellationToken)
     {
         if (_ahead.Next(cancellationToken) is not { } batch)
         {
-            return [];
+            return ReadOnlyMemory<Tick>.Empty;
         }
 
         batch.Error?.Throw();
-        return batch.Ticks.AsSpan(0, batch.Count);
+        return batch.Ticks.AsMemory(0, batch.Count);
     }
 
     /// <summary>Stops the reader (if it has not finished) and waits for its thread.</summary>

@@ -205,6 +205,14 @@ public sealed class CandleBlock : IPropagatorBlock<TickBatch, MarketBatch>, IRec
     private static bool ReachedPowerOfTwo(long before, long after) =>
         after > before && (before == 0 || BitOperations.Log2((ulong)after) > BitOperations.Log2((ulong)before));
 
+    /// <summary>
+    /// The block's synchronous core: builds the candles of one tick batch on the caller's thread, exactly as the
+    /// block's Dataflow side does for each batch it receives (<c>SynchronousMarketPipeline</c> drives it).
+    /// </summary>
+    /// <param name="batch">The ticks; batches must come in stream order, from one caller at a time.</param>
+    /// <returns>The same ticks with the candles they closed.</returns>
+    internal MarketBatch ProcessBatch(TickBatch batch) => Process(batch);
+
     private MarketBatch Process(TickBatch batch)
     {
         ClosedCandle[] candles;

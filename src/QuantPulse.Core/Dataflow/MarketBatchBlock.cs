@@ -81,6 +81,15 @@ public abstract class MarketBatchBlock : IPropagatorBlock<MarketBatch, MarketBat
     void ISourceBlock<MarketBatch>.ReleaseReservation(DataflowMessageHeader messageHeader, ITargetBlock<MarketBatch> target) =>
         ((ISourceBlock<MarketBatch>)_block).ReleaseReservation(messageHeader, target);
 
+    /// <summary>
+    /// The stage's synchronous core: its work on one batch, on the caller's thread, exactly as the block's Dataflow
+    /// side runs it for each batch it receives. <c>SynchronousMarketPipeline</c> drives blocks through it, so a
+    /// whole-file run and a live run go through the same code.
+    /// </summary>
+    /// <param name="batch">The batch; batches must come in stream order, from one caller at a time.</param>
+    /// <returns>The batch to pass on (the same instance when the stage adds nothing).</returns>
+    internal MarketBatch ProcessBatch(MarketBatch batch) => Process(batch);
+
     /// <summary>The stage's work on one batch: the batch to pass on (the same instance when the stage adds nothing).</summary>
     private protected abstract MarketBatch Process(MarketBatch batch);
 }

@@ -2,6 +2,7 @@ using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Candles;
+using QuantPulse.Dataflow;
 using QuantPulse.Indicators;
 using QuantPulse.Model;
 using QuantPulse.Signals;
@@ -211,5 +212,40 @@ public sealed partial class MarketPipelineBuilder
         var candles = new CandleBlock(_candleOptions, _loggerFactory.CreateLogger<CandleBlock>());
         var stages = _stages.Select(create => create(_loggerFactory)).ToArray();
         return new MarketPipeline(_source, _options, candles, stages, [.. _consumers], [.. _sinks]);
+    }
+
+    /// <summary>
+    /// Creates the same stages for a run on the caller's thread: the caller reads the source and hands the ticks to
+    /// <see cref="SynchronousMarketPipeline.Process"/>, and gets each batch back instead of consumers and sinks.
+    /// </summary>
+    /// <returns>The pipeline.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// The builder has already built a pipeline; consumers or sinks were added (the caller consumes the batches);
+    /// or a stage added with <see cref="AddStage(IPropagatorBlock{MarketBatch, MarketBatch})"/> is not one of this
+    /// library's stages, which have a synchronous core.
+    /// </exception>
+    public SynchronousMarketPipeline BuildSynchronous()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("A MarketPipelineBuilder builds one pipeline.");
+        }
+
+        if (_consumers.Count > 0 || _sinks.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "A synchronous pipeline hands every batch back to its caller: it has no consumers (OnBatch, OnCandle) or sinks (WithSink).");
+        }
+
+        CheckStageOrder();
+        _built = true;
+        var stages = _stages.Select(create => create(_loggerFactory)).ToArray();
+        if (stages.FirstOrDefault(stage => stage is not MarketBatchBlock) is { } other)
+        {
+            throw new InvalidOperationException($"The stage {other} has no synchronous core; only the library's stages can run in a synchronous pipeline.");
+        }
+
+        var candles = new CandleBlock(_candleOptions, _loggerFactory.CreateLogger<CandleBlock>());
+        return new SynchronousMarketPipeline(candles, [.. stages.Cast<MarketBatchBlock>()], _options.CloseCandlesAtEnd);
     }
 }

@@ -128,22 +128,25 @@ public class TradingPipelineTests
         Assert.True(paced.Batches > fast.Batches, $"paced {paced.Batches} batches, fast {fast.Batches}");
     }
 
+    /// <summary>Three hours of two simulated symbols, a tick every 3 s each, volatile enough to raise signals.</summary>
+    internal static SimulatedMarketSource ThreeHourMarket() => new(new SimulatedSourceOptions
+    {
+        Symbols = ["SIM_A", "SIM_B"],
+        Seed = 42,
+        TicksPerSymbol = 3 * 60 * 20,
+        TickInterval = TimeSpan.FromSeconds(3),
+        StartTime = Ticks.Day,
+        Volatility = 2.0,
+        Pacing = TickPacing.AsFastAsPossible,
+    });
+
     private static CsvSourceOptions Replay(TickPacing pacing, double speed = 1, string source = TickSources.Simulated) =>
         new() { Pacing = pacing, Speed = speed, Source = source };
 
-    // Three hours of two simulated symbols, with three quiet stretches of 12 minutes in which no tick arrives.
+    // The three-hour market, with three quiet stretches of 12 minutes in which no tick arrives.
     private static async Task RecordSimulatedMarketAsync(string path)
     {
-        var source = new SimulatedMarketSource(new SimulatedSourceOptions
-        {
-            Symbols = ["SIM_A", "SIM_B"],
-            Seed = 42,
-            TicksPerSymbol = 3 * 60 * 20,
-            TickInterval = TimeSpan.FromSeconds(3),
-            StartTime = Ticks.Day,
-            Volatility = 2.0,
-            Pacing = TickPacing.AsFastAsPossible,
-        });
+        var source = ThreeHourMarket();
         await using var writer = CsvTickWriter.Create(path);
         await foreach (var tick in source.ReadAsync())
         {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace QuantPulse.Sources.Csv;
 
@@ -14,6 +15,7 @@ internal static class CsvFields
     /// Splits <paramref name="line"/> into at most <c>fields.Length</c> fields (the rest of the line is left unsplit).
     /// </summary>
     /// <returns>How many fields were found, or -1 when a quoted field is not closed or not followed by a comma.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Generic over the code unit: not precompiled, see Code<T>.
     public static int Split<T>(ReadOnlySpan<T> line, Span<Range> fields)
         where T : unmanaged, IBinaryInteger<T>
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace QuantPulse.Sources.Csv;
 
@@ -26,6 +27,7 @@ internal static class CsvNumber
     /// decimals, read into a 64-bit mantissa and the written scale. False for anything else, which the full parser
     /// may still accept.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Generic over the code unit: not precompiled, see Code<T>.
     public static bool TryParseFixed<T>(ReadOnlySpan<T> text, out decimal value)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -80,6 +82,7 @@ internal static class CsvNumber
     }
 
     /// <summary>Skips a leading <c>+</c> or <c>-</c> at <paramref name="pos"/>; returns whether it was a minus.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool ConsumeSign<T>(ReadOnlySpan<T> text, ref int pos)
         where T : unmanaged, IBinaryInteger<T>
     {

@@ -51,6 +51,7 @@ internal static class CsvTime
     /// or a space between date and hour): the UTC ticks of the start of that hour before any zone offset. A row
     /// whose prefix equals the previous row's can reuse the result with <see cref="TryParseIsoAfterHour{T}"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Generic over the code unit: not precompiled, see Code<T>.
     public static bool TryParseIsoHour<T>(ReadOnlySpan<T> s, out long hourTicks)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -69,6 +70,7 @@ internal static class CsvTime
     /// Reads the rest of an ISO time after its <c>yyyy-MM-ddTHH</c> prefix (<c>:mm</c>, optional seconds, fraction
     /// and zone), given the prefix's <paramref name="hourTicks"/> from <see cref="TryParseIsoHour{T}"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Generic over the code unit: not precompiled, see Code<T>.
     public static bool TryParseIsoAfterHour<T>(ReadOnlySpan<T> s, long hourTicks, out long ticks)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -182,6 +184,7 @@ internal static class CsvTime
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Generic over the code unit: not precompiled, see Code<T>.
     private static bool TryParseZone<T>(ReadOnlySpan<T> zone, out long offset)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -287,6 +290,7 @@ internal static class CsvTime
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryDigits<T>(ReadOnlySpan<T> s, int start, int count, out int value)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -310,10 +314,12 @@ internal static class CsvTime
     }
 
     /// <summary>Whether the UTF-16 or UTF-8 code unit <paramref name="c"/> is the ASCII character <paramref name="ascii"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool Is<T>(T c, char ascii)
         where T : unmanaged, IBinaryInteger<T> => Code(c) == ascii;
 
     /// <summary>Whether <paramref name="c"/> is an ASCII digit, and its value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsDigit<T>(T c, out int digit)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -327,11 +333,13 @@ internal static class CsvTime
     /// ReadyToRun cannot precompile a call to a static interface member of <see cref="byte"/> or <see cref="char"/>
     /// (they belong to another assembly), so every parser method using one would start in the JIT instead.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint Code<T>(T c)
         where T : unmanaged, IBinaryInteger<T> =>
         Unsafe.SizeOf<T>() == sizeof(byte) ? Unsafe.As<T, byte>(ref c) : Unsafe.As<T, char>(ref c);
 
     /// <summary>The code unit of the ASCII character <paramref name="ascii"/> (the counterpart of <see cref="Code{T}"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static T Unit<T>(char ascii)
         where T : unmanaged, IBinaryInteger<T>
     {

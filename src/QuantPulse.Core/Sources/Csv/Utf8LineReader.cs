@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace QuantPulse.Sources.Csv;
@@ -51,6 +52,7 @@ internal sealed class Utf8LineReader : IDisposable
     /// call on this reader.
     /// </summary>
     /// <returns>False when no complete line is buffered: call <see cref="Fill"/> (or see <see cref="IsCompleted"/>).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // The per-row hot path: compiled with the runtime's code inlined, not precompiled.
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         if (!_started && !SkipByteOrderMark())
