@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LinqToDB;
 
 namespace QuantPulse.Storage.Internal;
@@ -5,6 +6,9 @@ namespace QuantPulse.Storage.Internal;
 /// <summary>The <c>runs</c> table, the same LINQ on every backend.</summary>
 internal sealed class RunTable(StoreDb db) : IRunRepository
 {
+    // The row initializer below is an expression tree that names RunRow's setters; linq2db reads it back to the properties.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(RunRow))]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "RunRow's properties are kept by the DynamicDependency above.")]
     public Task StartAsync(RunRecord run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);

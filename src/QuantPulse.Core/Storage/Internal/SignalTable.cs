@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LinqToDB;
 using QuantPulse.Model;
 
@@ -6,6 +7,9 @@ namespace QuantPulse.Storage.Internal;
 /// <summary>The <c>signals</c> table, the same LINQ on every backend.</summary>
 internal sealed class SignalTable(StoreDb db, RunTag tag) : ISignalRepository
 {
+    // The row initializer below is an expression tree that names SignalRow's setters; linq2db reads it back to the properties.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(SignalRow))]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "SignalRow's properties are kept by the DynamicDependency above.")]
     public Task<int> SaveAsync(IReadOnlyList<Signal> signals, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signals);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LinqToDB;
 using QuantPulse.Model;
 
@@ -6,6 +7,9 @@ namespace QuantPulse.Storage.Internal;
 /// <summary>The <c>trades</c> table, the same LINQ on every backend.</summary>
 internal sealed class TradeTable(StoreDb db, RunTag tag) : ITradeRepository
 {
+    // The row initializer below is an expression tree that names TradeRow's setters; linq2db reads it back to the properties.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(TradeRow))]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "TradeRow's properties are kept by the DynamicDependency above.")]
     public Task UpsertAsync(IReadOnlyList<Trade> trades, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trades);
