@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using QuantPulse.Cli.Tests.Testing;
 using QuantPulse.Tests.Testing;
 
@@ -10,7 +11,9 @@ namespace QuantPulse.Cli.Tests.Commands;
 /// <summary>
 /// The exact bytes <c>indicators</c> and <c>backtest</c> write for real market data, pinned by SHA-256: a faster
 /// reader, writer or candle path must leave every byte (number formatting, empty warm-up cells, trade rows and the
-/// summary) as it was. The digests were taken from the output of the release before the speed work.
+/// summary) as it was. The digests were taken from the output of the release before the speed work. A back-test's
+/// database rows (candles, signals, trades and the run's own columns but its times and input path) are pinned the
+/// same way, taken from the release that wrote signals and trades one statement per event.
 /// </summary>
 public sealed class ReferenceOutputTests : IDisposable
 {
@@ -67,9 +70,10 @@ public sealed class ReferenceOutputTests : IDisposable
                 $"{midnight.AddTicks((long)(decimal.Parse(cells[0], CultureInfo.InvariantCulture) * TimeSpan.TicksPerMillisecond)):yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'},SPY,{decimal.Parse(cells[1], CultureInfo.InvariantCulture) / 10_000m},{cells[2]}"),
             "market-data", "lean", "equity", "usa", "tick", "spy", "20131007_trade.zip");
 
-        var digest = await BacktestDigestAsync(input, "--strategy", "ema-rsi", "--timeframe", "1m", "--stop-loss", "0.05%", "--take-profit", "0.1%", "--expiry", "15m");
+        var (digest, rows) = await BacktestDigestAsync(input, "--strategy", "ema-rsi", "--timeframe", "1m", "--stop-loss", "0.05%", "--take-profit", "0.1%", "--expiry", "15m");
 
         AssertDigest("e6ed61e41029f44177adefaf857ff441ee1a549786b185bb9e9c65f0f96b2bfd", digest);
+        AssertDigest("40ed3442e9a2629876a8d0bdf109d18dacc050b570dfa951f84339e48ea9cb9c", rows);
     }
 
     [ReferenceFact]
@@ -77,9 +81,10 @@ public sealed class ReferenceOutputTests : IDisposable
     {
         var input = ReferenceData.PathOf("market-data", "deriv", "R_100_2025-04-26_first1236.csv");
 
-        var digest = await BacktestDigestAsync(input, "--strategy", "utbot", "--timeframe", "1m", "--stop-loss", "0.05%", "--take-profit", "0.1%", "--expiry", "5m");
+        var (digest, rows) = await BacktestDigestAsync(input, "--strategy", "utbot", "--timeframe", "1m", "--stop-loss", "0.05%", "--take-profit", "0.1%", "--expiry", "5m");
 
         AssertDigest("1559db3e3b2a5a335a0b81ea30f1dcc7df2833f556a256e3ae7e183ae5f3c782", digest);
+        AssertDigest("3289fc65a3cf1a332c04e85f133f401dd66b01cfe2f7e922986b15d5e35d0467", rows);
     }
 
     // Rewrites the one CSV inside a reference zip file as a file of the project's own format.
@@ -104,8 +109,40 @@ public sealed class ReferenceOutputTests : IDisposable
     private static void AssertDigest(string expected, string actual) =>
         Assert.True(expected == actual, $"output SHA-256 {actual}, expected {expected}");
 
-    // The trades file and the summary, with the run's own paths replaced, hashed together.
-    private async Task<string> BacktestDigestAsync(string input, params string[] options)
+    // Every stored row in key order, each column as SQLite quotes it (type and exact value), hashed together.
+    private static async Task<string> DatabaseDigestAsync(string db)
+    {
+        string[] queries =
+        [
+            "SELECT quote(symbol), quote(timeframe), quote(open_time), quote(open), quote(high), quote(low), quote(close), quote(volume), quote(ticks), quote(source) FROM candles ORDER BY symbol, timeframe, open_time",
+            "SELECT quote(run_scope), quote(id), quote(run_id), quote(asset), quote(timestamp), quote(type), quote(confidence), quote(entry_price), quote(stop_loss), quote(take_profit), quote(rr_ratio), quote(strategy), quote(confirmations) FROM signals ORDER BY run_scope, id",
+            "SELECT quote(run_scope), quote(id), quote(run_id), quote(signal_id), quote(asset), quote(entry_price), quote(stop_loss), quote(take_profit), quote(open_time), quote(close_time), quote(result), quote(duration_seconds), quote(movement_percentage), quote(close_price) FROM trades ORDER BY run_scope, id",
+            "SELECT quote(id), quote(command), quote(parameters), quote(status), quote(finished IS NOT NULL) FROM runs ORDER BY id",
+        ];
+        var text = new StringBuilder();
+        await using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        foreach (var query in queries)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = query;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    text.Append(reader.GetString(i)).Append(i + 1 < reader.FieldCount ? '|' : '\n');
+                }
+            }
+
+            text.Append("--\n");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    // The trades file and the summary, with the run's own paths replaced, hashed together; and the database's rows.
+    private async Task<(string Output, string Rows)> BacktestDigestAsync(string input, params string[] options)
     {
         var output = _temp.File("trades.csv");
         var db = _temp.File("backtest.db");
@@ -117,6 +154,6 @@ public sealed class ReferenceOutputTests : IDisposable
         var summary = result.Out.Replace(db, "DB", StringComparison.Ordinal).Replace(output, "OUT", StringComparison.Ordinal).Replace(input, "IN", StringComparison.Ordinal);
         var trades = await File.ReadAllTextAsync(output);
         Assert.NotEqual(TradeRows.Header + "\n", trades);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(trades + "\n--\n" + summary)));
+        return (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(trades + "\n--\n" + summary))), await DatabaseDigestAsync(db));
     }
 }

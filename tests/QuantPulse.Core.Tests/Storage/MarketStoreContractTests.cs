@@ -53,11 +53,12 @@ public abstract partial class MarketStoreContractTests : IAsyncLifetime
     {
         Assert.Equal(2, await Store.Signals.SaveAsync([Signal("s1"), Signal("s2", type: SignalType.Sell)]));
 
-        Assert.Equal(1, await Store.Signals.SaveAsync([Signal("s2", type: SignalType.Sell), Signal("s3")]));
+        Assert.Equal(1, await Store.Signals.SaveAsync([Signal("s2", type: SignalType.Sell), Signal("s3"), Signal("s3", type: SignalType.Sell)]));
 
         var all = await Store.Signals.GetRangeAsync(T0, T0.AddSeconds(1));
         Assert.Equal(["s1", "s2", "s3"], all.Select(s => s.Id));
         Assert.Equal(SignalType.Sell, all[1].Type);
+        Assert.Equal(SignalType.Buy, all[2].Type);
         Assert.Null(await Store.Signals.GetAsync("missing"));
     }
 
@@ -121,6 +122,38 @@ public abstract partial class MarketStoreContractTests : IAsyncLifetime
         await Store.Trades.UpsertAsync([Closed(open, TradeResult.Win, TimeSpan.FromMinutes(9), 9.9, 1.00m)]);
 
         Assert.Equal(closed, await Store.Trades.GetAsync("t1"));
+    }
+
+    [Fact]
+    public async Task Trades_EventsOfOneTradeInOneWrite_StoreWhatWritingThemInTurnStores()
+    {
+        var open = OpenTrade("t1");
+        var win = Closed(open, TradeResult.Win, TimeSpan.FromSeconds(30), 0.5, 1240.00m);
+        var loss = Closed(open, TradeResult.Loss, TimeSpan.FromMinutes(1), -0.25, 1230.00m);
+        var other = OpenTrade("t2", asset: "R_50");
+
+        await Store.Trades.UpsertAsync([open, other, win, open, loss]);
+
+        Assert.Equal(win, await Store.Trades.GetAsync("t1"));
+        Assert.Equal([other], await Store.Trades.GetOpenTradesAsync());
+    }
+
+    [Fact]
+    public async Task Trades_CloseOfAStoredOpenTradeBesideNewTrades_ClosesItAndInsertsTheRest()
+    {
+        var open = OpenTrade("t1");
+        var closed = Closed(open, TradeResult.Expired, TimeSpan.FromHours(1), 0.01, 1234.56m);
+        var stored = Closed(OpenTrade("t0"), TradeResult.Win, TimeSpan.FromMinutes(3), 1.5, 1250.00m);
+        await Store.Trades.UpsertAsync([open, stored]);
+        var next = OpenTrade("t2", at: T0.AddMinutes(2));
+        var nextClosed = Closed(next, TradeResult.Loss, TimeSpan.FromMinutes(4), -0.5, 1220.00m);
+
+        await Store.Trades.UpsertAsync([closed, Closed(stored, TradeResult.Loss, TimeSpan.FromMinutes(9), -9, 1.00m), next, nextClosed]);
+
+        Assert.Equal(closed, await Store.Trades.GetAsync("t1"));
+        Assert.Equal(stored, await Store.Trades.GetAsync("t0"));
+        Assert.Equal(nextClosed, await Store.Trades.GetAsync("t2"));
+        Assert.Empty(await Store.Trades.GetOpenTradesAsync());
     }
 
     [Fact]

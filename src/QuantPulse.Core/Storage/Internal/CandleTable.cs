@@ -1,6 +1,5 @@
 using System.Globalization;
 using LinqToDB;
-using LinqToDB.Data;
 using QuantPulse.Model;
 
 namespace QuantPulse.Storage.Internal;
@@ -9,9 +8,7 @@ namespace QuantPulse.Storage.Internal;
 /// The <c>candles</c> table: shared checks and LINQ reads, with the backend's bulk insert-if-absent (which returns
 /// how many candles were new) run inside one transaction.
 /// </summary>
-internal sealed class CandleTable(
-    StoreDb db,
-    Func<DataConnection, IReadOnlyList<CandleRow>, CancellationToken, Task<int>> insertNew) : ICandleRepository
+internal sealed class CandleTable(StoreDb db) : ICandleRepository
 {
     public Task<int> SaveAsync(IReadOnlyList<Candle> candles, CancellationToken cancellationToken = default) =>
         SaveAsync(candles, source: null, cancellationToken);
@@ -30,7 +27,7 @@ internal sealed class CandleTable(
         }
 
         var rows = candles.Select(c => ToRow(c, source)).ToList();
-        return db.InTransactionAsync(connection => insertNew(connection, rows, cancellationToken), cancellationToken);
+        return db.InTransactionAsync(connection => db.InsertNewAsync(connection, rows, cancellationToken), cancellationToken);
     }
 
     public Task<IReadOnlyList<Candle>> GetRangeAsync(

@@ -18,39 +18,9 @@ internal sealed class SignalTable(StoreDb db, RunTag tag) : ISignalRepository
             return Task.FromResult(0);
         }
 
+        // Signals are immutable: a stored id is skipped (one bulk insert-if-absent).
         var rows = signals.Select(ToRow).ToList();
-        return db.InTransactionAsync(
-            async connection =>
-            {
-                var table = connection.GetTable<SignalRow>();
-                var inserted = 0;
-                foreach (var row in rows)
-                {
-                    // Signals are immutable: a stored id is skipped (INSERT … ON CONFLICT DO NOTHING).
-                    inserted += await table.InsertOrUpdateAsync(
-                        () => new SignalRow
-                        {
-                            RunScope = row.RunScope,
-                            Id = row.Id,
-                            RunId = row.RunId,
-                            Asset = row.Asset,
-                            Timestamp = row.Timestamp,
-                            Type = row.Type,
-                            Confidence = row.Confidence,
-                            EntryPrice = row.EntryPrice,
-                            StopLoss = row.StopLoss,
-                            TakeProfit = row.TakeProfit,
-                            RrRatio = row.RrRatio,
-                            Strategy = row.Strategy,
-                            Confirmations = row.Confirmations,
-                        },
-                        null,
-                        cancellationToken).ConfigureAwait(false);
-                }
-
-                return inserted;
-            },
-            cancellationToken);
+        return db.InTransactionAsync(connection => db.InsertNewAsync(connection, rows, cancellationToken), cancellationToken);
     }
 
     public Task<Signal?> GetAsync(string id, CancellationToken cancellationToken = default)

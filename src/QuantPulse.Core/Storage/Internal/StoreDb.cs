@@ -9,21 +9,15 @@ namespace QuantPulse.Storage.Internal;
 /// made), how bulk copies run there, and the few ways the backends differ.
 /// </summary>
 /// <param name="Open">Makes a connection with the backend's provider and mapping schema; it opens on first use.</param>
-/// <param name="BulkCopyType">
-/// How <see cref="BulkCopyAsync{T}"/> writes: binary <c>COPY</c> on PostgreSQL, multi-row <c>INSERT</c> on SQLite.
+/// <param name="Inserter">
+/// How <see cref="InsertNewAsync{T}"/> writes: binary <c>COPY</c> through a temporary table on PostgreSQL, multi-row
+/// <c>INSERT OR IGNORE</c> statements bound by position on SQLite.
 /// </param>
 /// <param name="OrdinalIds">
 /// Whether ids must be sorted with <c>COLLATE "C"</c> to sort by bytes (PostgreSQL); SQLite's default collation is binary.
 /// </param>
-internal sealed record StoreDb(Func<DataConnection> Open, BulkCopyType BulkCopyType, bool OrdinalIds)
+internal sealed record StoreDb(Func<DataConnection> Open, IRowInserter Inserter, bool OrdinalIds)
 {
-    /// <summary>
-    /// Rows per statement of a multi-row insert. SQLite finds each bound parameter by its name in a list (one string
-    /// comparison per parameter before it), so binding costs grow with the square of the parameters in a statement:
-    /// at 160 rows of candles this took about a tenth of a back-test's CPU; 32 rows keep statements few and cheap.
-    /// </summary>
-    private const int RowsPerStatement = 32;
-
     /// <summary>Runs <paramref name="work"/> on a new connection inside one transaction, and commits.</summary>
     public async Task<T> InTransactionAsync<T>(Func<DataConnection, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -72,21 +66,20 @@ internal sealed record StoreDb(Func<DataConnection> Open, BulkCopyType BulkCopyT
             cancellationToken);
 
     /// <summary>
-    /// Copies <paramref name="rows"/> into <paramref name="table"/> in the backend's bulk form. With
-    /// <paramref name="skipStoredKeys"/> (multi-row inserts only) a row whose key is stored already is skipped.
+    /// Inserts the rows whose key is not stored yet, in the backend's bulk form, on <paramref name="connection"/>
+    /// (inside the caller's transaction); a row whose key is stored already, or came earlier in
+    /// <paramref name="rows"/>, is skipped, never overwritten.
     /// </summary>
-    /// <returns>How many rows were written.</returns>
-    public async Task<long> BulkCopyAsync<T>(ITable<T> table, IEnumerable<T> rows, bool skipStoredKeys, CancellationToken cancellationToken)
-        where T : notnull
-    {
-        var options = new BulkCopyOptions
-        {
-            BulkCopyType = BulkCopyType,
-            MaxBatchSize = BulkCopyType == BulkCopyType.MultipleRows ? RowsPerStatement : null,
-            UseParameters = true,
-            ConflictAction = skipStoredKeys ? ConflictAction.Ignore : ConflictAction.Default,
-        };
-        var copied = await table.BulkCopyAsync(options, rows, cancellationToken).ConfigureAwait(false);
-        return copied.RowsCopied;
-    }
+    /// <returns>How many rows were new.</returns>
+    public Task<int> InsertNewAsync<T>(DataConnection connection, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class =>
+        rows.Count == 0 ? Task.FromResult(0) : Inserter.InsertNewAsync(connection, rows, cancellationToken);
+}
+
+/// <summary>A backend's bulk insert-if-absent of mapped rows (see <see cref="StoreDb.InsertNewAsync{T}"/>).</summary>
+internal interface IRowInserter
+{
+    /// <summary>Inserts the rows whose key is not stored yet on the connection, inside its transaction; returns how many were new.</summary>
+    Task<int> InsertNewAsync<T>(DataConnection connection, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using LinqToDB;
+using LinqToDB.Async;
 using QuantPulse.Model;
 
 namespace QuantPulse.Storage.Internal;
@@ -18,15 +19,29 @@ internal sealed class TradeTable(StoreDb db, RunTag tag) : ITradeRepository
             return Task.CompletedTask;
         }
 
-        var rows = trades.Select(ToRow).ToList();
+        var rows = Final(trades).Select(ToRow).ToList();
+        var scope = tag.Scope;
         return db.InTransactionAsync(
             async connection =>
             {
+                // A stored row that is closed is final: only an open one takes the close, so the few closes of trades
+                // stored open are updated one by one; every other row is inserted if its id is new, in bulk (a stored
+                // open trade given its open again changes nothing).
                 var table = connection.GetTable<TradeRow>();
+                var storedOpen = rows.Any(r => r.Result is not null)
+                    ? (await AsyncExtensions.ToListAsync(table.Where(t => t.RunScope == scope && t.Result == null).Select(t => t.Id), cancellationToken).ConfigureAwait(false))
+                        .ToHashSet(StringComparer.Ordinal)
+                    : [];
+                var inserts = new List<TradeRow>(rows.Count);
                 foreach (var row in rows)
                 {
-                    // A stored row that is closed is final: only an open one takes the close; an unknown id is inserted.
-                    var updated = await table
+                    if (row.Result is null || !storedOpen.Contains(row.Id))
+                    {
+                        inserts.Add(row);
+                        continue;
+                    }
+
+                    await table
                         .Where(t => t.RunScope == row.RunScope && t.Id == row.Id && t.Result == null)
                         .Set(t => t.CloseTime, row.CloseTime)
                         .Set(t => t.Result, row.Result)
@@ -34,34 +49,39 @@ internal sealed class TradeTable(StoreDb db, RunTag tag) : ITradeRepository
                         .Set(t => t.MovementPercentage, row.MovementPercentage)
                         .Set(t => t.ClosePrice, row.ClosePrice)
                         .UpdateAsync(cancellationToken).ConfigureAwait(false);
-                    if (updated == 0)
-                    {
-                        await table.InsertOrUpdateAsync(
-                            () => new TradeRow
-                            {
-                                RunScope = row.RunScope,
-                                Id = row.Id,
-                                RunId = row.RunId,
-                                SignalId = row.SignalId,
-                                Asset = row.Asset,
-                                EntryPrice = row.EntryPrice,
-                                StopLoss = row.StopLoss,
-                                TakeProfit = row.TakeProfit,
-                                OpenTime = row.OpenTime,
-                                CloseTime = row.CloseTime,
-                                Result = row.Result,
-                                DurationSeconds = row.DurationSeconds,
-                                MovementPercentage = row.MovementPercentage,
-                                ClosePrice = row.ClosePrice,
-                            },
-                            null,
-                            cancellationToken).ConfigureAwait(false);
-                    }
                 }
 
+                await db.InsertNewAsync(connection, inserts, cancellationToken).ConfigureAwait(false);
                 return rows.Count;
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// One state per trade id, as writing the events one after another would leave it: the first close of a trade
+    /// wins (a closed trade is final), else its first open.
+    /// </summary>
+    private static List<Trade> Final(IReadOnlyList<Trade> trades)
+    {
+        var index = new Dictionary<string, int>(trades.Count, StringComparer.Ordinal);
+        var final = new List<Trade>(trades.Count);
+        foreach (var trade in trades)
+        {
+            if (!index.TryAdd(trade.Id, final.Count))
+            {
+                var at = index[trade.Id];
+                if (final[at].IsOpen && !trade.IsOpen)
+                {
+                    final[at] = trade;
+                }
+
+                continue;
+            }
+
+            final.Add(trade);
+        }
+
+        return final;
     }
 
     public Task<Trade?> GetAsync(string id, CancellationToken cancellationToken = default)

@@ -4,28 +4,29 @@ using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Postgres;
 
-/// <summary>Candle bulk writes in PostgreSQL: linq2db's provider-specific bulk copy, which is binary <c>COPY</c>.</summary>
+/// <summary>Bulk writes of candles, signals and trades in PostgreSQL: linq2db's provider-specific bulk copy, which is binary <c>COPY</c>.</summary>
 /// <remarks>
-/// <c>COPY</c> cannot skip a row whose key is stored already, so writes that must skip stored keys copy into a
-/// temporary table and insert from there with <c>ON CONFLICT DO NOTHING</c>: the two statements linq2db has no LINQ for.
+/// <c>COPY</c> cannot skip a row whose key is stored already, so the rows are copied into a temporary table (dropped
+/// at commit: one write per table and transaction) and inserted from there with <c>ON CONFLICT DO NOTHING</c>: the
+/// two statements linq2db has no LINQ for. The column list is the linq2db mapping's.
 /// </remarks>
-internal static class PostgresBulk
+internal sealed class PostgresBulk : IRowInserter
 {
-    private const string CandleColumns = "symbol, timeframe, open_time, open, high, low, close, volume, ticks, source";
+    public static PostgresBulk Instance { get; } = new();
 
-    private const string StageCandles = "CREATE TEMPORARY TABLE candles_incoming (LIKE candles) ON COMMIT DROP";
-
-    private const string MergeCandles = $"""
-        INSERT INTO candles ({CandleColumns})
-        SELECT {CandleColumns} FROM candles_incoming
-        ON CONFLICT (symbol, timeframe, open_time) DO NOTHING
-        """;
-
-    /// <summary>Inserts the candles whose key is not stored yet; returns how many were new.</summary>
-    public static async Task<int> InsertNewCandlesAsync(StoreDb db, DataConnection connection, IReadOnlyList<CandleRow> rows, CancellationToken cancellationToken)
+    public async Task<int> InsertNewAsync<T>(DataConnection connection, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class
     {
-        await connection.ExecuteAsync(StageCandles, cancellationToken).ConfigureAwait(false);
-        await db.BulkCopyAsync(connection.GetTable<CandleRow>().TableName("candles_incoming"), rows, skipStoredKeys: false, cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(MergeCandles, cancellationToken).ConfigureAwait(false);
+        var descriptor = connection.MappingSchema.GetEntityDescriptor(typeof(T));
+        var name = descriptor.Name.Name;
+        var incoming = name + "_incoming";
+        var columns = string.Join(", ", descriptor.Columns.Select(c => "\"" + c.ColumnName + "\""));
+        await connection.ExecuteAsync($"CREATE TEMPORARY TABLE {incoming} (LIKE {name}) ON COMMIT DROP", cancellationToken).ConfigureAwait(false);
+        await connection.GetTable<T>().TableName(incoming)
+            .BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific }, rows, cancellationToken)
+            .ConfigureAwait(false);
+        return await connection.ExecuteAsync(
+            $"INSERT INTO {name} ({columns}) SELECT {columns} FROM {incoming} ON CONFLICT DO NOTHING",
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -31,7 +31,7 @@ public sealed class PostgresMarketStore : IMarketStore
             _ => dataSource.CreateConnection());
         var db = new StoreDb(
             () => new DataConnection(options),
-            BulkCopyType.ProviderSpecific,
+            PostgresBulk.Instance,
             OrdinalIds: true);
         _db = db;
         _tables = new StoreTables(db);
@@ -39,7 +39,7 @@ public sealed class PostgresMarketStore : IMarketStore
         Trades = _tables.Trades(RunTag.Shared);
         Runs = _tables.Runs();
         var names = new PostgresTickNames();
-        Candles = new CandleTable(db, (c, rows, cancellationToken) => PostgresBulk.InsertNewCandlesAsync(db, c, rows, cancellationToken));
+        Candles = new CandleTable(db);
         Ticks = new TickTable(db, (ticks, cancellationToken) => PostgresTickWriter.AppendAsync(dataSource, names, ticks, cancellationToken));
         Statistics = _tables.Statistics(RunTag.Shared);
     }

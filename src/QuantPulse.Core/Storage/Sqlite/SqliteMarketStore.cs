@@ -1,4 +1,3 @@
-using LinqToDB;
 using LinqToDB.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,27 +23,18 @@ public sealed class SqliteMarketStore : IMarketStore
     private SqliteMarketStore(SqliteConnectionFactory connections)
     {
         _connections = connections;
-        var db = new StoreDb(connections.Create, BulkCopyType.MultipleRows, OrdinalIds: false);
+        var db = new StoreDb(connections.Create, SqliteRowInserter.Instance, OrdinalIds: false);
         _tables = new StoreTables(db);
         Signals = _tables.Signals(RunTag.Shared);
         Trades = _tables.Trades(RunTag.Shared);
         Runs = _tables.Runs();
 
-        // Multi-row INSERT OR IGNORE in one transaction (ticks through statements prepared once, on a connection of
-        // their own): a key already stored is skipped, never overwritten.
-        Candles = new CandleTable(db, (c, rows, cancellationToken) => InsertNewCandlesAsync(db, c, rows, cancellationToken));
+        // Multi-row INSERT OR IGNORE in one transaction, values bound by position (ticks through statements prepared
+        // once, on a connection of their own): a key already stored is skipped, never overwritten.
+        Candles = new CandleTable(db);
         _ticks = new SqliteTickWriter(connections.ConnectionString);
         Ticks = new TickTable(db, _ticks.AppendAsync);
         Statistics = _tables.Statistics(RunTag.Shared);
-    }
-
-    /// <summary>Inserts the candles whose key is not stored yet; the connection's change counter tells how many were new.</summary>
-    private static async Task<int> InsertNewCandlesAsync(StoreDb db, DataConnection connection, IReadOnlyList<CandleRow> rows, CancellationToken cancellationToken)
-    {
-        const string Changes = "SELECT total_changes()";
-        var before = await connection.ExecuteAsync<long>(Changes, cancellationToken).ConfigureAwait(false);
-        await db.BulkCopyAsync(connection.GetTable<CandleRow>(), rows, skipStoredKeys: true, cancellationToken).ConfigureAwait(false);
-        return (int)(await connection.ExecuteAsync<long>(Changes, cancellationToken).ConfigureAwait(false) - before);
     }
 
     /// <summary>The full path of the database file.</summary>

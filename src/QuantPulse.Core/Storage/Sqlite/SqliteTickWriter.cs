@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using QuantPulse.Model;
@@ -162,50 +160,13 @@ internal sealed class SqliteTickWriter(string connectionString) : IDisposable
         BindText(statement, offset + 6, tick.Source);
     }
 
-    private void BindDecimal(sqlite3_stmt statement, int index, decimal value)
-    {
-        // A decimal has at most 29 digits, a sign and a point: it always fits.
-        value.TryFormat(_buffer, out var written, default, CultureInfo.InvariantCulture);
-        Check(statement, raw.sqlite3_bind_text(statement, index, _buffer.AsSpan(0, written)));
-    }
+    private void BindDecimal(sqlite3_stmt statement, int index, decimal value) =>
+        Check(statement, SqliteBinding.Decimal(statement, index, value, _buffer));
 
-    private void BindText(sqlite3_stmt statement, int index, string text)
-    {
-        if (Encoding.UTF8.GetMaxByteCount(text.Length) <= BufferBytes)
-        {
-            var written = Encoding.UTF8.GetBytes(text, _buffer);
-            Check(statement, raw.sqlite3_bind_text(statement, index, _buffer.AsSpan(0, written)));
-            return;
-        }
+    private void BindText(sqlite3_stmt statement, int index, string text) =>
+        Check(statement, SqliteBinding.Text(statement, index, text, _buffer));
 
-        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        try
-        {
-            var written = Encoding.UTF8.GetBytes(text, rented);
-            Check(statement, raw.sqlite3_bind_text(statement, index, rented.AsSpan(0, written)));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
+    private void Step(sqlite3_stmt statement) => SqliteBinding.Step(statement, _connection!.Handle);
 
-    private void Step(sqlite3_stmt statement)
-    {
-        var rc = raw.sqlite3_step(statement);
-        raw.sqlite3_reset(statement);
-        if (rc != raw.SQLITE_DONE)
-        {
-            SqliteException.ThrowExceptionForRC(rc, _connection!.Handle);
-        }
-    }
-
-    private void Check(sqlite3_stmt statement, int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            raw.sqlite3_reset(statement);
-            SqliteException.ThrowExceptionForRC(rc, _connection!.Handle);
-        }
-    }
+    private void Check(sqlite3_stmt statement, int rc) => SqliteBinding.Check(statement, rc, _connection!.Handle);
 }
