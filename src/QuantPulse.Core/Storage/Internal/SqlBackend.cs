@@ -94,19 +94,28 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
         CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)
     {
+        var rows = new List<T>();
+        await ReadEachAsync(sql, reader => rows.Add(map(reader)), cancellationToken, parameters).ConfigureAwait(false);
+        return rows;
+    }
+
+    /// <summary>Runs a query and hands each row to <paramref name="row"/> as it arrives.</summary>
+    public async Task ReadEachAsync(
+        string sql,
+        Action<DbDataReader> row,
+        CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
         var command = Command(sql, parameters);
         await using (command.ConfigureAwait(false))
         {
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                var rows = new List<T>();
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    rows.Add(map(reader));
+                    row(reader);
                 }
-
-                return rows;
             }
         }
     }

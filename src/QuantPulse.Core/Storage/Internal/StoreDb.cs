@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using LinqToDB.Async;
 using LinqToDB.Data;
@@ -35,7 +36,19 @@ internal sealed record StoreDb(Func<DataConnection> Open, SqlBackend Sql, bool O
     /// <summary>Runs a plain SQL query on a new connection and maps each row.</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(
         string sql,
-        Func<System.Data.Common.DbDataReader, T> map,
+        Func<DbDataReader, T> map,
+        CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        var rows = new List<T>();
+        await ReadEachAsync(sql, reader => rows.Add(map(reader)), cancellationToken, parameters).ConfigureAwait(false);
+        return rows;
+    }
+
+    /// <summary>Runs a plain SQL query on a new connection and hands each row to <paramref name="row"/> as it arrives.</summary>
+    public async Task ReadEachAsync(
+        string sql,
+        Action<DbDataReader> row,
         CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)
     {
@@ -43,7 +56,7 @@ internal sealed record StoreDb(Func<DataConnection> Open, SqlBackend Sql, bool O
         var connection = await Sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await new SqlSession(connection, null).ListAsync(sql, map, cancellationToken, parameters).ConfigureAwait(false);
+            await new SqlSession(connection, null).ReadEachAsync(sql, row, cancellationToken, parameters).ConfigureAwait(false);
         }
     }
 
