@@ -100,7 +100,8 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     }
 
     /// <summary>Runs a query and hands each row to <paramref name="row"/> as it arrives.</summary>
-    public async Task ReadEachAsync(
+    /// <returns>How many rows the query returned.</returns>
+    public async Task<int> ReadEachAsync(
         string sql,
         Action<DbDataReader> row,
         CancellationToken cancellationToken,
@@ -112,10 +113,14 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
+                var rows = 0;
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     row(reader);
+                    rows++;
                 }
+
+                return rows;
             }
         }
     }

@@ -17,48 +17,38 @@ namespace QuantPulse.Storage.Internal;
 internal sealed record StoreDb(Func<DataConnection> Open, SqlBackend Sql, bool OrdinalIds)
 {
     /// <summary>Runs <paramref name="work"/> on a new connection inside one transaction, and commits.</summary>
-    public async Task<T> InTransactionAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var connection = await Sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+    public Task<T> InTransactionAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken) =>
+        OnConnectionAsync(
+            async connection =>
             {
-                var result = await work(new SqlSession(connection, transaction)).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return result;
-            }
-        }
-    }
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var result = await work(new SqlSession(connection, transaction)).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return result;
+                }
+            },
+            cancellationToken);
 
     /// <summary>Runs a plain SQL query on a new connection and maps each row.</summary>
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(
+    public Task<IReadOnlyList<T>> QueryAsync<T>(
         string sql,
         Func<DbDataReader, T> map,
         CancellationToken cancellationToken,
-        params (string Name, object? Value)[] parameters)
-    {
-        var rows = new List<T>();
-        await ReadEachAsync(sql, reader => rows.Add(map(reader)), cancellationToken, parameters).ConfigureAwait(false);
-        return rows;
-    }
+        params (string Name, object? Value)[] parameters) =>
+        OnConnectionAsync<IReadOnlyList<T>>(
+            async connection => await new SqlSession(connection, null).ListAsync(sql, map, cancellationToken, parameters).ConfigureAwait(false),
+            cancellationToken);
 
     /// <summary>Runs a plain SQL query on a new connection and hands each row to <paramref name="row"/> as it arrives.</summary>
-    public async Task ReadEachAsync(
+    /// <returns>How many rows the query returned.</returns>
+    public Task<int> ReadEachAsync(
         string sql,
         Action<DbDataReader> row,
         CancellationToken cancellationToken,
-        params (string Name, object? Value)[] parameters)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var connection = await Sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            await new SqlSession(connection, null).ReadEachAsync(sql, row, cancellationToken, parameters).ConfigureAwait(false);
-        }
-    }
+        params (string Name, object? Value)[] parameters) =>
+        OnConnectionAsync(connection => new SqlSession(connection, null).ReadEachAsync(sql, row, cancellationToken, parameters), cancellationToken);
 
     /// <summary>Runs a linq2db query on a new connection.</summary>
     public async Task<T> ReadAsync<T>(Func<DataConnection, Task<T>> query, CancellationToken cancellationToken)
@@ -100,6 +90,17 @@ internal sealed record StoreDb(Func<DataConnection> Open, SqlBackend Sql, bool O
     public Task<int> InsertNewAsync<T>(SqlSession session, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : IStoredRow<T> =>
         rows.Count == 0 ? Task.FromResult(0) : Sql.InsertNewAsync(session, rows, cancellationToken);
+
+    // Opens one of the backend's connections for the work and closes it after.
+    private async Task<T> OnConnectionAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = await Sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await work(connection).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>What linq2db reaches of a mapped row type: its constructor and its column properties.</summary>
     private const DynamicallyAccessedMemberTypes MappedRow =
