@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Whole-process timings of `quantpulse indicators` (EMA 20 + RSI 14 on 1 M bars from CSV) and `quantpulse backtest`
 # (ema-rsi on 1m candles, 2 M ticks, SQLite), the speed issue's two CLI targets.
-# Usage: bench/cli-speed.sh [RUNS] [BASELINE_DLL]   (defaults: 6 runs; no baseline)
-# Publishes the CLI as it ships (Release, ReadyToRun for this machine's runtime), generates the inputs with
+# Usage: bench/cli-speed.sh [RUNS] [BASELINE]   (defaults: 6 runs; no baseline)
+# Publishes the CLI as it ships (Release, Native AOT for this machine: gcc is needed, docs/cli.md), generates the inputs with
 # `quantpulse simulate` (4 M ticks of one symbol, one per 15 s, turned into 1 M one-minute bars by `quantpulse
 # candles`; 2 M ticks of two symbols, seed 42), then runs each command RUNS times and prints wall and user CPU per
-# run and the best wall. Given a BASELINE_DLL (another build's quantpulse.dll), runs it alternately with this one
+# run and the best wall. Given a BASELINE (another build: a native quantpulse or a quantpulse.dll), runs it alternately with this one
 # on the same inputs, checks that both write the same bytes, and prints both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,19 +14,26 @@ BASE=${2:-}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-dotnet publish samples/QuantPulse.Cli -c Release --use-current-runtime --self-contained false -v q -nologo -o "$WORK/cli" >/dev/null
-CLI="$WORK/cli/quantpulse.dll"
-dotnet "$CLI" simulate --symbols SIM_A --seed 7 --ticks 4000000 --interval 15s --output "$WORK/bar-ticks.csv" >/dev/null
-dotnet "$CLI" candles --input "$WORK/bar-ticks.csv" --timeframe 1m --output "$WORK/bars.csv" >/dev/null
-rm "$WORK/bar-ticks.csv"
-dotnet "$CLI" simulate --symbols SIM_A,SIM_B --seed 42 --ticks 1000000 --output "$WORK/ticks.csv" >/dev/null
+dotnet publish samples/QuantPulse.Cli -c Release --use-current-runtime -v q -nologo -o "$WORK/cli" >/dev/null
+CLI="$WORK/cli/quantpulse"
 
-# Runs one command; prints "wall user" in seconds.
-timed() { /usr/bin/time -f "%e %U" -o "$WORK/time" "$@" >/dev/null 2>&1; cat "$WORK/time"; }
-indicators() { timed dotnet "$1" indicators --input "$WORK/bars.csv" --ema 20 --rsi 14 --output "$WORK/$2-indicators.csv"; }
+# Runs a build of the CLI: a native executable as it is, a quantpulse.dll through the dotnet host.
+cli() { case "$1" in *.dll) dotnet "$@" ;; *) "$@" ;; esac; }
+cli "$CLI" simulate --symbols SIM_A --seed 7 --ticks 4000000 --interval 15s --output "$WORK/bar-ticks.csv" >/dev/null
+cli "$CLI" candles --input "$WORK/bar-ticks.csv" --timeframe 1m --output "$WORK/bars.csv" >/dev/null
+rm "$WORK/bar-ticks.csv"
+cli "$CLI" simulate --symbols SIM_A,SIM_B --seed 42 --ticks 1000000 --output "$WORK/ticks.csv" >/dev/null
+
+# Runs one command of a build (its path first); prints "wall user" in seconds.
+timed() {
+  local host=()
+  case "$1" in *.dll) host=(dotnet) ;; esac
+  /usr/bin/time -f "%e %U" -o "$WORK/time" "${host[@]}" "$@" >/dev/null 2>&1; cat "$WORK/time"
+}
+indicators() { timed "$1" indicators --input "$WORK/bars.csv" --ema 20 --rsi 14 --output "$WORK/$2-indicators.csv"; }
 backtest() {
   rm -f "$WORK/$2.db" "$WORK/$2.db-wal" "$WORK/$2.db-shm"
-  timed dotnet "$1" backtest --input "$WORK/ticks.csv" --strategy ema-rsi --timeframe 1m --db "sqlite:$WORK/$2.db" --output "$WORK/$2-trades.csv"
+  timed "$1" backtest --input "$WORK/ticks.csv" --strategy ema-rsi --timeframe 1m --db "sqlite:$WORK/$2.db" --output "$WORK/$2-trades.csv"
 }
 
 best() { sort -n | head -1; }

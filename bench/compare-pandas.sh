@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process comparison of `quantpulse candles` with the pandas equivalent (read_csv + resample().ohlc()).
 # Usage: bench/compare-pandas.sh [TICKS_PER_SYMBOL] [RUNS]   (defaults: 1000000 per symbol = 2 M ticks, 6 runs)
-# Publishes the CLI as it ships (Release, ReadyToRun for this machine's runtime), generates the input with `quantpulse simulate` (2 symbols, seed 42), then runs the two
+# Publishes the CLI as it ships (Release, Native AOT for this machine: gcc is needed, docs/cli.md), generates the input with `quantpulse simulate` (2 symbols, seed 42), then runs the two
 # alternately and prints each run, the best of each and the ratio. Installs Debian's python3-pandas when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,9 +17,9 @@ if ! "$PY" -c 'import pandas' 2>/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y -q python3-pandas >/dev/null; else sudo apt-get install -y -q python3-pandas >/dev/null; fi
 fi
 
-dotnet publish samples/QuantPulse.Cli -c Release --use-current-runtime --self-contained false -v q -nologo -o "$WORK/cli" >/dev/null
-CLI="$WORK/cli/quantpulse.dll"
-dotnet "$CLI" simulate --symbols SIM_A,SIM_B --seed 42 --ticks "$TICKS" --output "$WORK/ticks.csv" >/dev/null
+dotnet publish samples/QuantPulse.Cli -c Release --use-current-runtime -v q -nologo -o "$WORK/cli" >/dev/null
+CLI="$WORK/cli/quantpulse"
+"$CLI" simulate --symbols SIM_A,SIM_B --seed 42 --ticks "$TICKS" --output "$WORK/ticks.csv" >/dev/null
 
 cat > "$WORK/candles.py" <<'PY'
 import sys
@@ -41,7 +41,7 @@ PY
 seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 best_q=999; best_p=999
 for i in $(seq 1 "$RUNS"); do
-  q=$(seconds dotnet "$CLI" candles --input "$WORK/ticks.csv" --timeframe 1m,5m,15m --output "$WORK/q.csv")
+  q=$(seconds "$CLI" candles --input "$WORK/ticks.csv" --timeframe 1m,5m,15m --output "$WORK/q.csv")
   p=$(seconds "$PY" "$WORK/candles.py" "$WORK/ticks.csv" "$WORK/p.csv")
   printf 'run %d: quantpulse %.3f s, pandas %.3f s\n' "$i" "$q" "$p"
   best_q=$(echo "if ($q < $best_q) $q else $best_q" | bc -l)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -84,18 +85,29 @@ internal sealed class TokenCommand : ICliCommand
     internal static string Create(byte[] key, string subject, string issuer, string audience, long issuedAt, long expires)
     {
         var header = Base64Url("""{"alg":"HS256","typ":"JWT"}"""u8);
-        var claims = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
-        {
-            ["sub"] = subject,
-            ["iss"] = issuer,
-            ["aud"] = audience,
-            ["iat"] = issuedAt,
-            ["nbf"] = issuedAt,
-            ["exp"] = expires,
-            ["jti"] = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture),
-        }));
+        var claims = Base64Url(Claims(subject, issuer, audience, issuedAt, expires));
         var signature = HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(header + "." + claims));
         return header + "." + claims + "." + Base64Url(signature);
+    }
+
+    // Written field by field: no reflection-based serializer, so the native (AOT) build needs no run-time metadata.
+    private static ReadOnlySpan<byte> Claims(string subject, string issuer, string audience, long issuedAt, long expires)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("sub", subject);
+            json.WriteString("iss", issuer);
+            json.WriteString("aud", audience);
+            json.WriteNumber("iat", issuedAt);
+            json.WriteNumber("nbf", issuedAt);
+            json.WriteNumber("exp", expires);
+            json.WriteString("jti", Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

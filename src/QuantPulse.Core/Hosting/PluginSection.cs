@@ -29,8 +29,8 @@ internal sealed class PluginSection<[DynamicallyAccessedMembers(ConfigurationChe
 /// Reports a plug-in's configuration problems and the failures of its own <see cref="IValidateOptions{TOptions}"/>
 /// together with every other invalid value of the <c>QuantPulse</c> section, so the host lists them all at start.
 /// </summary>
-/// <typeparam name="TOptions">The plug-in's host options.</typeparam>
-internal sealed class PluginOptionsValidator<[DynamicallyAccessedMembers(ConfigurationCheck.Properties)] TOptions>(
+/// <typeparam name="TOptions">The plug-in's host options (made by <see cref="IOptions{TOptions}"/>, hence its constructor).</typeparam>
+internal sealed class PluginOptionsValidator<[DynamicallyAccessedMembers(ConfigurationCheck.Properties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
     PluginSection<TOptions> section,
     IOptions<TOptions> options,
     Func<QuantPulseOptions, bool> applies) : IValidateOptions<QuantPulseOptions>

@@ -18,7 +18,7 @@ public sealed class AnalyticsCommandTests : IDisposable
     [InlineData("infl", "n", "1", -2.4511596, 0.013747)]
     public async Task Adf_Macrodata_MatchesStatsmodels(string column, string regression, string lags, double stat, double pvalue)
     {
-        var input = await MacrodataAsync(column);
+        var input = await MacrodataAsync(_temp, column);
 
         var result = await CliRunner.RunAsync("adf", "--input", input, "--regression", regression, "--lags", lags);
 
@@ -36,8 +36,8 @@ public sealed class AnalyticsCommandTests : IDisposable
     [ReferenceFact]
     public async Task Pair_RealconsOnRealgdp_MatchesStatsmodelsCoint()
     {
-        var a = await MacrodataAsync("realgdp");
-        var b = await MacrodataAsync("realcons");
+        var a = await MacrodataAsync(_temp, "realgdp");
+        var b = await MacrodataAsync(_temp, "realcons");
 
         var result = await CliRunner.RunAsync("pair", "--a", a, "--b", b, "--lags", "0");
 
@@ -152,7 +152,7 @@ public sealed class AnalyticsCommandTests : IDisposable
         string.Create(CultureInfo.InvariantCulture, $"{time:yyyy-MM-ddTHH:mm:ssZ},{value}");
 
     // macrodata.csv has year and quarter; the CLI wants a time column, so the quarter's first day stands for it.
-    private async Task<string> MacrodataAsync(string column)
+    internal static async Task<string> MacrodataAsync(TempDirectory temp, string column)
     {
         var lines = await File.ReadAllLinesAsync(ReferenceData.PathOf("vectors", "macrodata.csv"));
         var header = lines[0].Split(',').Select(h => h.Trim('"')).ToList();
@@ -162,6 +162,6 @@ public sealed class AnalyticsCommandTests : IDisposable
             var month = ((int)double.Parse(c[quarter], CultureInfo.InvariantCulture) - 1) * 3 + 1;
             return string.Create(CultureInfo.InvariantCulture, $"{(int)double.Parse(c[year], CultureInfo.InvariantCulture)}-{month:00}-01,{c[value]}");
         });
-        return await _temp.WriteLinesAsync(column + ".csv", ["date,close", .. rows]);
+        return await temp.WriteLinesAsync(column + ".csv", ["date,close", .. rows]);
     }
 }

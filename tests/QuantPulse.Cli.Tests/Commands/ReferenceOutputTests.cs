@@ -24,7 +24,17 @@ public sealed class ReferenceOutputTests : IDisposable
         "--willr", "14", "--obv", "--vwap", "--donchian", "20", "--keltner", "20,2,10",
     ];
 
+    internal const string SpyEmaRsiOutput = "e6ed61e41029f44177adefaf857ff441ee1a549786b185bb9e9c65f0f96b2bfd";
+    internal const string SpyEmaRsiRows = "40ed3442e9a2629876a8d0bdf109d18dacc050b570dfa951f84339e48ea9cb9c";
+    internal const string DerivUtBotOutput = "1559db3e3b2a5a335a0b81ea30f1dcc7df2833f556a256e3ae7e183ae5f3c782";
+    internal const string DerivUtBotRows = "3289fc65a3cf1a332c04e85f133f401dd66b01cfe2f7e922986b15d5e35d0467";
+
+    internal static readonly string[] SpyEmaRsi = ["--strategy", "ema-rsi", "--timeframe", "1m", "--stop-loss", "0.05%", "--take-profit", "0.1%", "--expiry", "15m"];
+    internal static readonly string[] DerivUtBot = ["--strategy", "utbot", "--timeframe", "1m", "--stop-loss", "0.05%", "--take-profit", "0.1%", "--expiry", "5m"];
+
     private readonly TempDirectory _temp = new();
+
+    internal static string DerivR100 => ReferenceData.PathOf("market-data", "deriv", "R_100_2025-04-26_first1236.csv");
 
     public void Dispose() => _temp.Dispose();
 
@@ -45,6 +55,7 @@ public sealed class ReferenceOutputTests : IDisposable
         // LEAN's Binance BTCBUSD minute bars of 2022-12-13 (times in ms after midnight UTC), as a bars file with ISO times.
         var midnight = new DateTimeOffset(2022, 12, 13, 0, 0, 0, TimeSpan.Zero);
         var input = await ConvertZipAsync(
+            _temp,
             "btcbusd.csv",
             "time,open,high,low,close,volume",
             cells => string.Create(CultureInfo.InvariantCulture, $"{midnight.AddMilliseconds(long.Parse(cells[0], CultureInfo.InvariantCulture)):yyyy-MM-dd'T'HH:mm:ss'Z'},{string.Join(',', cells[1..])}"),
@@ -60,35 +71,38 @@ public sealed class ReferenceOutputTests : IDisposable
     [ReferenceFact]
     public async Task Backtest_SpyTradeDayEmaRsi_BytesUnchanged()
     {
-        // LEAN's SPY trades of 2013-10-07 (times in ms after midnight New York, EDT = UTC-4; prices in deci-cents).
+        var (digest, rows) = await BacktestDigestAsync(CliRunner.RunAsync, _temp, await SpyTradeDayAsync(_temp), SpyEmaRsi);
+
+        AssertDigest(SpyEmaRsiOutput, digest);
+        AssertDigest(SpyEmaRsiRows, rows);
+    }
+
+    [ReferenceFact]
+    public async Task Backtest_DerivR100UtBot_BytesUnchanged()
+    {
+        var (digest, rows) = await BacktestDigestAsync(CliRunner.RunAsync, _temp, DerivR100, DerivUtBot);
+
+        AssertDigest(DerivUtBotOutput, digest);
+        AssertDigest(DerivUtBotRows, rows);
+    }
+
+    /// <summary>LEAN's SPY trades of 2013-10-07 as a tick file of the project's format.</summary>
+    internal static Task<string> SpyTradeDayAsync(TempDirectory temp)
+    {
+        // Times in ms after midnight New York (EDT = UTC-4); prices in deci-cents.
         var midnight = new DateTimeOffset(2013, 10, 7, 4, 0, 0, TimeSpan.Zero);
-        var input = await ConvertZipAsync(
+        return ConvertZipAsync(
+            temp,
             "spy.csv",
             "time,symbol,price,size",
             cells => string.Create(
                 CultureInfo.InvariantCulture,
                 $"{midnight.AddTicks((long)(decimal.Parse(cells[0], CultureInfo.InvariantCulture) * TimeSpan.TicksPerMillisecond)):yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'},SPY,{decimal.Parse(cells[1], CultureInfo.InvariantCulture) / 10_000m},{cells[2]}"),
             "market-data", "lean", "equity", "usa", "tick", "spy", "20131007_trade.zip");
-
-        var (digest, rows) = await BacktestDigestAsync(input, "--strategy", "ema-rsi", "--timeframe", "1m", "--stop-loss", "0.05%", "--take-profit", "0.1%", "--expiry", "15m");
-
-        AssertDigest("e6ed61e41029f44177adefaf857ff441ee1a549786b185bb9e9c65f0f96b2bfd", digest);
-        AssertDigest("40ed3442e9a2629876a8d0bdf109d18dacc050b570dfa951f84339e48ea9cb9c", rows);
-    }
-
-    [ReferenceFact]
-    public async Task Backtest_DerivR100UtBot_BytesUnchanged()
-    {
-        var input = ReferenceData.PathOf("market-data", "deriv", "R_100_2025-04-26_first1236.csv");
-
-        var (digest, rows) = await BacktestDigestAsync(input, "--strategy", "utbot", "--timeframe", "1m", "--stop-loss", "0.05%", "--take-profit", "0.1%", "--expiry", "5m");
-
-        AssertDigest("1559db3e3b2a5a335a0b81ea30f1dcc7df2833f556a256e3ae7e183ae5f3c782", digest);
-        AssertDigest("3289fc65a3cf1a332c04e85f133f401dd66b01cfe2f7e922986b15d5e35d0467", rows);
     }
 
     // Rewrites the one CSV inside a reference zip file as a file of the project's own format.
-    private async Task<string> ConvertZipAsync(string name, string header, Func<string[], string> row, params string[] zip)
+    private static async Task<string> ConvertZipAsync(TempDirectory temp, string name, string header, Func<string[], string> row, params string[] zip)
     {
         await using var archive = await ZipFile.OpenReadAsync(ReferenceData.PathOf(zip), CancellationToken.None);
         using var reader = new StreamReader(await archive.Entries[0].OpenAsync(CancellationToken.None));
@@ -98,7 +112,7 @@ public sealed class ReferenceOutputTests : IDisposable
             text.Append(row(line.Split(','))).Append('\n');
         }
 
-        var path = _temp.File(name);
+        var path = temp.File(name);
         await File.WriteAllTextAsync(path, text.ToString());
         return path;
     }
@@ -106,7 +120,7 @@ public sealed class ReferenceOutputTests : IDisposable
     private static void AssertDigest(string expected, byte[] output) => AssertDigest(expected, Convert.ToHexStringLower(SHA256.HashData(output)));
 
     // The whole digest in the message, so a deliberate change of output can be pinned again from the test log.
-    private static void AssertDigest(string expected, string actual) =>
+    internal static void AssertDigest(string expected, string actual) =>
         Assert.True(expected == actual, $"output SHA-256 {actual}, expected {expected}");
 
     // Every stored row in key order, each column as SQLite quotes it (type and exact value), hashed together.
@@ -141,13 +155,17 @@ public sealed class ReferenceOutputTests : IDisposable
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    // The trades file and the summary, with the run's own paths replaced, hashed together; and the database's rows.
-    private async Task<(string Output, string Rows)> BacktestDigestAsync(string input, params string[] options)
+    /// <summary>
+    /// Runs a back-test into a new SQLite file with <paramref name="run"/> (the JIT build or the native executable): the
+    /// trades file and the summary, with the run's own paths replaced, hashed together; and the database's rows.
+    /// </summary>
+    internal static async Task<(string Output, string Rows)> BacktestDigestAsync(
+        Func<string[], Task<CliResult>> run, TempDirectory temp, string input, params string[] options)
     {
-        var output = _temp.File("trades.csv");
-        var db = _temp.File("backtest.db");
+        var output = temp.File("trades.csv");
+        var db = temp.File("backtest.db");
 
-        var result = await CliRunner.RunAsync(["backtest", "--input", input, "--db", "sqlite:" + db, "--output", output, .. options]);
+        var result = await run(["backtest", "--input", input, "--db", "sqlite:" + db, "--output", output, .. options]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(result.Error);

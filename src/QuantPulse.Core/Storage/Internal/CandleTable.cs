@@ -5,7 +5,7 @@ using QuantPulse.Model;
 namespace QuantPulse.Storage.Internal;
 
 /// <summary>
-/// The <c>candles</c> table: shared checks and LINQ reads, with the backend's bulk insert-if-absent (which returns
+/// The <c>candles</c> table: shared checks and LINQ reads, with the backend's bulk insert-if-absent in plain SQL (which returns
 /// how many candles were new) run inside one transaction.
 /// </summary>
 internal sealed class CandleTable(StoreDb db) : ICandleRepository
@@ -27,7 +27,7 @@ internal sealed class CandleTable(StoreDb db) : ICandleRepository
         }
 
         var rows = candles.Select(c => ToRow(c, source)).ToList();
-        return db.InTransactionAsync(connection => db.InsertNewAsync(connection, rows, cancellationToken), cancellationToken);
+        return db.InTransactionAsync(session => db.InsertNewAsync(session, rows, cancellationToken), cancellationToken);
     }
 
     public Task<IReadOnlyList<Candle>> GetRangeAsync(

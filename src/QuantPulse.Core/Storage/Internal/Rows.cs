@@ -4,12 +4,18 @@ using LinqToDB.Mapping;
 namespace QuantPulse.Storage.Internal;
 
 // The mapped rows of each table: column for column what the migrations create. Instants and decimals keep their
-// domain types here; each backend's mapping schema (StoreMapping) decides their stored form.
+// domain types here; each backend decides their stored form (its linq2db mapping schema for the LINQ queries, its
+// IColumnValues for the bulk writes). The rows that are written in bulk list their columns and values by hand
+// (IStoredRow), which a unit test holds to the linq2db mapping.
 
 /// <summary>A row of <c>signals</c>.</summary>
 [Table("signals")]
-internal sealed class SignalRow
+internal sealed class SignalRow : IStoredRow<SignalRow>
 {
+    public static StoredTable Table { get; } = new(
+        "signals",
+        ["run_scope", "id", "run_id", "asset", "timestamp", "type", "confidence", "entry_price", "stop_loss", "take_profit", "rr_ratio", "strategy", "confirmations"]);
+
     [PrimaryKey(0), Column("run_scope")] public string RunScope { get; set; } = "";
 
     [PrimaryKey(1), Column("id")] public string Id { get; set; } = "";
@@ -35,12 +41,33 @@ internal sealed class SignalRow
     [Column("strategy")] public string Strategy { get; set; } = "";
 
     [Column("confirmations", DataType = DataType.BinaryJson)] public string Confirmations { get; set; } = "[]";
+
+    public void WriteTo(IColumnValues values)
+    {
+        values.Text(RunScope);
+        values.Text(Id);
+        values.Text(RunId);
+        values.Text(Asset);
+        values.Time(Timestamp);
+        values.Text(Type);
+        values.Double(Confidence);
+        values.Decimal(EntryPrice);
+        values.Decimal(StopLoss);
+        values.Decimal(TakeProfit);
+        values.Double(RrRatio);
+        values.Text(Strategy);
+        values.Json(Confirmations);
+    }
 }
 
 /// <summary>A row of <c>trades</c>.</summary>
 [Table("trades")]
-internal sealed class TradeRow
+internal sealed class TradeRow : IStoredRow<TradeRow>
 {
+    public static StoredTable Table { get; } = new(
+        "trades",
+        ["run_scope", "id", "run_id", "signal_id", "asset", "entry_price", "stop_loss", "take_profit", "open_time", "close_time", "result", "duration_seconds", "movement_percentage", "close_price"]);
+
     [PrimaryKey(0), Column("run_scope")] public string RunScope { get; set; } = "";
 
     [PrimaryKey(1), Column("id")] public string Id { get; set; } = "";
@@ -68,12 +95,34 @@ internal sealed class TradeRow
     [Column("movement_percentage")] public double? MovementPercentage { get; set; }
 
     [Column("close_price")] public decimal? ClosePrice { get; set; }
+
+    public void WriteTo(IColumnValues values)
+    {
+        values.Text(RunScope);
+        values.Text(Id);
+        values.Text(RunId);
+        values.Text(SignalId);
+        values.Text(Asset);
+        values.Decimal(EntryPrice);
+        values.Decimal(StopLoss);
+        values.Decimal(TakeProfit);
+        values.Time(OpenTime);
+        values.Time(CloseTime);
+        values.Text(Result);
+        values.Double(DurationSeconds);
+        values.Double(MovementPercentage);
+        values.Decimal(ClosePrice);
+    }
 }
 
 /// <summary>A row of <c>candles</c> (or of its staging table).</summary>
 [Table("candles")]
-internal sealed class CandleRow
+internal sealed class CandleRow : IStoredRow<CandleRow>
 {
+    public static StoredTable Table { get; } = new(
+        "candles",
+        ["symbol", "timeframe", "open_time", "open", "high", "low", "close", "volume", "ticks", "source"]);
+
     [PrimaryKey(0), Column("symbol")] public string Symbol { get; set; } = "";
 
     [PrimaryKey(1), Column("timeframe")] public string Timeframe { get; set; } = "";
@@ -93,6 +142,20 @@ internal sealed class CandleRow
     [Column("ticks")] public int Ticks { get; set; }
 
     [Column("source")] public string? Source { get; set; }
+
+    public void WriteTo(IColumnValues values)
+    {
+        values.Text(Symbol);
+        values.Text(Timeframe);
+        values.Time(OpenTime);
+        values.Decimal(Open);
+        values.Decimal(High);
+        values.Decimal(Low);
+        values.Decimal(Close);
+        values.Decimal(Volume);
+        values.Integer(Ticks);
+        values.Text(Source);
+    }
 }
 
 /// <summary>A row of <c>ticks</c>: the table on SQLite, the view over <c>tick_data</c> on PostgreSQL (read only there).</summary>
@@ -110,23 +173,4 @@ internal sealed class TickRow
     [Column("size")] public decimal Size { get; set; }
 
     [Column("source")] public string Source { get; set; } = "";
-}
-
-/// <summary>A row of <c>runs</c>.</summary>
-[Table("runs")]
-internal sealed class RunRow
-{
-    [PrimaryKey, Column("id")] public string Id { get; set; } = "";
-
-    [Column("started")] public DateTimeOffset Started { get; set; }
-
-    [Column("finished")] public DateTimeOffset? Finished { get; set; }
-
-    [Column("command")] public string Command { get; set; } = "";
-
-    [Column("parameters")] public string Parameters { get; set; } = "";
-
-    [Column("input")] public string? Input { get; set; }
-
-    [Column("status")] public string Status { get; set; } = "";
 }

@@ -1,11 +1,18 @@
+using System.Data.Common;
 using LinqToDB;
 using QuantPulse.Model;
 
 namespace QuantPulse.Storage.Internal;
 
-/// <summary>The <c>signals</c> table, the same LINQ on every backend.</summary>
+/// <summary>
+/// The <c>signals</c> table: the write and the range read in plain SQL (<see cref="SqlBackend"/>), the filtered
+/// queries in LINQ, the same on every backend.
+/// </summary>
 internal sealed class SignalTable(StoreDb db, RunTag tag) : ISignalRepository
 {
+    private const string Columns =
+        "id, asset, timestamp, type, confidence, entry_price, stop_loss, take_profit, rr_ratio, strategy, confirmations";
+
     public Task<int> SaveAsync(IReadOnlyList<Signal> signals, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signals);
@@ -16,7 +23,7 @@ internal sealed class SignalTable(StoreDb db, RunTag tag) : ISignalRepository
 
         // Signals are immutable: a stored id is skipped (one bulk insert-if-absent).
         var rows = signals.Select(ToRow).ToList();
-        return db.InTransactionAsync(connection => db.InsertNewAsync(connection, rows, cancellationToken), cancellationToken);
+        return db.InTransactionAsync(session => db.InsertNewAsync(session, rows, cancellationToken), cancellationToken);
     }
 
     public Task<Signal?> GetAsync(string id, CancellationToken cancellationToken = default)
@@ -33,14 +40,8 @@ internal sealed class SignalTable(StoreDb db, RunTag tag) : ISignalRepository
         CancellationToken cancellationToken = default)
     {
         StorageFormat.CheckRange(from, to, nameof(to));
-        var (first, end, scope) = (StorageTime.Truncate(from), StorageTime.Truncate(to), tag.Scope);
-        return db.ListAsync(
-            c => c.GetTable<SignalRow>()
-                .Where(s => s.RunScope == scope && s.Timestamp >= first && s.Timestamp < end && (asset == null || s.Asset == asset))
-                .OrderBy(s => s.Timestamp)
-                .ThenByOrdinal(s => s.Id, db),
-            FromRow,
-            cancellationToken);
+        var (where, values) = StoreQuery.Range(db, tag, "\"timestamp\"", from, to, asset);
+        return db.QueryAsync($"SELECT {Columns} FROM signals WHERE {where} ORDER BY \"timestamp\", {db.Sql.Ordinal("id")}", Read, cancellationToken, values);
     }
 
     public Task<IReadOnlyList<Signal>> QueryAsync(SignalStoreFilter filter, CancellationToken cancellationToken = default)
@@ -104,6 +105,20 @@ internal sealed class SignalTable(StoreDb db, RunTag tag) : ISignalRepository
         Strategy = s.Strategy,
         Confirmations = StorageFormat.ToJson(s.Confirmations),
     };
+
+    /// <summary>A row of the plain-SQL reads, its columns in the order of <see cref="Columns"/>.</summary>
+    private Signal Read(DbDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        db.Sql.GetTime(r, 2),
+        StorageFormat.ParseSignalType(r.GetString(3)),
+        r.GetDouble(4),
+        db.Sql.GetDecimal(r, 5),
+        db.Sql.GetDecimal(r, 6),
+        db.Sql.GetDecimal(r, 7),
+        r.GetDouble(8),
+        r.GetString(9),
+        StorageFormat.ConfirmationsFromJson(r.GetString(10)));
 
     private static Signal FromRow(SignalRow r) => new(
         r.Id,

@@ -1,44 +1,48 @@
-using LinqToDB;
-using LinqToDB.Async;
 using QuantPulse.Analytics;
 
 namespace QuantPulse.Storage.Internal;
 
 /// <summary>
-/// The statistics query: the database selects the trades (with their signal's strategy), and
+/// The statistics query: the database selects the trades (with their signal's strategy) in plain SQL, and
 /// <see cref="TradeStatisticsBuilder"/> computes the figures as the rows stream in.
 /// </summary>
 internal sealed class StatisticsTable(StoreDb db, RunTag tag) : IStatisticsRepository
 {
-    public Task<TradeStatistics> GetTradeStatisticsAsync(TradeStatisticsQuery query, CancellationToken cancellationToken = default)
+    private const string Select = """
+        SELECT t.asset, s.strategy, t.open_time, t.result, t.movement_percentage, t.duration_seconds
+        FROM trades t LEFT JOIN signals s ON s.run_scope = t.run_scope AND s.id = t.signal_id
+        """;
+
+    public async Task<TradeStatistics> GetTradeStatisticsAsync(TradeStatisticsQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         StorageFormat.CheckRange(query.From, query.To, nameof(query));
-        var (first, end, scope, asset, strategy) = (StorageTime.Truncate(query.From), StorageTime.Truncate(query.To), tag.Scope, query.Asset, query.Strategy);
-        return db.ReadAsync(
-            async c =>
-            {
-                var rows =
-                    from t in c.GetTable<TradeRow>()
-                    from s in c.GetTable<SignalRow>().LeftJoin(s => s.RunScope == t.RunScope && s.Id == t.SignalId)
-                    where t.RunScope == scope && t.OpenTime >= first && t.OpenTime < end
-                        && (asset == null || t.Asset == asset)
-                        && (strategy == null || s.Strategy == strategy)
-                    select new { t.Asset, Strategy = (string?)s.Strategy, t.OpenTime, t.Result, t.MovementPercentage, t.DurationSeconds };
-                var statistics = new TradeStatisticsBuilder();
-                await foreach (var row in AsyncExtensions.AsAsyncEnumerable(rows).WithCancellation(cancellationToken).ConfigureAwait(false))
-                {
-                    statistics.Add(
-                        row.Asset,
-                        row.Strategy ?? string.Empty,
-                        row.OpenTime,
-                        StorageFormat.ParseTradeResult(row.Result),
-                        row.MovementPercentage,
-                        row.DurationSeconds);
-                }
+        var sql = Select + " WHERE t.run_scope = @scope AND t.open_time >= @first AND t.open_time < @end"
+            + (query.Asset is null ? string.Empty : " AND t.asset = @asset")
+            + (query.Strategy is null ? string.Empty : " AND s.strategy = @strategy");
+        List<(string, object?)> values = [("scope", tag.Scope), ("first", db.Sql.Time(query.From)), ("end", db.Sql.Time(query.To))];
+        if (query.Asset is { } asset)
+        {
+            values.Add(("asset", asset));
+        }
 
-                return new TradeStatistics(query, statistics.Overall, statistics.ByAsset, statistics.ByStrategy, statistics.ByHour);
-            },
-            cancellationToken);
+        if (query.Strategy is { } strategy)
+        {
+            values.Add(("strategy", strategy));
+        }
+
+        var statistics = new TradeStatisticsBuilder();
+        await db.ReadEachAsync(
+            sql,
+            row => statistics.Add(
+                row.GetString(0),
+                row.IsDBNull(1) ? string.Empty : row.GetString(1),
+                db.Sql.GetTime(row, 2),
+                StorageFormat.ParseTradeResult(row.IsDBNull(3) ? null : row.GetString(3)),
+                row.IsDBNull(4) ? null : row.GetDouble(4),
+                row.IsDBNull(5) ? null : row.GetDouble(5)),
+            cancellationToken,
+            [.. values]).ConfigureAwait(false);
+        return new TradeStatistics(query, statistics.Overall, statistics.ByAsset, statistics.ByStrategy, statistics.ByHour);
     }
 }

@@ -1,12 +1,24 @@
+using System.Data.Common;
 using LinqToDB;
-using LinqToDB.Async;
 using QuantPulse.Model;
 
 namespace QuantPulse.Storage.Internal;
 
-/// <summary>The <c>trades</c> table, the same LINQ on every backend.</summary>
+/// <summary>
+/// The <c>trades</c> table: the writes and the range read in plain SQL (<see cref="SqlBackend"/>), the filtered
+/// queries in LINQ, the same on every backend.
+/// </summary>
 internal sealed class TradeTable(StoreDb db, RunTag tag) : ITradeRepository
 {
+    private const string Columns =
+        "id, signal_id, asset, entry_price, stop_loss, take_profit, open_time, close_time, result, duration_seconds, movement_percentage, close_price";
+
+    private const string CloseSql = """
+        UPDATE trades SET close_time = @close_time, result = @result, duration_seconds = @duration_seconds,
+            movement_percentage = @movement_percentage, close_price = @close_price
+        WHERE run_scope = @run_scope AND id = @id AND result IS NULL
+        """;
+
     public Task UpsertAsync(IReadOnlyList<Trade> trades, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trades);
@@ -18,15 +30,17 @@ internal sealed class TradeTable(StoreDb db, RunTag tag) : ITradeRepository
         var rows = Final(trades).Select(ToRow).ToList();
         var scope = tag.Scope;
         return db.InTransactionAsync(
-            async connection =>
+            async session =>
             {
                 // A stored row that is closed is final: only an open one takes the close, so the few closes of trades
                 // stored open are updated one by one; every other row is inserted if its id is new, in bulk (a stored
                 // open trade given its open again changes nothing).
-                var table = connection.GetTable<TradeRow>();
                 var storedOpen = rows.Any(r => r.Result is not null)
-                    ? (await AsyncExtensions.ToListAsync(table.Where(t => t.RunScope == scope && t.Result == null).Select(t => t.Id), cancellationToken).ConfigureAwait(false))
-                        .ToHashSet(StringComparer.Ordinal)
+                    ? (await session.ListAsync(
+                        "SELECT id FROM trades WHERE run_scope = @scope AND result IS NULL",
+                        r => r.GetString(0),
+                        cancellationToken,
+                        ("scope", scope)).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal)
                     : [];
                 var inserts = new List<TradeRow>(rows.Count);
                 foreach (var row in rows)
@@ -37,17 +51,19 @@ internal sealed class TradeTable(StoreDb db, RunTag tag) : ITradeRepository
                         continue;
                     }
 
-                    await table
-                        .Where(t => t.RunScope == row.RunScope && t.Id == row.Id && t.Result == null)
-                        .Set(t => t.CloseTime, row.CloseTime)
-                        .Set(t => t.Result, row.Result)
-                        .Set(t => t.DurationSeconds, row.DurationSeconds)
-                        .Set(t => t.MovementPercentage, row.MovementPercentage)
-                        .Set(t => t.ClosePrice, row.ClosePrice)
-                        .UpdateAsync(cancellationToken).ConfigureAwait(false);
+                    await session.ExecuteAsync(
+                        CloseSql,
+                        cancellationToken,
+                        ("close_time", row.CloseTime is { } close ? db.Sql.Time(close) : null),
+                        ("result", row.Result),
+                        ("duration_seconds", row.DurationSeconds),
+                        ("movement_percentage", row.MovementPercentage),
+                        ("close_price", row.ClosePrice is { } price ? db.Sql.Decimal(price) : null),
+                        ("run_scope", row.RunScope),
+                        ("id", row.Id)).ConfigureAwait(false);
                 }
 
-                await db.InsertNewAsync(connection, inserts, cancellationToken).ConfigureAwait(false);
+                await db.InsertNewAsync(session, inserts, cancellationToken).ConfigureAwait(false);
                 return rows.Count;
             },
             cancellationToken);
@@ -106,14 +122,8 @@ internal sealed class TradeTable(StoreDb db, RunTag tag) : ITradeRepository
         CancellationToken cancellationToken = default)
     {
         StorageFormat.CheckRange(from, to, nameof(to));
-        var (first, end, scope) = (StorageTime.Truncate(from), StorageTime.Truncate(to), tag.Scope);
-        return db.ListAsync(
-            c => c.GetTable<TradeRow>()
-                .Where(t => t.RunScope == scope && t.OpenTime >= first && t.OpenTime < end && (asset == null || t.Asset == asset))
-                .OrderBy(t => t.OpenTime)
-                .ThenByOrdinal(t => t.Id, db),
-            FromRow,
-            cancellationToken);
+        var (where, values) = StoreQuery.Range(db, tag, "open_time", from, to, asset);
+        return db.QueryAsync($"SELECT {Columns} FROM trades WHERE {where} ORDER BY open_time, {db.Sql.Ordinal("id")}", Read, cancellationToken, values);
     }
 
     public Task<IReadOnlyList<Trade>> QueryAsync(TradeStoreFilter filter, CancellationToken cancellationToken = default)
@@ -184,6 +194,24 @@ internal sealed class TradeTable(StoreDb db, RunTag tag) : ITradeRepository
         DurationSeconds = t.DurationSeconds,
         MovementPercentage = t.MovementPercentage,
         ClosePrice = t.ClosePrice,
+    };
+
+    /// <summary>A row of the plain-SQL reads, its columns in the order of <see cref="Columns"/>.</summary>
+    private Trade Read(DbDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetString(2),
+        StorageFormat.DirectionOf(db.Sql.GetDecimal(r, 3), db.Sql.GetDecimal(r, 5)),
+        db.Sql.GetDecimal(r, 3),
+        db.Sql.GetDecimal(r, 4),
+        db.Sql.GetDecimal(r, 5),
+        db.Sql.GetTime(r, 6))
+    {
+        CloseTime = db.Sql.GetNullableTime(r, 7),
+        Result = StorageFormat.ParseTradeResult(r.IsDBNull(8) ? null : r.GetString(8)),
+        DurationSeconds = r.IsDBNull(9) ? null : r.GetDouble(9),
+        MovementPercentage = r.IsDBNull(10) ? null : r.GetDouble(10),
+        ClosePrice = db.Sql.GetNullableDecimal(r, 11),
     };
 
     private static Trade FromRow(TradeRow r) => new(

@@ -8,7 +8,7 @@ using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Postgres;
 
-/// <summary>The server store: a PostgreSQL database reached through Npgsql, with binary COPY for ticks (Npgsql's importer) and candles (linq2db).</summary>
+/// <summary>The server store: a PostgreSQL database reached through Npgsql, with binary COPY (Npgsql's importer) for ticks, candles, signals and trades.</summary>
 /// <remarks>
 /// <para>
 /// <see cref="OpenAsync"/> connects to an existing database and applies pending migrations under an advisory
@@ -20,20 +20,20 @@ namespace QuantPulse.Storage.Postgres;
 public sealed class PostgresMarketStore : IMarketStore
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly StoreDb _db;
     private readonly StoreTables _tables;
 
     private PostgresMarketStore(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
-        var options = new DataOptions().UseConnectionFactory(
+
+        // linq2db's provider is made on the first LINQ query: the plain-SQL paths never need it.
+        var options = new Lazy<DataOptions>(() => new DataOptions().UseConnectionFactory(
             PostgreSQLTools.GetDataProvider(PostgreSQLVersion.v15),
-            _ => dataSource.CreateConnection());
+            _ => dataSource.CreateConnection()));
         var db = new StoreDb(
-            () => new DataConnection(options),
-            PostgresBulk.Instance,
+            () => new DataConnection(options.Value),
+            new PostgresBackend(dataSource),
             OrdinalIds: true);
-        _db = db;
         _tables = new StoreTables(db);
         Signals = _tables.Signals(RunTag.Shared);
         Trades = _tables.Trades(RunTag.Shared);
@@ -85,11 +85,13 @@ public sealed class PostgresMarketStore : IMarketStore
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         try
         {
-            var store = new PostgresMarketStore(dataSource);
-            await store._db.ReadAsync(
-                connection => PostgresMigrator.MigrateAsync(connection, PostgresMigrator.Scripts, loggers.CreateLogger<PostgresMarketStore>(), cancellationToken),
-                cancellationToken).ConfigureAwait(false);
-            return store;
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                await PostgresMigrator.MigrateAsync(connection, PostgresMigrator.Scripts, loggers.CreateLogger<PostgresMarketStore>(), cancellationToken).ConfigureAwait(false);
+            }
+
+            return new PostgresMarketStore(dataSource);
         }
         catch
         {

@@ -1,6 +1,6 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
-using LinqToDB.Data;
 using QuantPulse.Storage.Internal;
 
 namespace QuantPulse.Storage.Postgres;
@@ -36,16 +36,17 @@ internal static class PostgresMigrator
     /// <summary>Applies the pending scripts; returns how many were applied.</summary>
     /// <exception cref="InvalidOperationException">The database has a newer schema than this version of QuantPulse knows.</exception>
     public static async Task<int> MigrateAsync(
-        DataConnection connection,
+        DbConnection connection,
         IReadOnlyList<MigrationScript> scripts,
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", cancellationToken, new DataParameter("key", LockKey)).ConfigureAwait(false);
+        var session = new SqlSession(connection, null);
+        await session.ExecuteAsync("SELECT pg_advisory_lock(@key)", cancellationToken, ("key", LockKey)).ConfigureAwait(false);
         try
         {
-            await connection.ExecuteAsync(CreateVersionTableSql, cancellationToken).ConfigureAwait(false);
-            var recorded = (await connection.QueryToListAsync<int>(AppliedVersionsSql, cancellationToken).ConfigureAwait(false)).ToHashSet();
+            await session.ExecuteAsync(CreateVersionTableSql, cancellationToken).ConfigureAwait(false);
+            var recorded = (await session.ListAsync(AppliedVersionsSql, r => r.GetInt32(0), cancellationToken).ConfigureAwait(false)).ToHashSet();
             SchemaGuard.CheckNotNewer(recorded.Count == 0 ? 0 : recorded.Max(), scripts[^1].Version, "PostgreSQL");
             var applied = 0;
             foreach (var script in scripts.Where(s => !recorded.Contains(s.Version)))
@@ -53,8 +54,9 @@ internal static class PostgresMigrator
                 var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
-                    await connection.ExecuteAsync(script.Sql, cancellationToken).ConfigureAwait(false);
-                    await connection.ExecuteAsync(RecordSql, cancellationToken, new DataParameter("version", script.Version), new DataParameter("name", script.Name)).ConfigureAwait(false);
+                    var step = new SqlSession(connection, transaction);
+                    await step.ExecuteAsync(script.Sql, cancellationToken).ConfigureAwait(false);
+                    await step.ExecuteAsync(RecordSql, cancellationToken, ("version", script.Version), ("name", script.Name)).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -68,9 +70,9 @@ internal static class PostgresMigrator
         {
             // Not cancellable: a lock left on a pooled session would block every later start-up. A broken connection
             // has lost its session, and the server has released the lock with it.
-            if (connection.TryGetDbConnection()?.State == ConnectionState.Open)
+            if (connection.State == ConnectionState.Open)
             {
-                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", CancellationToken.None, new DataParameter("key", LockKey)).ConfigureAwait(false);
+                await session.ExecuteAsync("SELECT pg_advisory_unlock(@key)", CancellationToken.None, ("key", LockKey)).ConfigureAwait(false);
             }
         }
     }

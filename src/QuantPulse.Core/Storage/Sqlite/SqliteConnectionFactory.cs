@@ -7,7 +7,14 @@ using Microsoft.Data.Sqlite;
 
 namespace QuantPulse.Storage.Sqlite;
 
-/// <summary>Opens linq2db connections to one SQLite file, each set up the same way, with the SQLite value forms.</summary>
+/// <summary>
+/// Opens connections to one SQLite file, each set up the same way: linq2db ones with the SQLite value forms, and the
+/// connection string the plain ADO.NET paths open (<see cref="SqliteBackend"/>).
+/// </summary>
+/// <remarks>
+/// linq2db's provider and mapping schema are made on the first linq2db connection, not before: a process that only
+/// runs the plain-SQL paths (the command-line back-test) never builds them.
+/// </remarks>
 internal sealed class SqliteConnectionFactory
 {
     private static readonly Lazy<bool> NativeLibrary = new(() =>
@@ -17,9 +24,9 @@ internal sealed class SqliteConnectionFactory
     });
 
     /// <summary>Instants and decimals as exact invariant text (see <see cref="SqliteValues"/>), in parameters, literals and reads.</summary>
-    private static readonly MappingSchema Schema = CreateSchema();
+    private static readonly Lazy<MappingSchema> Schema = new(CreateSchema);
 
-    private readonly DataOptions _options;
+    private readonly Lazy<DataOptions> _options;
 
     public SqliteConnectionFactory(string path)
     {
@@ -31,14 +38,12 @@ internal sealed class SqliteConnectionFactory
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();
-        _options = new DataOptions()
+        _options = new(() => new DataOptions()
             .UseConnectionString(SQLiteTools.GetDataProvider(SQLiteProvider.Microsoft), ConnectionString)
-            .UseMappingSchema(Schema)
-
-            // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commits.
+            .UseMappingSchema(Schema.Value)
             .UseAfterConnectionOpened(
                 connection => Pragma(connection),
-                (connection, cancellationToken) => PragmaAsync(connection, cancellationToken));
+                (connection, cancellationToken) => PragmaAsync(connection, cancellationToken)));
     }
 
     public string Path { get; }
@@ -46,7 +51,7 @@ internal sealed class SqliteConnectionFactory
     public string ConnectionString { get; }
 
     /// <summary>A connection that opens a pooled SQLite connection on first use; the caller disposes it.</summary>
-    public DataConnection Create() => new(_options);
+    public DataConnection Create() => new(_options.Value);
 
     /// <summary>Closes the pooled connections, releasing the file.</summary>
     public void ClearPool()
@@ -62,7 +67,9 @@ internal sealed class SqliteConnectionFactory
         pragma.ExecuteNonQuery();
     }
 
-    private static async Task PragmaAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    /// <summary>Sets up a newly opened connection.</summary>
+    /// <remarks>WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commits.</remarks>
+    public static async Task PragmaAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
     {
         var pragma = connection.CreateCommand();
         await using (pragma.ConfigureAwait(false))

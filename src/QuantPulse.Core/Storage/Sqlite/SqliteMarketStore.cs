@@ -1,4 +1,3 @@
-using LinqToDB.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantPulse.Storage.Internal;
@@ -23,7 +22,7 @@ public sealed class SqliteMarketStore : IMarketStore
     private SqliteMarketStore(SqliteConnectionFactory connections)
     {
         _connections = connections;
-        var db = new StoreDb(connections.Create, SqliteRowInserter.Instance, OrdinalIds: false);
+        var db = new StoreDb(connections.Create, new SqliteBackend(connections), OrdinalIds: false);
         _tables = new StoreTables(db);
         Signals = _tables.Signals(RunTag.Shared);
         Trades = _tables.Trades(RunTag.Shared);
@@ -85,11 +84,11 @@ public sealed class SqliteMarketStore : IMarketStore
         }
 
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SqliteMarketStore>();
-        var connection = connections.Create();
+        var connection = await new SqliteBackend(connections).OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             // WAL is a property of the file: set once, kept by every later connection.
-            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+            await new SqlSession(connection, null).ExecuteAsync("PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
             await SqliteMigrator.MigrateAsync(connection, SqliteMigrator.Scripts, logger, cancellationToken).ConfigureAwait(false);
         }
 

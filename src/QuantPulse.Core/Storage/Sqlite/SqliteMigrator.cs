@@ -1,4 +1,4 @@
-using LinqToDB.Data;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using QuantPulse.Storage.Internal;
 
@@ -37,27 +37,28 @@ internal static class SqliteMigrator
     /// <summary>Applies the pending scripts; returns how many were applied.</summary>
     /// <exception cref="InvalidOperationException">The database has a newer schema than this version of QuantPulse knows.</exception>
     public static async Task<int> MigrateAsync(
-        DataConnection connection,
+        DbConnection connection,
         IReadOnlyList<MigrationScript> scripts,
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(CreateVersionTableSql, cancellationToken).ConfigureAwait(false);
+        await new SqlSession(connection, null).ExecuteAsync(CreateVersionTableSql, cancellationToken).ConfigureAwait(false);
         var applied = 0;
         foreach (var script in scripts)
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var current = await connection.ExecuteAsync<long>(CurrentVersionSql, cancellationToken).ConfigureAwait(false);
+                var session = new SqlSession(connection, transaction);
+                var current = await session.Int64Async(CurrentVersionSql, cancellationToken).ConfigureAwait(false);
                 SchemaGuard.CheckNotNewer(current, scripts[^1].Version, "SQLite");
-                if (await connection.ExecuteAsync<long>(AppliedSql, cancellationToken, new DataParameter("version", script.Version)).ConfigureAwait(false) > 0)
+                if (await session.Int64Async(AppliedSql, cancellationToken, ("version", script.Version)).ConfigureAwait(false) > 0)
                 {
                     continue;
                 }
 
-                await connection.ExecuteAsync(script.Sql, cancellationToken).ConfigureAwait(false);
-                await connection.ExecuteAsync(RecordSql, cancellationToken, new DataParameter("version", script.Version), new DataParameter("name", script.Name)).ConfigureAwait(false);
+                await session.ExecuteAsync(script.Sql, cancellationToken).ConfigureAwait(false);
+                await session.ExecuteAsync(RecordSql, cancellationToken, ("version", script.Version), ("name", script.Name)).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 

@@ -1,7 +1,4 @@
 using System.Data.Common;
-using LinqToDB;
-using LinqToDB.Data;
-using LinqToDB.DataProvider.PostgreSQL;
 using Npgsql;
 using QuantPulse.Model;
 using QuantPulse.Storage;
@@ -175,8 +172,7 @@ public sealed class PostgresMarketStoreTests(PostgresServer server) : MarketStor
         var fresh = await server.CreateDatabaseAsync();
         await using var setup = new NpgsqlConnection(fresh);
         await setup.OpenAsync();
-        await using var db = new DataConnection(new DataOptions().UseConnection(PostgreSQLTools.GetDataProvider(PostgreSQLVersion.v15), setup));
-        await PostgresMigrator.MigrateAsync(db, scripts.ToList(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+        await PostgresMigrator.MigrateAsync(setup, scripts.ToList(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
         await using var insert = new NpgsqlCommand(rows, setup);
         await insert.ExecuteNonQueryAsync();
         return fresh;

@@ -1,7 +1,4 @@
 using System.Data.Common;
-using LinqToDB;
-using LinqToDB.Data;
-using LinqToDB.DataProvider.SQLite;
 using Microsoft.Data.Sqlite;
 using QuantPulse.Storage;
 using QuantPulse.Storage.Sqlite;
@@ -111,10 +108,9 @@ public sealed class SqliteMarketStoreTests : MarketStoreContractTests
         var late = new QuantPulse.Storage.Internal.MigrationScript(6, "late", "CREATE TABLE late_table (x INTEGER)");
         List<QuantPulse.Storage.Internal.MigrationScript> scripts = [.. SqliteMigrator.Scripts.Where(s => s.Version < 6), late, .. SqliteMigrator.Scripts.Where(s => s.Version > 6)];
         await using var connection = (SqliteConnection)await ConnectAsync();
-        await using var db = new DataConnection(new DataOptions().UseConnection(SQLiteTools.GetDataProvider(SQLiteProvider.Microsoft), connection));
 
-        var applied = await SqliteMigrator.MigrateAsync(db, scripts, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
-        var again = await SqliteMigrator.MigrateAsync(db, scripts, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+        var applied = await SqliteMigrator.MigrateAsync(connection, scripts, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+        var again = await SqliteMigrator.MigrateAsync(connection, scripts, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
 
         Assert.Equal(1, applied);
         Assert.Equal(0, again);
@@ -129,8 +125,7 @@ public sealed class SqliteMarketStoreTests : MarketStoreContractTests
         SqliteConnection.ClearAllPools();
         File.Delete(DatabasePath);
         await using var connection = (SqliteConnection)await ConnectAsync();
-        await using var db = new DataConnection(new DataOptions().UseConnection(SQLiteTools.GetDataProvider(SQLiteProvider.Microsoft), connection));
-        await SqliteMigrator.MigrateAsync(db, scripts, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+        await SqliteMigrator.MigrateAsync(connection, scripts, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
