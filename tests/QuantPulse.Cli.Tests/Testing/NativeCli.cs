@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using QuantPulse.Tests.Testing;
 
@@ -31,6 +33,13 @@ public sealed class NativeCli : IAsyncLifetime
         foreach (var arg in (string[])["publish", project, "-c", "Release", "--use-current-runtime", "-o", _folder, "-nodeReuse:false", "-p:UseSharedCompilation=false"])
         {
             start.ArgumentList.Add(arg);
+        }
+
+        // The shipped x64 build targets x86-64-v3 (AVX2); on a CPU without AVX2 it would not start, so the commands
+        // are checked on the x86-64-v2 build docs/cli.md gives for such CPUs.
+        if (RuntimeInformation.OSArchitecture == Architecture.X64 && !Avx2.IsSupported)
+        {
+            start.ArgumentList.Add("-p:IlcInstructionSet=x86-64-v2");
         }
 
         // The test host's own MSBuild settings would point the nested build at the test run's SDK resolver state.
