@@ -128,20 +128,23 @@ internal sealed class IndicatorsCommand : ICliCommand
 
                     var series = last;
                     var ticks = batch.OpenTicks(i);
-                    if (batch.Candle(i) is { } candle && useCandles)
+                    bool accepted;
+                    if (useCandles)
                     {
-                        series.Set.Update(candle, values);
+                        series.Set.Update(batch.Candle(i)!, values);
+                        accepted = series.Set.Status is not (IndicatorStatus.RejectedOutOfOrder or IndicatorStatus.RejectedInvalid);
                     }
                     else
                     {
-                        series.Set.Update(ticks, batch.Prices(i), batch.Volume(i), values);
+                        accepted = series.Set.Update(ticks, batch.Prices(i), batch.Volume(i), values);
                     }
 
-                    var line = batch.LineNumber(i);
-                    if (series.Set.Status is IndicatorStatus.RejectedOutOfOrder or IndicatorStatus.RejectedInvalid)
+                    if (!accepted)
                     {
                         throw Rejected(series, batch, i, bars.Name);
                     }
+
+                    var line = batch.LineNumber(i);
 
                     series.LastTicks = ticks;
                     series.LastLine = line;

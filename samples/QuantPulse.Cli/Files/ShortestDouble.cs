@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace QuantPulse.Cli.Files;
 
@@ -140,6 +141,7 @@ internal static class ShortestDouble
     // fraction·10^j split at bit `shift` into those units and the rest), and whether it reads back as the value:
     // its distance, in units of 2^-shift·10^-j, is below half an ulp (10^j / 2). `halfway` reports the cases the
     // rule cannot decide: the value exactly between two such numbers, or the distance exactly half an ulp.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Nearest(ulong fraction, int shift, int j, out ulong nearest, out bool halfway)
     {
         var high = Math.BigMul(fraction, PowersOf10[j], out var low);

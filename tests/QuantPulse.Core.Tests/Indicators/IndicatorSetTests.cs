@@ -228,9 +228,10 @@ public class IndicatorSetTests
         foreach (var candle in candles)
         {
             fromCandles.Update(candle, expected);
-            fromBars.Update(candle.OpenTime.UtcTicks, PriceBar.From(candle), (double)candle.Volume, actual);
+            var applied = fromBars.Update(candle.OpenTime.UtcTicks, PriceBar.From(candle), (double)candle.Volume, actual);
 
             Assert.Equal(fromCandles.Status, fromBars.Status);
+            Assert.Equal(fromCandles.Status is not (IndicatorStatus.RejectedOutOfOrder or IndicatorStatus.RejectedInvalid), applied);
             Assert.Equal(expected.Select(Bits), actual.Select(Bits));
         }
 

@@ -129,9 +129,13 @@ public sealed class IndicatorSet
     /// <param name="prices">The open, high, low and close.</param>
     /// <param name="volume">The volume (0 for a feed without sizes).</param>
     /// <param name="destination">At least <see cref="IndicatorColumns.Count"/> long; column <c>i</c> goes to index <c>i</c>.</param>
+    /// <returns>
+    /// Whether the bar was applied; false when the indicators rejected it (not after the last accepted bar, or
+    /// impossible prices: <see cref="Status"/> says which), leaving their values as they were.
+    /// </returns>
     /// <exception cref="InvalidOperationException">The set does not accept bars as numbers (<see cref="AcceptsPriceBars"/>).</exception>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
-    public void Update(long openTimeUtcTicks, in PriceBar prices, double volume, Span<double?> destination)
+    public bool Update(long openTimeUtcTicks, in PriceBar prices, double volume, Span<double?> destination)
     {
         if (!AcceptsPriceBars)
         {
@@ -145,6 +149,9 @@ public sealed class IndicatorSet
         {
             writers[i].WriteNext(openTimeUtcTicks, prices, volume, destination[offsets[i]..offsets[i + 1]]);
         }
+
+        // Every indicator applies the same rules to the same bars, so the first one speaks for all.
+        return writers.Length == 0 || _indicators[0].Status is not (IndicatorStatus.RejectedOutOfOrder or IndicatorStatus.RejectedInvalid);
     }
 
     /// <summary>Resets every indicator to its freshly constructed state.</summary>
