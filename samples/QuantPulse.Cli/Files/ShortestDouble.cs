@@ -102,11 +102,18 @@ internal static class ShortestDouble
         }
 
         // The shortest j: from the first j at which a j-decimal number is always within half an ulp (10^j > 2^shift)
-        // down while the nearest j-decimal number still is; the distance only grows as j shrinks.
+        // down while the nearest j-decimal number still is; the distance only grows as j shrinks. It is mostly that
+        // first j or the one before, so the one before is tried first.
         var j = (int)GuaranteedDecimals[shift];
-        if (!Nearest(fraction, shift, j, out var candidate, out var tie) || tie)
+        var candidate = 0UL;
+        var tie = false;
+        if (j > 1 && Nearest(fraction, shift, j - 1, out candidate, out tie))
         {
-            return false;
+            j--;
+        }
+        else if (tie || !Nearest(fraction, shift, j, out candidate, out tie))
+        {
+            return false; // one less is exactly half an ulp away: the reader's tie-breaking decides
         }
 
         for (; j > 1; j--)
@@ -187,10 +194,25 @@ internal static class ShortestDouble
     }
 
     // Writes value (below 10^count) as exactly count digits, leading zeros included, two at a time; returns count.
+    // The low eight digits of a longer value are split off first, so that each part is 32-bit arithmetic.
     private static int WriteDigits(ulong value, Span<byte> destination, int count)
     {
+        if (count > 8)
+        {
+            var high = value / 100_000_000;
+            WriteDigits32((uint)(value - (high * 100_000_000)), destination.Slice(count - 8, 8));
+            return WriteDigits(high, destination, count - 8) + 8;
+        }
+
+        WriteDigits32((uint)value, destination[..count]);
+        return count;
+    }
+
+    // Writes value (below 10^destination.Length) as exactly destination.Length digits, two at a time.
+    private static void WriteDigits32(uint value, Span<byte> destination)
+    {
         var pairs = DigitPairs;
-        var i = count;
+        var i = destination.Length;
         for (; i >= 2; i -= 2)
         {
             var next = value / 100;
@@ -202,9 +224,7 @@ internal static class ShortestDouble
 
         if (i == 1)
         {
-            destination[0] = (byte)('0' + (int)value);
+            destination[0] = (byte)('0' + value);
         }
-
-        return count;
     }
 }

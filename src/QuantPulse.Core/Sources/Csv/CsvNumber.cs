@@ -7,7 +7,7 @@ namespace QuantPulse.Sources.Csv;
 internal static class CsvNumber
 {
     private const int MaxFastDigits = 19; // 10^19 - 1 fits in a ulong
-    private const int MaxExactDigits = 15; // distinct decimals of 15 digits are distinct doubles
+    private const ulong ExactMantissaLimit = 1_000_000_000_000_000; // 10^15: distinct decimals of 15 digits are distinct doubles
     private const int MaxExactScale = 22;  // 10^22 is the largest power of ten a double holds exactly
 
     private static readonly double[] ExactPowersOf10 =
@@ -105,41 +105,37 @@ internal static class CsvNumber
         value = 0;
         var pos = 0;
         var negative = ConsumeSign(text, ref pos);
-        var digitsStart = pos;
+
+        // The integer digits, then the decimals, counting the digits from the first non-zero one (at most 19, so
+        // the mantissa cannot overflow).
         ulong mantissa = 0;
         var significant = 0;
-        var scale = -1; // -1 until the decimal point
-        for (; pos < text.Length; pos++)
+        var start = pos;
+        for (uint digit; pos < text.Length && (digit = (uint)(text[pos] - '0')) <= 9; pos++)
         {
-            var digit = (uint)(text[pos] - '0');
-            if (digit <= 9)
-            {
-                if (scale >= 0)
-                {
-                    scale++;
-                }
-
-                if (mantissa == 0 && digit == 0)
-                {
-                    continue; // leading zeros are not significant
-                }
-
-                significant++;
-                mantissa = (mantissa * 10) + digit;
-            }
-            else if (text[pos] == (byte)'.' && scale < 0)
-            {
-                scale = 0;
-            }
-            else
-            {
-                return false;
-            }
+            mantissa = (mantissa * 10) + digit;
+            significant += mantissa != 0 ? 1 : 0;
         }
 
-        if (pos - digitsStart == (scale < 0 ? 0 : 1) || significant > MaxExactDigits || scale > MaxExactScale)
+        var digits = pos - start;
+        var scale = 0;
+        if (pos < text.Length && text[pos] == (byte)'.')
         {
-            return false; // no digit, or beyond the exact range
+            start = ++pos;
+            for (uint digit; pos < text.Length && (digit = (uint)(text[pos] - '0')) <= 9; pos++)
+            {
+                mantissa = (mantissa * 10) + digit;
+                significant += mantissa != 0 ? 1 : 0;
+            }
+
+            scale = pos - start;
+            digits += scale;
+        }
+
+        // The mantissa is the significant digits, so below 10^15 means at most 15 of them.
+        if (pos != text.Length || digits == 0 || significant > MaxFastDigits || mantissa >= ExactMantissaLimit || scale > MaxExactScale)
+        {
+            return false;
         }
 
         var magnitude = scale > 0 ? mantissa / ExactPowersOf10[scale] : mantissa;
