@@ -86,12 +86,16 @@ internal sealed class IndicatorsCommand : ICliCommand
     }
 
     // Bars are read and parsed on a thread of their own, a few batches ahead (ReadAhead), and computed and written
-    // here in file order, so parsing and formatting use both cores and memory does not grow with the file. Rows are formatted
-    // into a RowBuffer as UTF-8 (a row handed out as its text is copied byte for byte; numbers are formatted in
-    // place) and reach the output in large blocks. Returns the bars written and the indicator columns.
+    // here in file order, so parsing and formatting use both cores and memory does not grow with the file. Prices go
+    // from the file's bytes to doubles (CsvCandleRowReader.TryReadPriceBar) and into the indicators' cores without a
+    // Candle, unless an indicator needs the candle's decimals. Rows are formatted into a RowBuffer as UTF-8 (a row
+    // handed out as its text is copied byte for byte; numbers are formatted in place) and reach the output in large
+    // blocks. Returns the bars written and the indicator columns.
     private static (long Written, IndicatorColumns Columns) Write(TextWriter writer, CsvCandleRowReader bars, List<IndicatorSpec> specs, CancellationToken cancellationToken)
     {
-        var columns = new IndicatorSet(specs).Columns;
+        var first = new IndicatorSet(specs);
+        var columns = first.Columns;
+        var useCandles = !first.AcceptsPriceBars;
         CsvCells.WriteAll(writer, [.. bars.Columns, .. columns]);
         writer.Write('\n');
 
@@ -102,30 +106,47 @@ internal sealed class IndicatorsCommand : ICliCommand
         Series? last = null;
         long written = 0;
         using var ahead = new ReadAhead<Bars>(
-            [.. Enumerable.Range(0, BatchesAhead).Select(_ => new Bars(BatchSize))], batch => batch.Fill(bars), "bar file reader");
+            [.. Enumerable.Range(0, BatchesAhead).Select(_ => new Bars(BatchSize))], batch => batch.Fill(bars, useCandles), "bar file reader");
         try
         {
             while (ahead.Next(cancellationToken) is { } batch)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var candle = batch.Candle(i);
+                    var symbol = batch.Symbol(i);
+                    var timeframe = batch.Timeframe(i);
 
                     // Rows of one series usually follow each other: the last series is reused without hashing its symbol.
-                    if (last is null || !string.Equals(last.Symbol, candle.Symbol, StringComparison.Ordinal) || last.Timeframe != candle.Timeframe)
+                    if (last is null || !string.Equals(last.Symbol, symbol, StringComparison.Ordinal) || last.Timeframe != timeframe)
                     {
-                        if (!sets.TryGetValue((candle.Symbol, candle.Timeframe), out last))
+                        if (!sets.TryGetValue((symbol, timeframe), out last))
                         {
-                            sets.Add((candle.Symbol, candle.Timeframe), last = new Series(candle.Symbol, candle.Timeframe, new IndicatorSet(specs)));
+                            sets.Add((symbol, timeframe), last = new Series(symbol, timeframe, sets.Count == 0 ? first : new IndicatorSet(specs)));
                         }
                     }
 
                     var series = last;
+                    var ticks = batch.OpenTicks(i);
+                    bool accepted;
+                    if (useCandles)
+                    {
+                        series.Set.Update(batch.Candle(i)!, values);
+                        accepted = series.Set.Status is not (IndicatorStatus.RejectedOutOfOrder or IndicatorStatus.RejectedInvalid);
+                    }
+                    else
+                    {
+                        accepted = series.Set.Update(ticks, batch.Prices(i), batch.Volume(i), values);
+                    }
+
+                    if (!accepted)
+                    {
+                        throw Rejected(series, batch, i, bars.Name);
+                    }
+
                     var line = batch.LineNumber(i);
-                    series.Set.Update(candle, values);
-                    Check(series, candle, line, bars.Name);
-                    series.LastTime = candle.OpenTime;
+
+                    series.LastTicks = ticks;
                     series.LastLine = line;
                     output.AppendUtf8(batch.Text(i));
                     output.AppendValues(values);
@@ -148,22 +169,18 @@ internal sealed class IndicatorsCommand : ICliCommand
 
     // The indicators refuse a bar that is not after the previous one or has a price at or below zero; the
     // command fails on it, naming the line, instead of leaving the bar without values.
-    private static void Check(Series series, Candle candle, long line, string file)
+    private static InvalidDataException Rejected(Series series, Bars batch, int index, string file)
     {
-        var problem = series.Set.Status switch
-        {
-            IndicatorStatus.RejectedOutOfOrder => string.Create(
+        var problem = series.Set.Status == IndicatorStatus.RejectedOutOfOrder
+            ? string.Create(
                 CultureInfo.InvariantCulture,
-                $"time {Iso(candle.OpenTime)} is not after the previous bar's {Iso(series.LastTime)} (line {series.LastLine}); bars must be in ascending time order"),
-            IndicatorStatus.RejectedInvalid => string.Create(CultureInfo.InvariantCulture, $"low {candle.Low} is not positive"),
-            _ => null,
-        };
-        if (problem is not null)
-        {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{file}: line {line}: {problem}"));
-        }
+                $"time {Iso(batch.OpenTicks(index))} is not after the previous bar's {Iso(series.LastTicks)} (line {series.LastLine}); bars must be in ascending time order")
 
-        static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+            // Only the decimal parser hands out a bar with a low at or below zero, so its candle quotes the low as written.
+            : string.Create(CultureInfo.InvariantCulture, $"low {batch.Candle(index)?.Low ?? (decimal)batch.Prices(index).Low} is not positive");
+        return new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{file}: line {batch.LineNumber(index)}: {problem}"));
+
+        static string Iso(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -258,18 +275,34 @@ internal sealed class IndicatorsCommand : ICliCommand
     }
 
     /// <summary>
-    /// A batch of bars read ahead: each bar's candle, line number and row text as the output copies it (valid UTF-8
-    /// as it is; otherwise decoded and encoded again, its invalid bytes becoming U+FFFD as they do in every other
-    /// cell; a quoted row's cells joined as <see cref="CsvCells"/> writes them).
+    /// A batch of bars read ahead: each bar's series, open time, prices and volume as numbers (and its candle when
+    /// the decimal parser read it, or when the indicators need candles), line number and row text as the output
+    /// copies it (valid UTF-8 as it is; otherwise decoded and encoded again, its invalid bytes becoming U+FFFD as
+    /// they do in every other cell; a quoted row's cells joined as <see cref="CsvCells"/> writes them).
     /// </summary>
     private sealed class Bars(int capacity) : ReadAheadBatch
     {
-        private readonly Candle[] _candles = new Candle[capacity];
+        private readonly string[] _symbols = new string[capacity];
+        private readonly Timeframe[] _timeframes = new Timeframe[capacity];
+        private readonly long[] _openTicks = new long[capacity];
+        private readonly PriceBar[] _prices = new PriceBar[capacity];
+        private readonly double[] _volumes = new double[capacity];
+        private readonly Candle?[] _candles = new Candle?[capacity];
         private readonly long[] _lines = new long[capacity];
         private readonly int[] _ends = new int[capacity];
         private byte[] _text = new byte[capacity * 96];
 
-        public Candle Candle(int index) => _candles[index];
+        public string Symbol(int index) => _symbols[index];
+
+        public Timeframe Timeframe(int index) => _timeframes[index];
+
+        public long OpenTicks(int index) => _openTicks[index];
+
+        public ref readonly PriceBar Prices(int index) => ref _prices[index];
+
+        public double Volume(int index) => _volumes[index];
+
+        public Candle? Candle(int index) => _candles[index];
 
         public long LineNumber(int index) => _lines[index];
 
@@ -279,27 +312,52 @@ internal sealed class IndicatorsCommand : ICliCommand
             return _text.AsSpan(start, _ends[index] - start);
         }
 
-        /// <summary>Reads up to the batch's capacity; a bad row throws after the bars before it are counted.</summary>
-        public void Fill(CsvCandleRowReader reader)
+        /// <summary>
+        /// Reads up to the batch's capacity, as numbers or (<paramref name="candles"/>) as candles; a bad row throws
+        /// after the bars before it are counted.
+        /// </summary>
+        public void Fill(CsvCandleRowReader reader, bool candles)
         {
             var length = 0;
-            while (Count < _candles.Length && reader.TryReadBar(out var bar))
+            if (candles)
             {
-                var text = bar.Cells is { } cells ? Encoding.UTF8.GetBytes(CsvCells.Join(cells))
-                    : Utf8.IsValid(bar.Text) ? bar.Text
-                    : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bar.Text));
-                if (_text.Length - length < text.Length)
+                while (Count < _lines.Length && reader.TryReadBar(out var bar))
                 {
-                    Array.Resize(ref _text, Math.Max(_text.Length * 2, length + text.Length));
+                    var candle = bar.Candle;
+                    Add(ref length, candle.Symbol, candle.Timeframe, candle.OpenTime.UtcTicks, PriceBar.From(candle), (double)candle.Volume, candle, bar.LineNumber, bar.Text, bar.Cells);
                 }
 
-                text.CopyTo(_text.AsSpan(length));
-                length += text.Length;
-                _ends[Count] = length;
-                _candles[Count] = bar.Candle;
-                _lines[Count] = bar.LineNumber;
-                Count++;
+                return;
             }
+
+            while (Count < _lines.Length && reader.TryReadPriceBar(out var bar))
+            {
+                Add(ref length, bar.Symbol, bar.Timeframe, bar.OpenTimeUtcTicks, bar.Prices, bar.Volume, bar.Candle, bar.LineNumber, bar.Text, bar.Cells);
+            }
+        }
+
+        private void Add(
+            ref int length, string symbol, Timeframe timeframe, long openTicks, in PriceBar prices, double volume, Candle? candle, long line, ReadOnlySpan<byte> row, IReadOnlyList<string>? cells)
+        {
+            var text = cells is not null ? Encoding.UTF8.GetBytes(CsvCells.Join(cells))
+                : Utf8.IsValid(row) ? row
+                : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(row));
+            if (_text.Length - length < text.Length)
+            {
+                Array.Resize(ref _text, Math.Max(_text.Length * 2, length + text.Length));
+            }
+
+            text.CopyTo(_text.AsSpan(length));
+            length += text.Length;
+            _ends[Count] = length;
+            _symbols[Count] = symbol;
+            _timeframes[Count] = timeframe;
+            _openTicks[Count] = openTicks;
+            _prices[Count] = prices;
+            _volumes[Count] = volume;
+            _candles[Count] = candle;
+            _lines[Count] = line;
+            Count++;
         }
     }
 
@@ -311,7 +369,7 @@ internal sealed class IndicatorsCommand : ICliCommand
 
         public IndicatorSet Set { get; } = set;
 
-        public DateTimeOffset LastTime { get; set; }
+        public long LastTicks { get; set; }
 
         public long LastLine { get; set; }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace QuantPulse.Cli.Files;
 
@@ -44,6 +45,8 @@ internal static class ShortestDouble
         10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
     ];
 
+    private static readonly byte[] GuaranteedDecimals = Guaranteed();
+
     // "00", "01", ... "99".
     private static ReadOnlySpan<byte> DigitPairs => "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 
@@ -78,7 +81,6 @@ internal static class ShortestDouble
         var integer = significand >> shift;
         var mask = (1UL << shift) - 1;
         var fraction = significand & mask;
-        var half = 1UL << (shift - 1);
 
         var pos = 0;
         if (value < 0)
@@ -99,51 +101,84 @@ internal static class ShortestDouble
             return true;
         }
 
-        var significant = integerDigits;
-        ulong decimals = 0;
-        for (var j = 1; j < PowersOf10.Length; j++)
+        // The shortest j: from the first j at which a j-decimal number is always within half an ulp (10^j > 2^shift)
+        // down while the nearest j-decimal number still is; the distance only grows as j shrinks. It is mostly that
+        // first j or the one before, so the one before is tried first.
+        var j = (int)GuaranteedDecimals[shift];
+        var candidate = 0UL;
+        var tie = false;
+        if (j > 1 && Nearest(fraction, shift, j - 1, out candidate, out tie))
         {
-            fraction *= 10;
-            var digit = fraction >> shift;
-            fraction &= mask;
-            decimals = (decimals * 10) + digit;
-            if (significant > 0 || digit != 0)
-            {
-                significant++;
-            }
-
-            if (significant > MaxSignificantDigits || fraction == half)
-            {
-                return false;
-            }
-
-            // The rest is fraction / 2^shift units of 10^-j; half an ulp is 1 / 2^(shift+1).
-            var down = fraction < half;
-            var distance = down ? fraction : (1UL << shift) - fraction;
-            var unit = PowersOf10[j];
-            if (2 * distance > unit)
-            {
-                continue;
-            }
-
-            if (2 * distance == unit)
-            {
-                return false;
-            }
-
-            var candidate = down ? decimals : decimals + 1;
-            if (candidate >= unit)
-            {
-                return false; // a carry into the integer part: not a shortest form this path writes
-            }
-
-            destination[pos++] = (byte)'.';
-            WriteDigits(candidate, destination[pos..], j);
-            written = pos + j;
-            return true;
+            j--;
+        }
+        else if (tie || !Nearest(fraction, shift, j, out candidate, out tie))
+        {
+            return false; // one less is exactly half an ulp away: the reader's tie-breaking decides
         }
 
-        return false;
+        for (; j > 1; j--)
+        {
+            if (!Nearest(fraction, shift, j - 1, out var shorter, out var shorterTie))
+            {
+                if (shorterTie)
+                {
+                    return false; // exactly half an ulp away: the reader's tie-breaking decides
+                }
+
+                break;
+            }
+
+            candidate = shorter;
+            tie = shorterTie;
+        }
+
+        var significant = integerDigits > 0 ? integerDigits + j : Digits(candidate);
+        if (tie || candidate >= PowersOf10[j] || significant > MaxSignificantDigits)
+        {
+            return false; // two nearest numbers, a carry into the integer part, or more digits than the runtime writes
+        }
+
+        destination[pos++] = (byte)'.';
+        WriteDigits(candidate, destination[pos..], j);
+        written = pos + j;
+        return true;
+    }
+
+    // The j-decimal number nearest to fraction / 2^shift, as an integer count of 10^-j (one 64×64-bit product:
+    // fraction·10^j split at bit `shift` into those units and the rest), and whether it reads back as the value:
+    // its distance, in units of 2^-shift·10^-j, is below half an ulp (10^j / 2). `halfway` reports the cases the
+    // rule cannot decide: the value exactly between two such numbers, or the distance exactly half an ulp.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Nearest(ulong fraction, int shift, int j, out ulong nearest, out bool halfway)
+    {
+        var high = Math.BigMul(fraction, PowersOf10[j], out var low);
+        var units = (high << (64 - shift)) | (low >> shift);
+        var rest = low & ((1UL << shift) - 1);
+        var half = 1UL << (shift - 1);
+        var down = rest < half;
+        var distance = down ? rest : (1UL << shift) - rest;
+        nearest = down ? units : units + 1;
+        var unit = PowersOf10[j];
+        halfway = rest == half || 2 * distance == unit;
+        return 2 * distance <= unit;
+    }
+
+    // For each shift, the fewest decimals j with 10^j > 2^shift.
+    private static byte[] Guaranteed()
+    {
+        var table = new byte[61];
+        for (var shift = 0; shift < table.Length; shift++)
+        {
+            var j = 0;
+            while (j < PowersOf10.Length - 1 && PowersOf10[j] <= 1UL << shift)
+            {
+                j++;
+            }
+
+            table[shift] = (byte)j;
+        }
+
+        return table;
     }
 
     // The number of decimal digits of a positive value below 10^19.
@@ -159,10 +194,25 @@ internal static class ShortestDouble
     }
 
     // Writes value (below 10^count) as exactly count digits, leading zeros included, two at a time; returns count.
+    // The low eight digits of a longer value are split off first, so that each part is 32-bit arithmetic.
     private static int WriteDigits(ulong value, Span<byte> destination, int count)
     {
+        if (count > 8)
+        {
+            var high = value / 100_000_000;
+            WriteDigits32((uint)(value - (high * 100_000_000)), destination.Slice(count - 8, 8));
+            return WriteDigits(high, destination, count - 8) + 8;
+        }
+
+        WriteDigits32((uint)value, destination[..count]);
+        return count;
+    }
+
+    // Writes value (below 10^destination.Length) as exactly destination.Length digits, two at a time.
+    private static void WriteDigits32(uint value, Span<byte> destination)
+    {
         var pairs = DigitPairs;
-        var i = count;
+        var i = destination.Length;
         for (; i >= 2; i -= 2)
         {
             var next = value / 100;
@@ -174,9 +224,7 @@ internal static class ShortestDouble
 
         if (i == 1)
         {
-            destination[0] = (byte)('0' + (int)value);
+            destination[0] = (byte)('0' + value);
         }
-
-        return count;
     }
 }

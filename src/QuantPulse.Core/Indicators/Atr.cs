@@ -13,7 +13,7 @@ namespace QuantPulse.Indicators;
 /// </para>
 /// <para>O(1) and allocation-free; not thread-safe.</para>
 /// </remarks>
-public sealed partial class Atr : IIndicator<double>
+public sealed partial class Atr : IIndicator<double>, IPriceBarIndicator<double>
 {
     private SeededAverage _average;
     private CandleGate _gate;
@@ -77,20 +77,37 @@ public sealed partial class Atr : IIndicator<double>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            if (_gate.Samples > 1)
-            {
-                _current = _average.Add(TrueRange.Calculate(bar.High, bar.Low, _previousClose)) ? _average.Value : null;
-            }
-            else if (Seeding == AtrSeeding.TradingView)
-            {
-                _current = _average.Add(bar.High - bar.Low) ? _average.Value : null;
-            }
-
-            _previousClose = bar.Close;
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    double? IPriceBarIndicator<double>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        if (_gate.Samples > 1)
+        {
+            _current = _average.Add(TrueRange.Calculate(bar.High, bar.Low, _previousClose)) ? _average.Value : null;
+        }
+        else if (Seeding == AtrSeeding.TradingView)
+        {
+            _current = _average.Add(bar.High - bar.Low) ? _average.Value : null;
+        }
+
+        _previousClose = bar.Close;
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

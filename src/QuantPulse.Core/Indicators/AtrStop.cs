@@ -14,7 +14,7 @@ namespace QuantPulse.Indicators;
 /// <see cref="SuperTrend"/> around a different centre; not the UT Bot recursion. O(1) and allocation-free per
 /// candle; not thread-safe.
 /// </remarks>
-public sealed partial class AtrStop : IIndicator<AtrStopValue>
+public sealed partial class AtrStop : IIndicator<AtrStopValue>, IPriceBarIndicator<AtrStopValue>
 {
     private WilderAtr _atr;
     private CandleGate _gate;
@@ -82,21 +82,38 @@ public sealed partial class AtrStop : IIndicator<AtrStopValue>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            if (_atr.Add(bar))
-            {
-                var atr = _atr.Value;
-                var offset = Multiplier * atr;
-                var upper = (EndType == AtrStopEnd.Close ? bar.Close : bar.High) + offset;
-                var lower = (EndType == AtrStopEnd.Close ? bar.Close : bar.Low) - offset;
-                _bands.Apply(upper, lower, _previousClose, bar.Close, startsUp: bar.Close >= _previousClose);
-                _current = _bands.IsUpTrend ? new AtrStopValue(_bands.Lower, null, _bands.Lower, atr) : new AtrStopValue(_bands.Upper, _bands.Upper, null, atr);
-            }
-
-            _previousClose = bar.Close;
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    AtrStopValue? IPriceBarIndicator<AtrStopValue>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        if (_atr.Add(bar))
+        {
+            var atr = _atr.Value;
+            var offset = Multiplier * atr;
+            var upper = (EndType == AtrStopEnd.Close ? bar.Close : bar.High) + offset;
+            var lower = (EndType == AtrStopEnd.Close ? bar.Close : bar.Low) - offset;
+            _bands.Apply(upper, lower, _previousClose, bar.Close, startsUp: bar.Close >= _previousClose);
+            _current = _bands.IsUpTrend ? new AtrStopValue(_bands.Lower, null, _bands.Lower, atr) : new AtrStopValue(_bands.Upper, _bands.Upper, null, atr);
+        }
+
+        _previousClose = bar.Close;
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace QuantPulse.Indicators;
 /// <see cref="Period"/>-th candle. O(1) amortised and allocation-free per candle, numerically stable at any
 /// price level (see <see cref="StandardDeviation"/>); not thread-safe.
 /// </remarks>
-public sealed partial class BollingerBands : IIndicator<BollingerValue>
+public sealed partial class BollingerBands : IIndicator<BollingerValue>, IPriceBarIndicator<BollingerValue>
 {
     private RollingMoments _window;
     private CandleGate _gate;
@@ -86,13 +86,30 @@ public sealed partial class BollingerBands : IIndicator<BollingerValue>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            _current = _window.Add(bar.Close)
-                ? Calculate(_window.Mean, _window.StandardDeviation, K, bar.Close)
-                : null;
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    BollingerValue? IPriceBarIndicator<BollingerValue>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        _current = _window.Add(bar.Close)
+            ? Calculate(_window.Mean, _window.StandardDeviation, K, bar.Close)
+            : null;
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

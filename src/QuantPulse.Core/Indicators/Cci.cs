@@ -12,7 +12,7 @@ namespace QuantPulse.Indicators;
 /// mean, so every value of the window is revisited: O(<see cref="Period"/>) per candle (the only indicator here
 /// that is not O(1)), allocation-free; not thread-safe.
 /// </remarks>
-public sealed partial class Cci : IIndicator<double>
+public sealed partial class Cci : IIndicator<double>, IPriceBarIndicator<double>
 {
     /// <summary>Lambert's constant, which scales about 70–80 % of values into −100 … 100.</summary>
     public const double Scale = 0.015;
@@ -66,42 +66,59 @@ public sealed partial class Cci : IIndicator<double>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            var window = _window;
-            var typical = (bar.High + bar.Low + bar.Close) / 3;
-            window[_next] = typical;
-            _next = _next + 1 == window.Length ? 0 : _next + 1;
-            if (_count < window.Length)
-            {
-                _count++;
-            }
-
-            if (_count == window.Length)
-            {
-                // Oldest first, so the mean is summed the way a plain windowed mean sums it, and on values shifted by
-                // the oldest one: a flat window then has a deviation of exactly zero, not a rounding residue.
-                var shift = window[_next];
-                var sum = 0.0;
-                for (var i = 0; i < window.Length; i++)
-                {
-                    var j = _next + i;
-                    sum += window[j < window.Length ? j : j - window.Length] - shift;
-                }
-
-                var mean = sum / window.Length;
-                var deviation = 0.0;
-                foreach (var x in window)
-                {
-                    deviation += Math.Abs(x - shift - mean);
-                }
-
-                deviation /= window.Length;
-                _current = deviation > 0 ? (typical - shift - mean) / (Scale * deviation) : 0;
-            }
-
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    double? IPriceBarIndicator<double>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        var window = _window;
+        var typical = (bar.High + bar.Low + bar.Close) / 3;
+        window[_next] = typical;
+        _next = _next + 1 == window.Length ? 0 : _next + 1;
+        if (_count < window.Length)
+        {
+            _count++;
+        }
+
+        if (_count == window.Length)
+        {
+            // Oldest first, so the mean is summed the way a plain windowed mean sums it, and on values shifted by
+            // the oldest one: a flat window then has a deviation of exactly zero, not a rounding residue.
+            var shift = window[_next];
+            var sum = 0.0;
+            for (var i = 0; i < window.Length; i++)
+            {
+                var j = _next + i;
+                sum += window[j < window.Length ? j : j - window.Length] - shift;
+            }
+
+            var mean = sum / window.Length;
+            var deviation = 0.0;
+            foreach (var x in window)
+            {
+                deviation += Math.Abs(x - shift - mean);
+            }
+
+            deviation /= window.Length;
+            _current = deviation > 0 ? (typical - shift - mean) / (Scale * deviation) : 0;
+        }
+
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

@@ -7,7 +7,7 @@ namespace QuantPulse.Indicators;
 /// included (as TradingView's <c>ta.donchian</c> and LEAN do), and their mid-point.
 /// </summary>
 /// <remarks>The first value is on candle <see cref="Period"/>. O(1) amortised and allocation-free per candle; not thread-safe.</remarks>
-public sealed partial class DonchianChannels : IIndicator<ChannelValue>
+public sealed partial class DonchianChannels : IIndicator<ChannelValue>, IPriceBarIndicator<ChannelValue>
 {
     private RollingExtremes _range;
     private CandleGate _gate;
@@ -56,17 +56,34 @@ public sealed partial class DonchianChannels : IIndicator<ChannelValue>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            if (_range.Add(bar.High, bar.Low))
-            {
-                var upper = _range.Highest;
-                var lower = _range.Lowest;
-                _current = new ChannelValue(upper, (upper + lower) / 2, lower);
-            }
-
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    ChannelValue? IPriceBarIndicator<ChannelValue>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        if (_range.Add(bar.High, bar.Low))
+        {
+            var upper = _range.Highest;
+            var lower = _range.Lowest;
+            _current = new ChannelValue(upper, (upper + lower) / 2, lower);
+        }
+
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

@@ -10,7 +10,7 @@ namespace QuantPulse.Indicators;
 /// The first value is on the <see cref="Period"/>-th candle, as in Stock.Indicators and LEAN. O(1) and
 /// allocation-free per candle; not thread-safe.
 /// </remarks>
-public sealed partial class Ema : IIndicator<double>
+public sealed partial class Ema : IIndicator<double>, IPriceBarIndicator<double>
 {
     private SeededAverage _core;
     private CandleGate _gate;
@@ -71,11 +71,28 @@ public sealed partial class Ema : IIndicator<double>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            _current = _core.Add(bar.Close) ? _core.Value : null;
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    double? IPriceBarIndicator<double>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        _current = _core.Add(bar.Close) ? _core.Value : null;
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

@@ -8,7 +8,7 @@ namespace QuantPulse.Indicators;
 /// previous Heikin-Ashi body. There is a value from the first candle on. O(1) and allocation-free; not
 /// thread-safe.
 /// </remarks>
-public sealed partial class HeikinAshi : IIndicator<HeikinAshiValue>
+public sealed partial class HeikinAshi : IIndicator<HeikinAshiValue>, IPriceBarIndicator<HeikinAshiValue>
 {
     private CandleGate _gate;
     private HeikinAshiValue? _current;
@@ -67,14 +67,31 @@ public sealed partial class HeikinAshi : IIndicator<HeikinAshiValue>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            var previous = _current;
-            _current = previous is { } p
-                ? Calculate(p.Open, p.Close, bar.Open, bar.High, bar.Low, bar.Close)
-                : Calculate(bar.Open, bar.Close, bar.Open, bar.High, bar.Low, bar.Close);
-            _gate.Settle(ready: true);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    HeikinAshiValue? IPriceBarIndicator<HeikinAshiValue>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        var previous = _current;
+        _current = previous is { } p
+            ? Calculate(p.Open, p.Close, bar.Open, bar.High, bar.Low, bar.Close)
+            : Calculate(bar.Open, bar.Close, bar.Open, bar.High, bar.Low, bar.Close);
+        _gate.Settle(ready: true);
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace QuantPulse.Indicators;
 /// The first value is on candle <c>max(Period, AtrPeriod + 1)</c>, when both the EMA and the ATR exist. O(1) and
 /// allocation-free per candle; not thread-safe.
 /// </remarks>
-public sealed partial class KeltnerChannels : IIndicator<ChannelValue>
+public sealed partial class KeltnerChannels : IIndicator<ChannelValue>, IPriceBarIndicator<ChannelValue>
 {
     private SeededAverage _ema;
     private WilderAtr _atr;
@@ -75,18 +75,35 @@ public sealed partial class KeltnerChannels : IIndicator<ChannelValue>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            var emaReady = _ema.Add(bar.Close);
-            if (_atr.Add(bar) && emaReady)
-            {
-                var middle = _ema.Value;
-                var offset = Multiplier * _atr.Value;
-                _current = new ChannelValue(middle + offset, middle, middle - offset);
-            }
-
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    ChannelValue? IPriceBarIndicator<ChannelValue>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        var emaReady = _ema.Add(bar.Close);
+        if (_atr.Add(bar) && emaReady)
+        {
+            var middle = _ema.Value;
+            var offset = Multiplier * _atr.Value;
+            _current = new ChannelValue(middle + offset, middle, middle - offset);
+        }
+
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

@@ -16,7 +16,7 @@ namespace QuantPulse.Indicators;
 /// </para>
 /// <para>O(1) and allocation-free; not thread-safe.</para>
 /// </remarks>
-public sealed partial class Macd : IIndicator<MacdValue>
+public sealed partial class Macd : IIndicator<MacdValue>, IPriceBarIndicator<MacdValue>
 {
     private SeededAverage _fast;
     private SeededAverage _slow;
@@ -86,29 +86,46 @@ public sealed partial class Macd : IIndicator<MacdValue>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            var close = bar.Close;
-            _fast.Add(close);
-            if (_slow.Add(close))
-            {
-                // slow > fast, so the fast EMA is ready whenever the slow one is.
-                var fast = _fast.Value;
-                var slow = _slow.Value;
-                var macd = fast - slow;
-                if (_signal.Add(macd))
-                {
-                    var signal = _signal.Value;
-                    _current = new MacdValue(macd, signal, macd - signal, fast, slow);
-                }
-                else
-                {
-                    _current = new MacdValue(macd, null, null, fast, slow);
-                }
-            }
-
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    MacdValue? IPriceBarIndicator<MacdValue>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        var close = bar.Close;
+        _fast.Add(close);
+        if (_slow.Add(close))
+        {
+            // slow > fast, so the fast EMA is ready whenever the slow one is.
+            var fast = _fast.Value;
+            var slow = _slow.Value;
+            var macd = fast - slow;
+            if (_signal.Add(macd))
+            {
+                var signal = _signal.Value;
+                _current = new MacdValue(macd, signal, macd - signal, fast, slow);
+            }
+            else
+            {
+                _current = new MacdValue(macd, null, null, fast, slow);
+            }
+        }
+
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

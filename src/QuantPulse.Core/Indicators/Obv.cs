@@ -10,7 +10,7 @@ namespace QuantPulse.Indicators;
 /// Only differences of OBV carry meaning; its level depends on where the series starts. A feed without sizes
 /// (volume 0) gives 0 throughout. The first value is on the first candle. O(1) and allocation-free; not thread-safe.
 /// </remarks>
-public sealed partial class Obv : IIndicator<double>
+public sealed partial class Obv : IIndicator<double>, IPriceBarIndicator<double>
 {
     private CandleGate _gate;
     private double _previousClose;
@@ -48,19 +48,35 @@ public sealed partial class Obv : IIndicator<double>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            var total = _current ?? 0;
-            if (_current.HasValue && bar.Close != _previousClose)
-            {
-                var volume = (double)closed.Volume;
-                total += bar.Close > _previousClose ? volume : -volume;
-            }
-
-            _current = total;
-            _previousClose = bar.Close;
-            _gate.Settle(ready: true);
+            Apply(bar, (double)closed.Volume);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    double? IPriceBarIndicator<double>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices, volume);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar, double volume)
+    {
+        var total = _current ?? 0;
+        if (_current.HasValue && bar.Close != _previousClose)
+        {
+            total += bar.Close > _previousClose ? volume : -volume;
+        }
+
+        _current = total;
+        _previousClose = bar.Close;
+        _gate.Settle(ready: true);
     }
 
     /// <inheritdoc/>

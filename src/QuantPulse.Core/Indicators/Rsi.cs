@@ -12,7 +12,7 @@ namespace QuantPulse.Indicators;
 /// as in Stock.Indicators and LEAN. When the average loss is zero the RSI is 100 (also for a perfectly flat
 /// market, as TradingView and LEAN report it). O(1) and allocation-free; not thread-safe.
 /// </remarks>
-public sealed partial class Rsi : IIndicator<double>
+public sealed partial class Rsi : IIndicator<double>, IPriceBarIndicator<double>
 {
     private SeededAverage _gains;
     private SeededAverage _losses;
@@ -74,24 +74,41 @@ public sealed partial class Rsi : IIndicator<double>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            var close = bar.Close;
-            if (_gate.Samples > 1)
-            {
-                // Branch-free, because ups and downs alternate unpredictably: (|c| ± c) / 2 is exact (a doubling
-                // or an exact zero, then a halving), so the gain and loss equal max(±c, 0) bit for bit.
-                var change = close - _previousClose;
-                var size = Math.Abs(change);
-                _gains.Add((size + change) * 0.5);
-                _current = _losses.Add((size - change) * 0.5)
-                    ? FromAverages(_gains.Value, _losses.Value)
-                    : null;
-            }
-
-            _previousClose = close;
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    double? IPriceBarIndicator<double>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        var close = bar.Close;
+        if (_gate.Samples > 1)
+        {
+            // Branch-free, because ups and downs alternate unpredictably: (|c| ± c) / 2 is exact (a doubling
+            // or an exact zero, then a halving), so the gain and loss equal max(±c, 0) bit for bit.
+            var change = close - _previousClose;
+            var size = Math.Abs(change);
+            _gains.Add((size + change) * 0.5);
+            _current = _losses.Add((size - change) * 0.5)
+                ? FromAverages(_gains.Value, _losses.Value)
+                : null;
+        }
+
+        _previousClose = close;
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

@@ -8,7 +8,7 @@ namespace QuantPulse.Indicators;
 /// rolling window that is re-summed exactly once per <see cref="Period"/> candles, so rounding never drifts);
 /// not thread-safe.
 /// </remarks>
-public sealed partial class Sma : IIndicator<double>
+public sealed partial class Sma : IIndicator<double>, IPriceBarIndicator<double>
 {
     private RollingMoments _window;
     private CandleGate _gate;
@@ -57,11 +57,28 @@ public sealed partial class Sma : IIndicator<double>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            _current = _window.Add(bar.Close) ? _window.Mean : null;
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    double? IPriceBarIndicator<double>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        _current = _window.Add(bar.Close) ? _window.Mean : null;
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

@@ -7,7 +7,7 @@ namespace QuantPulse.Indicators;
 /// <see cref="Period"/> closes, then <c>smma = (prev·(N − 1) + close) / N</c> (an EMA with <c>α = 1 / N</c>).
 /// </summary>
 /// <remarks>The first value is on the <see cref="Period"/>-th candle. O(1) and allocation-free; not thread-safe.</remarks>
-public sealed partial class Smma : IIndicator<double>
+public sealed partial class Smma : IIndicator<double>, IPriceBarIndicator<double>
 {
     private SeededAverage _core;
     private CandleGate _gate;
@@ -72,11 +72,28 @@ public sealed partial class Smma : IIndicator<double>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            _current = _core.Add(bar.Close) ? _core.Value : null;
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    double? IPriceBarIndicator<double>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        _current = _core.Add(bar.Close) ? _core.Value : null;
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

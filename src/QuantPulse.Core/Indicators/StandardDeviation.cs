@@ -13,7 +13,7 @@ namespace QuantPulse.Indicators;
 /// </para>
 /// <para>The first value is on the <see cref="Period"/>-th candle. Not thread-safe.</para>
 /// </remarks>
-public sealed partial class StandardDeviation : IIndicator<StandardDeviationValue>
+public sealed partial class StandardDeviation : IIndicator<StandardDeviationValue>, IPriceBarIndicator<StandardDeviationValue>
 {
     private RollingMoments _window;
     private CandleGate _gate;
@@ -70,17 +70,34 @@ public sealed partial class StandardDeviation : IIndicator<StandardDeviationValu
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            if (_window.Add(bar.Close))
-            {
-                var mean = _window.Mean;
-                var sd = _window.StandardDeviation;
-                _current = new StandardDeviationValue(sd, mean, ZScore(bar.Close, mean, sd));
-            }
-
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    StandardDeviationValue? IPriceBarIndicator<StandardDeviationValue>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        if (_window.Add(bar.Close))
+        {
+            var mean = _window.Mean;
+            var sd = _window.StandardDeviation;
+            _current = new StandardDeviationValue(sd, mean, ZScore(bar.Close, mean, sd));
+        }
+
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

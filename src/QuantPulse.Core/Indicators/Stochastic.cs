@@ -12,7 +12,7 @@ namespace QuantPulse.Indicators;
 /// The first value is on candle <c>Period + Smooth + Signal − 2</c>. O(1) amortised and allocation-free per
 /// candle; not thread-safe.
 /// </remarks>
-public sealed partial class Stochastic : IIndicator<StochasticValue>
+public sealed partial class Stochastic : IIndicator<StochasticValue>, IPriceBarIndicator<StochasticValue>
 {
     private RollingExtremes _range;
     private RollingMoments _smooth;
@@ -89,17 +89,34 @@ public sealed partial class Stochastic : IIndicator<StochasticValue>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            if (_range.Add(bar.High, bar.Low)
-                && _smooth.Add(RangePosition(bar.Close, _range.Highest, _range.Lowest)))
-            {
-                var k = _smooth.Mean;
-                _current = _signal.Add(k) ? new StochasticValue(k, _signal.Mean) : null;
-            }
-
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    StochasticValue? IPriceBarIndicator<StochasticValue>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        if (_range.Add(bar.High, bar.Low)
+            && _smooth.Add(RangePosition(bar.Close, _range.Highest, _range.Lowest)))
+        {
+            var k = _smooth.Mean;
+            _current = _signal.Add(k) ? new StochasticValue(k, _signal.Mean) : null;
+        }
+
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

@@ -13,7 +13,7 @@ namespace QuantPulse.Indicators;
 /// also the first SuperTrend value); on that candle the trend starts up when the close is at or above the
 /// mid-point. O(1) and allocation-free per candle; not thread-safe.
 /// </remarks>
-public sealed partial class SuperTrend : IIndicator<SuperTrendValue>
+public sealed partial class SuperTrend : IIndicator<SuperTrendValue>, IPriceBarIndicator<SuperTrendValue>
 {
     private WilderAtr _atr;
     private CandleGate _gate;
@@ -70,20 +70,37 @@ public sealed partial class SuperTrend : IIndicator<SuperTrendValue>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            if (_atr.Add(bar))
-            {
-                var mid = (bar.High + bar.Low) / 2;
-                var upper = mid + (Multiplier * _atr.Value);
-                var lower = mid - (Multiplier * _atr.Value);
-                _bands.Apply(upper, lower, _previousClose, bar.Close, startsUp: bar.Close >= mid);
-                _current = _bands.IsUpTrend ? new SuperTrendValue(_bands.Lower, null, _bands.Lower) : new SuperTrendValue(_bands.Upper, _bands.Upper, null);
-            }
-
-            _previousClose = bar.Close;
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    SuperTrendValue? IPriceBarIndicator<SuperTrendValue>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        if (_atr.Add(bar))
+        {
+            var mid = (bar.High + bar.Low) / 2;
+            var upper = mid + (Multiplier * _atr.Value);
+            var lower = mid - (Multiplier * _atr.Value);
+            _bands.Apply(upper, lower, _previousClose, bar.Close, startsUp: bar.Close >= mid);
+            _current = _bands.IsUpTrend ? new SuperTrendValue(_bands.Lower, null, _bands.Lower) : new SuperTrendValue(_bands.Upper, _bands.Upper, null);
+        }
+
+        _previousClose = bar.Close;
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

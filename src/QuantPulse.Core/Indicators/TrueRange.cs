@@ -7,7 +7,7 @@ namespace QuantPulse.Indicators;
 /// close and therefore no value.
 /// </summary>
 /// <remarks>O(1) and allocation-free; not thread-safe.</remarks>
-public sealed partial class TrueRange : IIndicator<double>
+public sealed partial class TrueRange : IIndicator<double>, IPriceBarIndicator<double>
 {
     private CandleGate _gate;
     private double _previousClose;
@@ -55,16 +55,33 @@ public sealed partial class TrueRange : IIndicator<double>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            if (_gate.Samples > 1)
-            {
-                _current = Calculate(bar.High, bar.Low, _previousClose);
-            }
-
-            _previousClose = bar.Close;
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    double? IPriceBarIndicator<double>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        if (_gate.Samples > 1)
+        {
+            _current = Calculate(bar.High, bar.Low, _previousClose);
+        }
+
+        _previousClose = bar.Close;
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

@@ -15,7 +15,7 @@ namespace QuantPulse.Indicators;
 /// </para>
 /// <para>O(1) and allocation-free per candle; not thread-safe.</para>
 /// </remarks>
-public sealed partial class Vwap : IIndicator<double>
+public sealed partial class Vwap : IIndicator<double>, IPriceBarIndicator<double>
 {
     private CandleGate _gate;
     private long _sessionDay = -1;
@@ -55,27 +55,43 @@ public sealed partial class Vwap : IIndicator<double>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            var day = closed.OpenTime.UtcTicks / TimeSpan.TicksPerDay;
-            if (day != _sessionDay)
-            {
-                _sessionDay = day;
-                _priceVolume = 0;
-                _volume = 0;
-                _current = null;
-            }
-
-            var volume = (double)closed.Volume;
-            if (volume > 0)
-            {
-                _priceVolume += (bar.High + bar.Low + bar.Close) / 3 * volume;
-                _volume += volume;
-                _current = _priceVolume / _volume;
-            }
-
-            _gate.Settle(_current.HasValue);
+            Apply(closed.OpenTime.UtcTicks, bar, (double)closed.Volume);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    double? IPriceBarIndicator<double>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(openTimeUtcTicks, prices, volume);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(long openTimeUtcTicks, in PriceBar bar, double volume)
+    {
+        var day = openTimeUtcTicks / TimeSpan.TicksPerDay;
+        if (day != _sessionDay)
+        {
+            _sessionDay = day;
+            _priceVolume = 0;
+            _volume = 0;
+            _current = null;
+        }
+
+        if (volume > 0)
+        {
+            _priceVolume += (bar.High + bar.Low + bar.Close) / 3 * volume;
+            _volume += volume;
+            _current = _priceVolume / _volume;
+        }
+
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

@@ -7,7 +7,7 @@ namespace QuantPulse.Indicators;
 /// candles, −100 … 0 (−100 when the range is 0: the raw stochastic, which is then 0, minus 100).
 /// </summary>
 /// <remarks>The first value is on candle <see cref="Period"/>. O(1) amortised and allocation-free per candle; not thread-safe.</remarks>
-public sealed partial class WilliamsR : IIndicator<double>
+public sealed partial class WilliamsR : IIndicator<double>, IPriceBarIndicator<double>
 {
     private RollingExtremes _range;
     private CandleGate _gate;
@@ -56,16 +56,33 @@ public sealed partial class WilliamsR : IIndicator<double>
     {
         if (_gate.TryAccept(closed, out var bar))
         {
-            if (_range.Add(bar.High, bar.Low))
-            {
-                var range = _range.Highest - _range.Lowest;
-                _current = range > 0 ? -100 * (_range.Highest - bar.Close) / range : -100;
-            }
-
-            _gate.Settle(_current.HasValue);
+            Apply(bar);
         }
 
         return _current;
+    }
+
+    /// <inheritdoc/>
+    double? IPriceBarIndicator<double>.Next(long openTimeUtcTicks, in PriceBar prices, double volume)
+    {
+        if (_gate.TryAccept(openTimeUtcTicks, prices))
+        {
+            Apply(prices);
+        }
+
+        return _current;
+    }
+
+    // One accepted bar: the same steps for a candle and for a bar given as numbers.
+    private void Apply(in PriceBar bar)
+    {
+        if (_range.Add(bar.High, bar.Low))
+        {
+            var range = _range.Highest - _range.Lowest;
+            _current = range > 0 ? -100 * (_range.Highest - bar.Close) / range : -100;
+        }
+
+        _gate.Settle(_current.HasValue);
     }
 
     /// <inheritdoc/>

@@ -96,6 +96,51 @@ public sealed class IndicatorsCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Indicators_WithAndWithoutAdx_PriceBarAndCandlePathsWriteTheSameBytes()
+    {
+        // ADX needs candles, so adding it moves every other indicator from the bars-as-doubles path to the candle
+        // path: their columns must not change by a byte. The rows mix what the double parser takes (plain, padded,
+        // empty volume) with what only the decimal parser reads (quoted cells, an exponent, 17 significant digits).
+        var lines = new List<string> { "Date,Open,High,Low,Close,Volume" };
+        var random = new Random(9);
+        var close = 1000.0;
+        for (var i = 0; i < 300; i++)
+        {
+            var open = Math.Round(close + ((random.NextDouble() - 0.5) * 4), 2);
+            close = Math.Round(open + ((random.NextDouble() - 0.5) * 8), 2);
+            var high = Math.Round(Math.Max(open, close) + random.NextDouble(), 2);
+            var low = Math.Round(Math.Min(open, close) - random.NextDouble(), 2);
+            string Cell(double v) => v.ToString(CultureInfo.InvariantCulture);
+            var date = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            lines.Add((i % 7) switch
+            {
+                1 => $"\"{date}\",{Cell(open)},{Cell(high)},{Cell(low)},{Cell(close)},\"{i}\"",
+                2 => $"{date},{Cell(open)},{Cell(high)},{Cell(low)},{((decimal)close / 1000).ToString(CultureInfo.InvariantCulture)}e3,{i}",
+                3 => $"{date},{Cell(open)},{Cell(high)},{Cell(low)},{close.ToString("F13", CultureInfo.InvariantCulture)},{i}",
+                4 => $"{date}, {Cell(open)} ,{Cell(high)},{Cell(low)},{Cell(close)},",
+                _ => $"{date},{Cell(open)},{Cell(high)},{Cell(low)},{Cell(close)},{i}.5",
+            });
+        }
+
+        var input = await _temp.WriteLinesAsync("bars.csv", [.. lines]);
+        string[] others = ["--ema", "5", "--rsi", "5", "--atr", "5", "--macd", "3,6,4", "--bb", "5,2.5", "--supertrend", "5,3", "--obv", "--vwap", "--cci", "5"];
+        var doubles = _temp.File("doubles.csv");
+        var candles = _temp.File("candles.csv");
+
+        string[] withoutAdxArgs = ["indicators", "--input", input, .. others, "--output", doubles];
+        string[] withAdxArgs = ["indicators", "--input", input, .. others, "--adx", "5", "--output", candles];
+        Assert.Equal(0, (await CliRunner.RunAsync(withoutAdxArgs)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync(withAdxArgs)).ExitCode);
+
+        var withAdx = await File.ReadAllLinesAsync(candles);
+        var adxColumns = withAdx[0].Split(',').Count(c => c is "adx_5" or "plus_di_5" or "minus_di_5");
+        Assert.Equal(3, adxColumns);
+        Assert.Equal(
+            await File.ReadAllLinesAsync(doubles),
+            withAdx.Select(line => string.Join(',', line.Split(',').SkipLast(adxColumns))));
+    }
+
     [Theory]
     [InlineData("--atr", "14,Seeding=TradingView", "atr_tv_14")]
     [InlineData("--atr", "14, seeding = wilder", "atr_14")]

@@ -210,4 +210,43 @@ public class IndicatorSetTests
 
     private static string Snapshot(IndicatorValues values) =>
         string.Join(";", Enumerable.Range(0, values.Count).Select(i => $"{values.Columns[i]}={Bits(values[i])}"));
+
+    [Fact]
+    public void UpdatePriceBar_EveryBuiltInButAdx_EqualsCandlesBitwise()
+    {
+        // Every built-in indicator with its defaults, fed a walk with out-of-order and impossible bars among the
+        // good ones, as candles and as the same bars converted to doubles.
+        var specs = IndicatorCatalog.BuiltIn.Where(d => d.Id != "ADX").Select(d => IndicatorSpec.Parse(d.Id)).ToArray();
+        var walk = TestCandles.RandomWalk(400, seed: 47);
+        var candles = walk.Select((c, i) => i % 37 == 5 ? walk[i - 1] : i % 41 == 7 ? TestCandles.WithBadPrices(c, c.OpenTime, BadPrices.ZeroLow) : c).ToArray();
+        var fromCandles = new IndicatorSet(specs);
+        var fromBars = new IndicatorSet(specs);
+        var expected = new double?[fromCandles.Columns.Count];
+        var actual = new double?[fromBars.Columns.Count];
+
+        Assert.True(fromBars.AcceptsPriceBars);
+        foreach (var candle in candles)
+        {
+            fromCandles.Update(candle, expected);
+            var applied = fromBars.Update(candle.OpenTime.UtcTicks, PriceBar.From(candle), (double)candle.Volume, actual);
+
+            Assert.Equal(fromCandles.Status, fromBars.Status);
+            Assert.Equal(fromCandles.Status is not (IndicatorStatus.RejectedOutOfOrder or IndicatorStatus.RejectedInvalid), applied);
+            Assert.Equal(expected.Select(Bits), actual.Select(Bits));
+        }
+
+        Assert.Equal(fromCandles.Indicators.Select(i => (i.Samples, i.OutOfOrderCount, i.InvalidCount)), fromBars.Indicators.Select(i => (i.Samples, i.OutOfOrderCount, i.InvalidCount)));
+        Assert.Contains(fromBars.Indicators, i => i.OutOfOrderCount > 0 && i.InvalidCount > 0);
+
+        static long? Bits(double? value) => value is { } v ? BitConverter.DoubleToInt64Bits(v) : null;
+    }
+
+    [Fact]
+    public void UpdatePriceBar_SetWithAdx_RefusedAsAdxTakesDecimals()
+    {
+        var set = new IndicatorSet([IndicatorSpec.Ema(20), IndicatorSpec.Parse("ADX")]);
+
+        Assert.False(set.AcceptsPriceBars);
+        Assert.Throws<InvalidOperationException>(() => set.Update(0, new PriceBar(1, 1, 1, 1), 0, new double?[set.Columns.Count]));
+    }
 }

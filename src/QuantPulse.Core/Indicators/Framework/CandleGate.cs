@@ -11,7 +11,7 @@ namespace QuantPulse.Indicators;
 /// </summary>
 /// <remarks>
 /// A mutable struct: keep it in a (non-readonly) field of the indicator, so the checks inline into <c>Next</c>
-/// and nothing is allocated. Call <see cref="TryAccept"/> first in <c>Next</c>; when it returns
+/// and nothing is allocated. Call <see cref="TryAccept(Candle, out PriceBar)"/> first in <c>Next</c>; when it returns
 /// <see langword="true"/> apply the bar and call <see cref="Settle"/>. Not thread-safe.
 /// </remarks>
 [SuppressMessage("Performance", "CA1815:Override equals and operator equals on value types", Justification = "Mutable state held in a field, never compared.")]
@@ -44,32 +44,47 @@ public struct CandleGate
     public bool TryAccept(Candle candle, out PriceBar bar)
     {
         ArgumentNullException.ThrowIfNull(candle);
-        var openTicks = candle.OpenTime.UtcTicks;
-        if (_started && openTicks <= _lastOpenTicks)
+
+        // decimal -> double is monotonic, so the ordering checks hold in double exactly as in decimal.
+        bar = PriceBar.From(candle);
+        if (TryAccept(candle.OpenTime.UtcTicks, bar))
+        {
+            return true;
+        }
+
+        bar = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Accepts a bar given as its open time and its prices in <see cref="double"/> when it is later than the last
+    /// accepted one and its prices are possible; otherwise counts the rejection and sets <see cref="Status"/>. The
+    /// same rules as <see cref="TryAccept(Candle, out PriceBar)"/>, which converts a candle and calls this.
+    /// </summary>
+    /// <param name="openTimeUtcTicks">The bar's open time, in UTC ticks.</param>
+    /// <param name="prices">The bar's prices.</param>
+    /// <returns>Whether the indicator should apply the bar.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAccept(long openTimeUtcTicks, in PriceBar prices)
+    {
+        if (_started && openTimeUtcTicks <= _lastOpenTicks)
         {
             OutOfOrder++;
             Status = IndicatorStatus.RejectedOutOfOrder;
-            bar = default;
             return false;
         }
 
-        // decimal -> double is monotonic, so the ordering checks hold in double exactly as in decimal.
-        var open = (double)candle.Open;
-        var high = (double)candle.High;
-        var low = (double)candle.Low;
-        var close = (double)candle.Close;
+        var (open, high, low, close) = (prices.Open, prices.High, prices.Low, prices.Close);
         if (!(low > 0 && high >= low && open >= low && open <= high && close >= low && close <= high))
         {
             Invalid++;
             Status = IndicatorStatus.RejectedInvalid;
-            bar = default;
             return false;
         }
 
         _started = true;
-        _lastOpenTicks = openTicks;
+        _lastOpenTicks = openTimeUtcTicks;
         Samples++;
-        bar = new PriceBar(open, high, low, close);
         return true;
     }
 

@@ -193,9 +193,18 @@ public sealed class IndicatorDescriptor
     private sealed class ColumnWriter<TValue>(IIndicator<TValue> indicator, IndicatorValueWriter<TValue> write) : IColumnWriter
         where TValue : struct
     {
-        public void WriteNext(Candle closed, Span<double?> destination)
+        private readonly IPriceBarIndicator<TValue>? _bars = indicator as IPriceBarIndicator<TValue>;
+
+        public bool AcceptsPriceBars => _bars is not null;
+
+        public void WriteNext(Candle closed, Span<double?> destination) => Write(indicator.Next(closed), destination);
+
+        public void WriteNext(long openTimeUtcTicks, in PriceBar prices, double volume, Span<double?> destination) =>
+            Write(_bars!.Next(openTimeUtcTicks, prices, volume), destination);
+
+        private void Write(TValue? next, Span<double?> destination)
         {
-            if (indicator.Next(closed) is { } value)
+            if (next is { } value)
             {
                 write(in value, destination);
             }

@@ -9,7 +9,7 @@ namespace QuantPulse.Indicators;
 /// <remarks>
 /// <para>
 /// Every indicator sees every candle, so they accept and reject the same candles (see <see cref="IIndicator"/>
-/// for the forward-only and bad-input rules) and stay aligned. <see cref="Update"/> allocates nothing;
+/// for the forward-only and bad-input rules) and stay aligned. <see cref="Update(Candle, Span{double?})"/> allocates nothing;
 /// <see cref="Next"/> allocates only the snapshot it returns.
 /// </para>
 /// <para>Not thread-safe: one series, one thread.</para>
@@ -44,6 +44,8 @@ public sealed class IndicatorSet
             _writers[i] = specs[i].Descriptor.WriterFor(indicator);
             _offsets[i + 1] = _offsets[i] + specs[i].Columns.Count;
         }
+
+        AcceptsPriceBars = Array.TrueForAll(_writers, w => w.AcceptsPriceBars);
     }
 
     /// <summary>The specs, in column order.</summary>
@@ -101,18 +103,55 @@ public sealed class IndicatorSet
     public void Update(Candle closed, Span<double?> destination)
     {
         ArgumentNullException.ThrowIfNull(closed);
-        if (destination.Length < Columns.Count)
-        {
-            throw new ArgumentException(
-                $"The destination holds {destination.Length} values; the set has {Columns.Count} columns.", nameof(destination));
-        }
-
+        CheckDestination(destination);
         var offsets = _offsets;
         var writers = _writers;
         for (var i = 0; i < writers.Length; i++)
         {
             writers[i].WriteNext(closed, destination[offsets[i]..offsets[i + 1]]);
         }
+    }
+
+    /// <summary>
+    /// Whether every indicator of the set takes bars as numbers through
+    /// <see cref="Update(long, in PriceBar, double, Span{double?})"/>. False when one of them needs the candle's
+    /// decimals (<see cref="Adx"/> takes its directional moves in <see cref="decimal"/>).
+    /// </summary>
+    public bool AcceptsPriceBars { get; }
+
+    /// <summary>
+    /// Applies a bar given as numbers to every indicator and writes the values without allocating: for readers
+    /// that parse prices straight to <see cref="double"/>. Each indicator runs the same state machine as for a
+    /// candle, so a bar whose prices and volume are the candle's converted from <see cref="decimal"/> to
+    /// <see cref="double"/> gives the same values and statuses as <see cref="Update(Candle, Span{double?})"/>.
+    /// </summary>
+    /// <param name="openTimeUtcTicks">The bar's open time in UTC ticks (<see cref="DateTimeOffset.UtcTicks"/>).</param>
+    /// <param name="prices">The open, high, low and close.</param>
+    /// <param name="volume">The volume (0 for a feed without sizes).</param>
+    /// <param name="destination">At least <see cref="IndicatorColumns.Count"/> long; column <c>i</c> goes to index <c>i</c>.</param>
+    /// <returns>
+    /// Whether the bar was applied; false when the indicators rejected it (not after the last accepted bar, or
+    /// impossible prices: <see cref="Status"/> says which), leaving their values as they were.
+    /// </returns>
+    /// <exception cref="InvalidOperationException">The set does not accept bars as numbers (<see cref="AcceptsPriceBars"/>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    public bool Update(long openTimeUtcTicks, in PriceBar prices, double volume, Span<double?> destination)
+    {
+        if (!AcceptsPriceBars)
+        {
+            throw new InvalidOperationException("An indicator of the set needs candles (see AcceptsPriceBars).");
+        }
+
+        CheckDestination(destination);
+        var offsets = _offsets;
+        var writers = _writers;
+        for (var i = 0; i < writers.Length; i++)
+        {
+            writers[i].WriteNext(openTimeUtcTicks, prices, volume, destination[offsets[i]..offsets[i + 1]]);
+        }
+
+        // Every indicator applies the same rules to the same bars, so the first one speaks for all.
+        return writers.Length == 0 || _indicators[0].Status is not (IndicatorStatus.RejectedOutOfOrder or IndicatorStatus.RejectedInvalid);
     }
 
     /// <summary>Resets every indicator to its freshly constructed state.</summary>
@@ -126,6 +165,15 @@ public sealed class IndicatorSet
 
     /// <summary>A new set with the same specs and column list and fresh indicators.</summary>
     internal IndicatorSet CreateFresh() => new(_specs, Columns);
+
+    private void CheckDestination(Span<double?> destination)
+    {
+        if (destination.Length < Columns.Count)
+        {
+            throw new ArgumentException(
+                $"The destination holds {destination.Length} values; the set has {Columns.Count} columns.", nameof(destination));
+        }
+    }
 
     private static IndicatorSpec[] CopySpecs(IEnumerable<IndicatorSpec> specs)
     {

@@ -1,8 +1,21 @@
+using QuantPulse.Model;
+
 namespace QuantPulse.Indicators;
 
-/// <summary>A candle's prices converted to <see cref="double"/> once, after validation (see <see cref="CandleGate"/>).</summary>
+/// <summary>A bar's prices in <see cref="double"/>: a candle's converted once, after validation (see <see cref="CandleGate"/>), or parsed straight from text.</summary>
 /// <param name="Open">The open.</param>
 /// <param name="High">The high.</param>
 /// <param name="Low">The low.</param>
 /// <param name="Close">The close.</param>
-public readonly record struct PriceBar(double Open, double High, double Low, double Close);
+public readonly record struct PriceBar(double Open, double High, double Low, double Close)
+{
+    /// <summary>The prices of <paramref name="candle"/>, each converted from <see cref="decimal"/> to <see cref="double"/>.</summary>
+    /// <param name="candle">The candle.</param>
+    /// <returns>The prices.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="candle"/> is null.</exception>
+    public static PriceBar From(Candle candle)
+    {
+        ArgumentNullException.ThrowIfNull(candle);
+        return new PriceBar((double)candle.Open, (double)candle.High, (double)candle.Low, (double)candle.Close);
+    }
+}

@@ -1,4 +1,5 @@
 using System.Text;
+using QuantPulse.Indicators;
 using QuantPulse.Model;
 
 namespace QuantPulse.Sources.Csv;
@@ -129,40 +130,80 @@ public sealed class CsvCandleRowReader : IDisposable
     {
         while (NextLine(out var line))
         {
-            if (!_lines.LastLineTooLong && _columns.TryParseFast(line, _defaultSymbol, _timeframe) is { } candle)
+            if (TryParseBar(line, out bar))
             {
-                bar = new CsvCandleBar(_lines.LineNumber, candle, line, cells: null);
                 return true;
             }
-
-            var text = Decode(line);
-            if (!_lines.LastLineTooLong && text.IsWhiteSpace())
-            {
-                continue;
-            }
-
-            CsvCandleRow? row = null;
-            var problem = _lines.LastLineTooLong
-                ? $"longer than {CsvLineReader.MaxLineLength} characters"
-                : _columns.TryParse(text, _lines.LineNumber, _defaultSymbol, _timeframe, out row);
-            if (row is not null)
-            {
-                _lastRow = row;
-                bar = new CsvCandleBar(row.LineNumber, row.Candle, default, row.Cells);
-                return true;
-            }
-
-            var message = $"line {_lines.LineNumber}: {problem}";
-            if (!_skipMalformedRows)
-            {
-                throw new InvalidDataException($"{Name}: {message}");
-            }
-
-            _errors.Add(message);
-            _rejections.Add((_lines.LineNumber, problem!));
         }
 
         bar = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Reads the next bar as numbers: the common rows are parsed straight from their bytes to <see cref="double"/>
+    /// (no <see cref="Candle"/>, no <see cref="decimal"/>), any other row as by <see cref="TryReadBar"/>. Malformed
+    /// rows are treated as by <see cref="Read"/>; the same rows are accepted and rejected.
+    /// </summary>
+    /// <param name="bar">The bar, valid until the next read.</param>
+    /// <returns>False at the end of the input.</returns>
+    /// <exception cref="InvalidDataException">The row is malformed (without <see cref="CsvCandleReaderOptions.SkipMalformedRows"/>).</exception>
+    public bool TryReadPriceBar(out CsvPriceBar bar)
+    {
+        while (NextLine(out var line))
+        {
+            if (!_lines.LastLineTooLong && _columns.TryParsePrices(line, _defaultSymbol, _timeframe, out var prices))
+            {
+                bar = new CsvPriceBar(_lines.LineNumber, prices.Symbol, prices.Timeframe, prices.OpenTicks, prices.Bar, prices.Volume, line);
+                return true;
+            }
+
+            if (TryParseBar(line, out var candleBar))
+            {
+                bar = new CsvPriceBar(candleBar);
+                return true;
+            }
+        }
+
+        bar = default;
+        return false;
+    }
+
+    // One line: false for a blank line or a malformed row skipped (SkipMalformedRows); a malformed row otherwise throws.
+    private bool TryParseBar(ReadOnlySpan<byte> line, out CsvCandleBar bar)
+    {
+        if (!_lines.LastLineTooLong && _columns.TryParseFast(line, _defaultSymbol, _timeframe) is { } candle)
+        {
+            bar = new CsvCandleBar(_lines.LineNumber, candle, line, cells: null);
+            return true;
+        }
+
+        bar = default;
+        var text = Decode(line);
+        if (!_lines.LastLineTooLong && text.IsWhiteSpace())
+        {
+            return false;
+        }
+
+        CsvCandleRow? row = null;
+        var problem = _lines.LastLineTooLong
+            ? $"longer than {CsvLineReader.MaxLineLength} characters"
+            : _columns.TryParse(text, _lines.LineNumber, _defaultSymbol, _timeframe, out row);
+        if (row is not null)
+        {
+            _lastRow = row;
+            bar = new CsvCandleBar(row.LineNumber, row.Candle, default, row.Cells);
+            return true;
+        }
+
+        var message = $"line {_lines.LineNumber}: {problem}";
+        if (!_skipMalformedRows)
+        {
+            throw new InvalidDataException($"{Name}: {message}");
+        }
+
+        _errors.Add(message);
+        _rejections.Add((_lines.LineNumber, problem!));
         return false;
     }
 
@@ -211,6 +252,8 @@ public sealed class CsvCandleRowReader : IDisposable
 
         return _text.AsSpan(0, Encoding.UTF8.GetChars(utf8, _text));
     }
+
+    private readonly record struct ParsedPrices(string Symbol, Timeframe Timeframe, long OpenTicks, PriceBar Bar, double Volume);
 
     private sealed class CandleColumns
     {
@@ -274,18 +317,45 @@ public sealed class CsvCandleRowReader : IDisposable
                 return null;
             }
 
-            var symbol = defaultSymbol;
-            if (_symbol >= 0 && (!Utf8Cells.TryTrim(line[fields[_symbol]], out var symbolText) || !TrySymbol(symbolText, out symbol)))
-            {
-                return null;
-            }
-
-            if (_timeframe >= 0 && !TryTimeframe(line[fields[_timeframe]], out timeframe))
+            if (!TrySymbolAndTimeframe(line, defaultSymbol, ref timeframe, out var symbol))
             {
                 return null;
             }
 
             return new Candle(symbol, timeframe, new DateTimeOffset(time, TimeSpan.Zero), open, high, low, close, volume, TickCount: 1, IsClosed: true);
+        }
+
+        // The common rows as TryParseFast takes them, straight to doubles where that gives the candle's prices
+        // converted from decimal bit for bit (CsvNumber.TryParseDouble), and only bars the indicators accept
+        // (a positive low): false for any other row, which TryParseFast or TryParse then reads.
+        public bool TryParsePrices(ReadOnlySpan<byte> line, string defaultSymbol, Timeframe timeframe, out ParsedPrices parsed)
+        {
+            parsed = default;
+            var fields = _fields;
+            if (line.IndexOfAny((byte)'"', (byte)'\r') >= 0
+                || CsvFields.Split(line, fields) != _header.Count
+                || !Utf8Cells.TryTrim(line[fields[_time]], out var timeText) || !_times.TryParse(timeText, out var time)
+                || !Price(line, _open, out var open) || !Price(line, _high, out var high)
+                || !Price(line, _low, out var low) || !Price(line, _close, out var close)
+                || !(low > 0 && high >= low && open >= low && open <= high && close >= low && close <= high))
+            {
+                return false;
+            }
+
+            double volume = 0;
+            if (_volume >= 0 && (!Utf8Cells.TryTrim(line[fields[_volume]], out var volumeText)
+                || (!volumeText.IsEmpty && (!CsvNumber.TryParseDouble(volumeText, out volume) || volume < 0))))
+            {
+                return false;
+            }
+
+            if (!TrySymbolAndTimeframe(line, defaultSymbol, ref timeframe, out var symbol))
+            {
+                return false;
+            }
+
+            parsed = new ParsedPrices(symbol, timeframe, time, new PriceBar(open, high, low, close), volume);
+            return true;
         }
 
         // Returns null and the row, or why the line is not a bar.
@@ -364,6 +434,20 @@ public sealed class CsvCandleRowReader : IDisposable
         {
             value = 0;
             return Utf8Cells.TryTrim(line[_fields[column]], out var text) && CsvNumber.TryParseFixed(text, out value);
+        }
+
+        private bool Price(ReadOnlySpan<byte> line, int column, out double value)
+        {
+            value = 0;
+            return Utf8Cells.TryTrim(line[_fields[column]], out var text) && CsvNumber.TryParseDouble(text, out value);
+        }
+
+        // The symbol and timeframe cells of a split line, when the file has them.
+        private bool TrySymbolAndTimeframe(ReadOnlySpan<byte> line, string defaultSymbol, ref Timeframe timeframe, out string symbol)
+        {
+            symbol = defaultSymbol;
+            return (_symbol < 0 || (Utf8Cells.TryTrim(line[_fields[_symbol]], out var symbolText) && TrySymbol(symbolText, out symbol)))
+                && (_timeframe < 0 || TryTimeframe(line[_fields[_timeframe]], out timeframe));
         }
 
         private bool TrySymbol(ReadOnlySpan<byte> text, out string symbol)

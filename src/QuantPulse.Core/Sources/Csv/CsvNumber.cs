@@ -8,6 +8,14 @@ namespace QuantPulse.Sources.Csv;
 internal static class CsvNumber
 {
     private const int MaxFastDigits = 19; // 10^19 - 1 fits in a ulong
+    private const ulong ExactMantissaLimit = 1_000_000_000_000_000; // 10^15: distinct decimals of 15 digits are distinct doubles
+    private const int MaxExactScale = 22;  // 10^22 is the largest power of ten a double holds exactly
+
+    private static readonly double[] ExactPowersOf10 =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    ];
 
     /// <summary>
     /// Parses <c>[+|-]digits[.digits]</c> exactly, keeping the written scale (<c>1485.30</c> has two decimals);
@@ -78,6 +86,62 @@ internal static class CsvNumber
         }
 
         value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        return true;
+    }
+
+    /// <summary>
+    /// Parses UTF-8 <c>[+|-]digits[.digits]</c> (no surrounding white space) with at most 15 significant digits and
+    /// 22 decimals straight to the <see cref="double"/> that <see cref="TryParseFixed{T}"/>'s <see cref="decimal"/>
+    /// converts to: false for anything else, which the decimal parsers may still accept.
+    /// </summary>
+    /// <remarks>
+    /// The runtime converts a decimal to double as its integer mantissa (as double) divided by 10^scale (as
+    /// double). Below 15 significant digits and 22 decimals both are exact doubles, so the quotient is the exact
+    /// value correctly rounded: computed here the same way, it is the same double bit for bit (the sign applied
+    /// last, so <c>-0</c> gives negative zero as the decimal does). Two different numbers of at most 15 significant
+    /// digits never round to the same double, and rounding is monotonic, so comparing the doubles orders them as
+    /// their decimals.
+    /// </remarks>
+    public static bool TryParseDouble(ReadOnlySpan<byte> text, out double value)
+    {
+        value = 0;
+        var pos = 0;
+        var negative = ConsumeSign(text, ref pos);
+
+        // The integer digits, then the decimals, counting the digits from the first non-zero one (at most 19, so
+        // the mantissa cannot overflow).
+        ulong mantissa = 0;
+        var significant = 0;
+        var start = pos;
+        for (uint digit; pos < text.Length && (digit = (uint)(text[pos] - '0')) <= 9; pos++)
+        {
+            mantissa = (mantissa * 10) + digit;
+            significant += mantissa != 0 ? 1 : 0;
+        }
+
+        var digits = pos - start;
+        var scale = 0;
+        if (pos < text.Length && text[pos] == (byte)'.')
+        {
+            start = ++pos;
+            for (uint digit; pos < text.Length && (digit = (uint)(text[pos] - '0')) <= 9; pos++)
+            {
+                mantissa = (mantissa * 10) + digit;
+                significant += mantissa != 0 ? 1 : 0;
+            }
+
+            scale = pos - start;
+            digits += scale;
+        }
+
+        // The mantissa is the significant digits, so below 10^15 means at most 15 of them.
+        if (pos != text.Length || digits == 0 || significant > MaxFastDigits || mantissa >= ExactMantissaLimit || scale > MaxExactScale)
+        {
+            return false;
+        }
+
+        var magnitude = scale > 0 ? mantissa / ExactPowersOf10[scale] : mantissa;
+        value = negative ? -magnitude : magnitude;
         return true;
     }
 

@@ -1,3 +1,4 @@
+using QuantPulse.Indicators;
 using QuantPulse.Model;
 using QuantPulse.Sources.Csv;
 
@@ -5,6 +6,64 @@ namespace QuantPulse.Tests.Sources.Csv;
 
 public class CsvCandleRowReaderTests
 {
+    [Fact]
+    public void TryReadPriceBar_MixedRows_SameBarsAsTryReadBarConverted()
+    {
+        // Common rows, and rows only the decimal parser reads: quoted cells, an exponent, 17 digits, a zero and a
+        // negative low (which the indicators reject), a negative-zero volume, padded cells; a blank line and a
+        // malformed row skipped.
+        const string Csv = "symbol,timeframe,open_time,open,high,low,close,volume\n"
+            + "SIM_A,1m,2024-01-02T00:00:00Z,1000.00,1000.60,998.75,998.75,12\n"
+            + "SIM_A,1m,2024-01-02T00:01:00Z,998.99,999.31,997.24,997.67,\n"
+            + "\"SIM_A\",1m,2024-01-02T00:02:00Z,997.80,998.27,997.40,997.40,3\n"
+            + "SIM_A,1m,2024-01-02T00:03:00Z,9.973e2,998.27,997.30,997.30,0\n"
+            + "SIM_B,5m,2024-01-02T00:04:00Z,1.0000000000000001,1.0000000000000002,1.0000000000000001,1.0000000000000001,-0\n"
+            + "\n"
+            + "SIM_B,5m,2024-01-02T00:09:00Z,0,1,0,1,1\n"
+            + "SIM_B,5m,2024-01-02T00:14:00Z,-2,-1,-3,-2,1\n"
+            + "SIM_B,5m,2024-01-02T00:19:00Z,x,1,1,1,1\n"
+            + "SIM_B,5m, 2024-01-02T00:24:00Z , 2.5 , 3 ,2,2.75, 7.25 \n"
+            + "SIM_B,5m,1704155400,0.000000000000000000000001,0.000000000000000000000001,0.000000000000000000000001,0.000000000000000000000001,1\n";
+        var options = new CsvCandleReaderOptions { SkipMalformedRows = true };
+        using var candles = new CsvCandleRowReader(new StringReader(Csv), "bars.csv", options);
+        using var prices = new CsvCandleRowReader(new StringReader(Csv), "bars.csv", options);
+
+        var read = 0;
+        while (candles.TryReadBar(out var expected))
+        {
+            Assert.True(prices.TryReadPriceBar(out var actual));
+            var candle = expected.Candle;
+            Assert.Equal(
+                (expected.LineNumber, candle.Symbol, candle.Timeframe, candle.OpenTime.UtcTicks, Bits(PriceBar.From(candle)), BitConverter.DoubleToInt64Bits((double)candle.Volume)),
+                (actual.LineNumber, actual.Symbol, actual.Timeframe, actual.OpenTimeUtcTicks, Bits(actual.Prices), BitConverter.DoubleToInt64Bits(actual.Volume)));
+            Assert.Equal(expected.Cells, actual.Cells);
+            Assert.Equal(expected.Text.ToArray(), actual.Text.ToArray());
+            Assert.True(actual.Candle is null || actual.Candle == candle);
+            read++;
+        }
+
+        Assert.False(prices.TryReadPriceBar(out _));
+        Assert.Equal(9, read);
+        Assert.Equal(candles.Errors, prices.Errors);
+        Assert.Single(prices.Errors);
+
+        static (long, long, long, long) Bits(PriceBar bar) => (
+            BitConverter.DoubleToInt64Bits(bar.Open), BitConverter.DoubleToInt64Bits(bar.High),
+            BitConverter.DoubleToInt64Bits(bar.Low), BitConverter.DoubleToInt64Bits(bar.Close));
+    }
+
+    [Fact]
+    public void TryReadPriceBar_LowAtOrBelowZero_CarriesTheCandleForMessages()
+    {
+        using var reader = new CsvCandleRowReader(new StringReader("date,open,high,low,close\n2024-01-01,1,1,1,1\n2024-01-02,0.00,1,0.00,1\n"), "bars.csv");
+
+        Assert.True(reader.TryReadPriceBar(out var common));
+        Assert.Null(common.Candle);
+        Assert.True(reader.TryReadPriceBar(out var zero));
+
+        Assert.Equal("0.00", zero.Candle?.Low.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void Read_EndlessInput_HandsOutRowsWithoutReadingAhead()
     {
