@@ -85,28 +85,24 @@ internal sealed class IndicatorsCommand : ICliCommand
             : throw new UsageException($"no indicator given (use {string.Join(", ", IndicatorFlag.All.Select(f => f.Option))})");
     }
 
-    // Bars are read and parsed on a thread of their own, a few batches ahead (ReadAhead), and computed and written
-    // here in file order, so parsing and formatting use both cores and memory does not grow with the file. Prices go
-    // from the file's bytes to doubles (CsvCandleRowReader.TryReadPriceBar) and into the indicators' cores without a
-    // Candle, unless an indicator needs the candle's decimals. Rows are formatted into a RowBuffer as UTF-8 (a row
-    // handed out as its text is copied byte for byte; numbers are formatted in place) and reach the output in large
-    // blocks. Returns the bars written and the indicator columns.
+    // Bars are read, parsed and fed to their series' indicators on a thread of their own, a few batches ahead
+    // (ReadAhead), and formatted and written here in file order, so the two halves of the work use both cores and
+    // memory does not grow with the file. Prices go from the file's bytes to doubles
+    // (CsvCandleRowReader.TryReadPriceBar) and into the indicators' cores without a Candle, unless an indicator needs
+    // the candle's decimals. Rows are formatted into a RowBuffer as UTF-8 (a row handed out as its text is copied
+    // byte for byte; numbers are formatted in place) and reach the output in large blocks. Returns the bars written
+    // and the indicator columns.
     private static (long Written, IndicatorColumns Columns) Write(TextWriter writer, CsvCandleRowReader bars, List<IndicatorSpec> specs, CancellationToken cancellationToken)
     {
-        var first = new IndicatorSet(specs);
-        var columns = first.Columns;
-        var useCandles = !first.AcceptsPriceBars;
+        var series = new SeriesSet(specs, bars.Name);
+        var columns = series.Columns;
         CsvCells.WriteAll(writer, [.. bars.Columns, .. columns]);
         writer.Write('\n');
 
-        // One series per symbol and, for files with a timeframe column (the candles command's output), per timeframe.
-        var sets = new Dictionary<(string Symbol, Timeframe Timeframe), Series>();
-        var values = new double?[columns.Count];
         var output = new RowBuffer(writer);
-        Series? last = null;
         long written = 0;
         using var ahead = new ReadAhead<Bars>(
-            [.. Enumerable.Range(0, BatchesAhead).Select(_ => new Bars(BatchSize))], batch => batch.Fill(bars, useCandles), "bar file reader");
+            [.. Enumerable.Range(0, BatchesAhead).Select(_ => new Bars(BatchSize, columns.Count))], batch => batch.Fill(bars, series), "bar file reader");
         try
         {
             while (ahead.Next(cancellationToken) is { } batch)
@@ -114,46 +110,12 @@ internal sealed class IndicatorsCommand : ICliCommand
                 cancellationToken.ThrowIfCancellationRequested();
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    var symbol = batch.Symbol(i);
-                    var timeframe = batch.Timeframe(i);
-
-                    // Rows of one series usually follow each other: the last series is reused without hashing its symbol.
-                    if (last is null || !string.Equals(last.Symbol, symbol, StringComparison.Ordinal) || last.Timeframe != timeframe)
-                    {
-                        if (!sets.TryGetValue((symbol, timeframe), out last))
-                        {
-                            sets.Add((symbol, timeframe), last = new Series(symbol, timeframe, sets.Count == 0 ? first : new IndicatorSet(specs)));
-                        }
-                    }
-
-                    var series = last;
-                    var ticks = batch.OpenTicks(i);
-                    bool accepted;
-                    if (useCandles)
-                    {
-                        series.Set.Update(batch.Candle(i)!, values);
-                        accepted = series.Set.Status is not (IndicatorStatus.RejectedOutOfOrder or IndicatorStatus.RejectedInvalid);
-                    }
-                    else
-                    {
-                        accepted = series.Set.Update(ticks, batch.Prices(i), batch.Volume(i), values);
-                    }
-
-                    if (!accepted)
-                    {
-                        throw Rejected(series, batch, i, bars.Name);
-                    }
-
-                    var line = batch.LineNumber(i);
-
-                    series.LastTicks = ticks;
-                    series.LastLine = line;
                     output.AppendUtf8(batch.Text(i));
-                    output.AppendValues(values);
+                    output.AppendValues(batch.Values(i));
                     written++;
                 }
 
-                batch.Error?.Throw(); // a bad row, after the bars before it
+                batch.Error?.Throw(); // a bad row or a bar the indicators refuse, after the bars before it
             }
         }
         catch (Exception ex) when (ex is InvalidDataException or OperationCanceledException)
@@ -165,22 +127,6 @@ internal sealed class IndicatorsCommand : ICliCommand
 
         output.Flush();
         return (written, columns);
-    }
-
-    // The indicators refuse a bar that is not after the previous one or has a price at or below zero; the
-    // command fails on it, naming the line, instead of leaving the bar without values.
-    private static InvalidDataException Rejected(Series series, Bars batch, int index, string file)
-    {
-        var problem = series.Set.Status == IndicatorStatus.RejectedOutOfOrder
-            ? string.Create(
-                CultureInfo.InvariantCulture,
-                $"time {Iso(batch.OpenTicks(index))} is not after the previous bar's {Iso(series.LastTicks)} (line {series.LastLine}); bars must be in ascending time order")
-
-            // Only the decimal parser hands out a bar with a low at or below zero, so its candle quotes the low as written.
-            : string.Create(CultureInfo.InvariantCulture, $"low {batch.Candle(index)?.Low ?? (decimal)batch.Prices(index).Low} is not positive");
-        return new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{file}: line {batch.LineNumber(index)}: {problem}"));
-
-        static string Iso(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -275,36 +221,17 @@ internal sealed class IndicatorsCommand : ICliCommand
     }
 
     /// <summary>
-    /// A batch of bars read ahead: each bar's series, open time, prices and volume as numbers (and its candle when
-    /// the decimal parser read it, or when the indicators need candles), line number and row text as the output
-    /// copies it (valid UTF-8 as it is; otherwise decoded and encoded again, its invalid bytes becoming U+FFFD as
-    /// they do in every other cell; a quoted row's cells joined as <see cref="CsvCells"/> writes them).
+    /// A batch of bars read ahead and run through their indicators: each bar's indicator values and its row text as
+    /// the output copies it (valid UTF-8 as it is; otherwise decoded and encoded again, its invalid bytes becoming
+    /// U+FFFD as they do in every other cell; a quoted row's cells joined as <see cref="CsvCells"/> writes them).
     /// </summary>
-    private sealed class Bars(int capacity) : ReadAheadBatch
+    private sealed class Bars(int capacity, int columns) : ReadAheadBatch
     {
-        private readonly string[] _symbols = new string[capacity];
-        private readonly Timeframe[] _timeframes = new Timeframe[capacity];
-        private readonly long[] _openTicks = new long[capacity];
-        private readonly PriceBar[] _prices = new PriceBar[capacity];
-        private readonly double[] _volumes = new double[capacity];
-        private readonly Candle?[] _candles = new Candle?[capacity];
-        private readonly long[] _lines = new long[capacity];
+        private readonly double?[] _values = new double?[capacity * columns];
         private readonly int[] _ends = new int[capacity];
         private byte[] _text = new byte[capacity * 96];
 
-        public string Symbol(int index) => _symbols[index];
-
-        public Timeframe Timeframe(int index) => _timeframes[index];
-
-        public long OpenTicks(int index) => _openTicks[index];
-
-        public ref readonly PriceBar Prices(int index) => ref _prices[index];
-
-        public double Volume(int index) => _volumes[index];
-
-        public Candle? Candle(int index) => _candles[index];
-
-        public long LineNumber(int index) => _lines[index];
+        public ReadOnlySpan<double?> Values(int index) => _values.AsSpan(index * columns, columns);
 
         public ReadOnlySpan<byte> Text(int index)
         {
@@ -313,31 +240,32 @@ internal sealed class IndicatorsCommand : ICliCommand
         }
 
         /// <summary>
-        /// Reads up to the batch's capacity, as numbers or (<paramref name="candles"/>) as candles; a bad row throws
-        /// after the bars before it are counted.
+        /// Reads up to the batch's capacity, as numbers or (when the indicators need them) as candles, and feeds each
+        /// bar to its series; a bad row or a bar the indicators refuse throws after the bars before it are counted.
         /// </summary>
-        public void Fill(CsvCandleRowReader reader, bool candles)
+        public void Fill(CsvCandleRowReader reader, SeriesSet series)
         {
             var length = 0;
-            if (candles)
+            if (series.UseCandles)
             {
-                while (Count < _lines.Length && reader.TryReadBar(out var bar))
+                while (Count < _ends.Length && reader.TryReadBar(out var bar))
                 {
                     var candle = bar.Candle;
-                    Add(ref length, candle.Symbol, candle.Timeframe, candle.OpenTime.UtcTicks, PriceBar.From(candle), (double)candle.Volume, candle, bar.LineNumber, bar.Text, bar.Cells);
+                    series.Update(candle.Symbol, candle.Timeframe, candle.OpenTime.UtcTicks, PriceBar.From(candle), (double)candle.Volume, candle, bar.LineNumber, _values.AsSpan(Count * columns, columns));
+                    Add(ref length, bar.Text, bar.Cells);
                 }
 
                 return;
             }
 
-            while (Count < _lines.Length && reader.TryReadPriceBar(out var bar))
+            while (Count < _ends.Length && reader.TryReadPriceBar(out var bar))
             {
-                Add(ref length, bar.Symbol, bar.Timeframe, bar.OpenTimeUtcTicks, bar.Prices, bar.Volume, bar.Candle, bar.LineNumber, bar.Text, bar.Cells);
+                series.Update(bar.Symbol, bar.Timeframe, bar.OpenTimeUtcTicks, bar.Prices, bar.Volume, bar.Candle, bar.LineNumber, _values.AsSpan(Count * columns, columns));
+                Add(ref length, bar.Text, bar.Cells);
             }
         }
 
-        private void Add(
-            ref int length, string symbol, Timeframe timeframe, long openTicks, in PriceBar prices, double volume, Candle? candle, long line, ReadOnlySpan<byte> row, IReadOnlyList<string>? cells)
+        private void Add(ref int length, ReadOnlySpan<byte> row, IReadOnlyList<string>? cells)
         {
             var text = cells is not null ? Encoding.UTF8.GetBytes(CsvCells.Join(cells))
                 : Utf8.IsValid(row) ? row
@@ -350,14 +278,84 @@ internal sealed class IndicatorsCommand : ICliCommand
             text.CopyTo(_text.AsSpan(length));
             length += text.Length;
             _ends[Count] = length;
-            _symbols[Count] = symbol;
-            _timeframes[Count] = timeframe;
-            _openTicks[Count] = openTicks;
-            _prices[Count] = prices;
-            _volumes[Count] = volume;
-            _candles[Count] = candle;
-            _lines[Count] = line;
             Count++;
+        }
+    }
+
+    /// <summary>
+    /// One <see cref="IndicatorSet"/> per symbol and, for files with a timeframe column (the candles command's
+    /// output), per timeframe, fed the bars in file order; used on the reader's thread only.
+    /// </summary>
+    private sealed class SeriesSet
+    {
+        private readonly List<IndicatorSpec> _specs;
+        private readonly string _file;
+        private readonly IndicatorSet _first;
+        private readonly Dictionary<(string Symbol, Timeframe Timeframe), Series> _sets = [];
+        private Series? _last;
+
+        public SeriesSet(List<IndicatorSpec> specs, string file)
+        {
+            _specs = specs;
+            _file = file;
+            _first = new IndicatorSet(specs);
+            UseCandles = !_first.AcceptsPriceBars;
+        }
+
+        public IndicatorColumns Columns => _first.Columns;
+
+        /// <summary>Whether the indicators take candles (their decimals) rather than bars of doubles.</summary>
+        public bool UseCandles { get; }
+
+        /// <summary>
+        /// Feeds a bar (its candle when <see cref="UseCandles"/>) to its series and writes the indicator values; the
+        /// indicators refuse a bar that is not after the previous one or has a price at or below zero, and the
+        /// command fails on it, naming the line, instead of leaving the bar without values.
+        /// </summary>
+        public void Update(string symbol, Timeframe timeframe, long openTicks, in PriceBar prices, double volume, Candle? candle, long line, Span<double?> values)
+        {
+            // Rows of one series usually follow each other: the last series is reused without hashing its symbol.
+            if (_last is null || !string.Equals(_last.Symbol, symbol, StringComparison.Ordinal) || _last.Timeframe != timeframe)
+            {
+                if (!_sets.TryGetValue((symbol, timeframe), out _last))
+                {
+                    _sets.Add((symbol, timeframe), _last = new Series(symbol, timeframe, _sets.Count == 0 ? _first : new IndicatorSet(_specs)));
+                }
+            }
+
+            var series = _last;
+            bool accepted;
+            if (UseCandles)
+            {
+                series.Set.Update(candle!, values);
+                accepted = series.Set.Status is not (IndicatorStatus.RejectedOutOfOrder or IndicatorStatus.RejectedInvalid);
+            }
+            else
+            {
+                accepted = series.Set.Update(openTicks, prices, volume, values);
+            }
+
+            if (!accepted)
+            {
+                throw Rejected(series, openTicks, candle, prices, line);
+            }
+
+            series.LastTicks = openTicks;
+            series.LastLine = line;
+        }
+
+        private InvalidDataException Rejected(Series series, long openTicks, Candle? candle, in PriceBar prices, long line)
+        {
+            var problem = series.Set.Status == IndicatorStatus.RejectedOutOfOrder
+                ? string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"time {Iso(openTicks)} is not after the previous bar's {Iso(series.LastTicks)} (line {series.LastLine}); bars must be in ascending time order")
+
+                // Only the decimal parser hands out a bar with a low at or below zero, so its candle quotes the low as written.
+                : string.Create(CultureInfo.InvariantCulture, $"low {candle?.Low ?? (decimal)prices.Low} is not positive");
+            return new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{_file}: line {line}: {problem}"));
+
+            static string Iso(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
         }
     }
 

@@ -152,7 +152,8 @@ public sealed class CsvCandleRowReader : IDisposable
     {
         while (NextLine(out var line))
         {
-            if (!_lines.LastLineTooLong && _columns.TryParsePrices(line, _defaultSymbol, _timeframe, out var prices))
+            if (!_lines.LastLineTooLong
+                && (_columns.TryScanPrices(line, _defaultSymbol, _timeframe, out var prices) || _columns.TryParsePrices(line, _defaultSymbol, _timeframe, out prices)))
             {
                 bar = new CsvPriceBar(_lines.LineNumber, prices.Symbol, prices.Timeframe, prices.OpenTicks, prices.Bar, prices.Volume, line);
                 return true;
@@ -267,6 +268,7 @@ public sealed class CsvCandleRowReader : IDisposable
         private readonly int _symbol;
         private readonly int _timeframe;
         private readonly Range[] _fields;
+        private readonly Role[] _roles; // what each column is, for TryScanPrices
         private readonly Utf8TimeCells _times = new();
         private readonly Utf8Strings _symbols = new();
         private byte[] _lastTimeframeText = [];
@@ -290,6 +292,30 @@ public sealed class CsvCandleRowReader : IDisposable
             }
 
             _fields = new Range[header.Count + 1];
+            _roles = new Role[header.Count];
+            (int Column, Role Role)[] roles =
+                [(_time, Role.Time), (_open, Role.Open), (_high, Role.High), (_low, Role.Low), (_close, Role.Close), (_volume, Role.Volume),
+                 (_symbol, Role.Symbol), (_timeframe, Role.Timeframe)];
+            foreach (var (column, role) in roles)
+            {
+                if (column >= 0)
+                {
+                    _roles[column] = role;
+                }
+            }
+        }
+
+        private enum Role : byte
+        {
+            Other,
+            Time,
+            Open,
+            High,
+            Low,
+            Close,
+            Volume,
+            Symbol,
+            Timeframe,
         }
 
         public bool HasTimeframe => _timeframe >= 0;
@@ -352,6 +378,81 @@ public sealed class CsvCandleRowReader : IDisposable
             if (!TrySymbolAndTimeframe(line, defaultSymbol, ref timeframe, out var symbol))
             {
                 return false;
+            }
+
+            parsed = new ParsedPrices(symbol, timeframe, time, new PriceBar(open, high, low, close), volume);
+            return true;
+        }
+
+        // TryParsePrices in one pass over the row: each price cell is parsed where it starts, up to the comma
+        // after it, and the other cells are only walked over, so the row is not split and trimmed first. Takes
+        // only rows whose every cell TryParsePrices would read as it is (no white space around a number, no quote
+        // or carriage return anywhere) and gives the same bar for them; false for any other row, which
+        // TryParsePrices then reads.
+        public bool TryScanPrices(ReadOnlySpan<byte> line, string defaultSymbol, Timeframe timeframe, out ParsedPrices parsed)
+        {
+            parsed = default;
+            var roles = _roles;
+            double open = 0, high = 0, low = 0, close = 0, volume = 0;
+            long time = 0;
+            var symbol = defaultSymbol;
+            var pos = 0;
+            for (var column = 0; column < roles.Length; column++)
+            {
+                if (column > 0)
+                {
+                    if (pos == line.Length || line[pos] != (byte)',')
+                    {
+                        return false; // fewer fields than the header, or a number followed by something else
+                    }
+
+                    pos++;
+                }
+
+                var role = roles[column];
+                if (role is >= Role.Open and <= Role.Volume)
+                {
+                    double value = 0;
+                    if ((role != Role.Volume || (pos < line.Length && line[pos] != (byte)','))
+                        && !CsvNumber.TryParseDoublePrefix(line, ref pos, out value))
+                    {
+                        return false;
+                    }
+
+                    switch (role)
+                    {
+                        case Role.Open: open = value; break;
+                        case Role.High: high = value; break;
+                        case Role.Low: low = value; break;
+                        case Role.Close: close = value; break;
+                        default: volume = value; break;
+                    }
+
+                    continue;
+                }
+
+                var start = pos;
+                for (byte c; pos < line.Length && (c = line[pos]) != (byte)','; pos++)
+                {
+                    if (c is (byte)'"' or (byte)'\r')
+                    {
+                        return false;
+                    }
+                }
+
+                var cell = line[start..pos];
+                switch (role)
+                {
+                    case Role.Time when !Utf8Cells.TryTrim(cell, out var timeText) || !_times.TryParse(timeText, out time):
+                    case Role.Symbol when !Utf8Cells.TryTrim(cell, out var symbolText) || !TrySymbol(symbolText, out symbol):
+                    case Role.Timeframe when !TryTimeframe(cell, out timeframe):
+                        return false;
+                }
+            }
+
+            if (pos != line.Length || !(low > 0 && high >= low && open >= low && open <= high && close >= low && close <= high) || volume < 0)
+            {
+                return false; // more fields than the header, or a bar TryParsePrices leaves to the decimal parser
             }
 
             parsed = new ParsedPrices(symbol, timeframe, time, new PriceBar(open, high, low, close), volume);

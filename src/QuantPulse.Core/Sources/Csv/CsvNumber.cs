@@ -104,8 +104,19 @@ internal static class CsvNumber
     /// </remarks>
     public static bool TryParseDouble(ReadOnlySpan<byte> text, out double value)
     {
-        value = 0;
         var pos = 0;
+        return TryParseDoublePrefix(text, ref pos, out value) && pos == text.Length;
+    }
+
+    /// <summary>
+    /// <see cref="TryParseDouble"/> on the number that starts at <paramref name="pos"/> and ends at the first byte
+    /// that cannot continue it (or the end of <paramref name="text"/>): <paramref name="pos"/> is moved there, and
+    /// the caller checks what follows. For parsing a cell as the row is scanned, without finding its end first.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryParseDoublePrefix(ReadOnlySpan<byte> text, ref int pos, out double value)
+    {
+        value = 0;
         var negative = ConsumeSign(text, ref pos);
 
         // The integer digits, then the decimals, counting the digits from the first non-zero one (at most 19, so
@@ -135,7 +146,7 @@ internal static class CsvNumber
         }
 
         // The mantissa is the significant digits, so below 10^15 means at most 15 of them.
-        if (pos != text.Length || digits == 0 || significant > MaxFastDigits || mantissa >= ExactMantissaLimit || scale > MaxExactScale)
+        if (digits == 0 || significant > MaxFastDigits || mantissa >= ExactMantissaLimit || scale > MaxExactScale)
         {
             return false;
         }

@@ -24,9 +24,62 @@ public class CsvCandleRowReaderTests
             + "SIM_B,5m,2024-01-02T00:19:00Z,x,1,1,1,1\n"
             + "SIM_B,5m, 2024-01-02T00:24:00Z , 2.5 , 3 ,2,2.75, 7.25 \n"
             + "SIM_B,5m,1704155400,0.000000000000000000000001,0.000000000000000000000001,0.000000000000000000000001,0.000000000000000000000001,1\n";
+        Assert.Equal((9, 1), AssertPriceBarsAsCandles(Csv));
+    }
+
+    [Theory]
+    [InlineData("symbol,timeframe,open_time,open,high,low,close,volume,ticks")]
+    [InlineData("date,open,high,low,close")]
+    [InlineData("close,low,note,high,open,time,volume")]
+    [InlineData("Open,High,Low,Close,Volume,Symbol,Date")]
+    public void TryReadPriceBar_RandomRows_SameBarsAsTryReadBarConverted(string header)
+    {
+        // Rows of cells drawn from plain and awkward spellings (padding, quotes, signs, exponents, 16+ digits,
+        // empty cells, carriage returns, missing and extra fields), so that both the one-pass scan and every
+        // fallback behind it are taken.
+        string[] prices = ["1000.00", "998.75", "1", "0.5", "12.3456789", "+1.25", "-0", "0", "1e3", " 2.5", "3 ", "\"4.5\"", "", "1.", ".5", "123456789012345.6", "0.000000000000000000000001", "1,5", "x", "7\r"];
+        string[] times = ["2024-01-02T00:00:00Z", "2024-01-02T00:01:30.5Z", "2024-01-02", "1704153600", " 2024-01-02T01:00:00Z", "\"2024-01-02T02:00:00Z\"", "yesterday", "2024-01-02T03:00:00+01:00"];
+        string[] symbols = ["SIM_A", "SIM_B", " SIM_C ", "\"SIM,D\"", "", "Ä"];
+        string[] timeframes = ["1m", "5m", " 1h", "x", "1d"];
+        string[] others = ["", "note", "4", "a\"b", "\"q\""];
+        var names = header.Split(',');
+        var random = new Random(12);
+        var csv = new System.Text.StringBuilder(header).Append('\n');
+        for (var row = 0; row < 3000; row++)
+        {
+            var cells = names.Select(name => name.ToLowerInvariant() switch
+            {
+                "open" or "high" or "low" or "close" => random.Next(3) == 0 ? Pick(prices) : "1000.50",
+                "volume" => random.Next(3) == 0 ? Pick(prices) : "12",
+                "date" or "time" or "open_time" => random.Next(3) == 0 ? Pick(times) : "2024-01-02T00:00:00Z",
+                "symbol" => Pick(symbols),
+                "timeframe" => Pick(timeframes),
+                _ => Pick(others),
+            }).ToList();
+            switch (random.Next(12))
+            {
+                case 0: cells.RemoveAt(cells.Count - 1); break;
+                case 1: cells.Add("extra"); break;
+                case 2: cells.Add(string.Empty); break;
+            }
+
+            csv.Append(string.Join(",", cells)).Append('\n');
+        }
+
+        var (read, skipped) = AssertPriceBarsAsCandles(csv.ToString());
+        Assert.Equal(3000, read + skipped);
+        Assert.InRange(read, 300, 2700);
+
+        string Pick(string[] choices) => choices[random.Next(choices.Length)];
+    }
+
+    // Reads the CSV with both readers (malformed rows skipped), asserts every bar and message is the same, and
+    // returns how many bars were read and how many rows skipped.
+    private static (int Read, int Skipped) AssertPriceBarsAsCandles(string csv)
+    {
         var options = new CsvCandleReaderOptions { SkipMalformedRows = true };
-        using var candles = new CsvCandleRowReader(new StringReader(Csv), "bars.csv", options);
-        using var prices = new CsvCandleRowReader(new StringReader(Csv), "bars.csv", options);
+        using var candles = new CsvCandleRowReader(new StringReader(csv), "bars.csv", options);
+        using var prices = new CsvCandleRowReader(new StringReader(csv), "bars.csv", options);
 
         var read = 0;
         while (candles.TryReadBar(out var expected))
@@ -43,9 +96,8 @@ public class CsvCandleRowReaderTests
         }
 
         Assert.False(prices.TryReadPriceBar(out _));
-        Assert.Equal(9, read);
         Assert.Equal(candles.Errors, prices.Errors);
-        Assert.Single(prices.Errors);
+        return (read, prices.Errors.Count);
 
         static (long, long, long, long) Bits(PriceBar bar) => (
             BitConverter.DoubleToInt64Bits(bar.Open), BitConverter.DoubleToInt64Bits(bar.High),
