@@ -16,6 +16,10 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Assertions poll until what they expect is on the page; their limit is a hang guard like the pages' own
+        // (below), not a measure of speed: Playwright's 5-s default failed a trade row that reaches the table through
+        // the storage sink's batched writes when the machine was busy.
+        Assertions.SetDefaultExpectTimeout(60_000);
         Directory.CreateDirectory(Artifacts);
         Host = await DashboardProcess.StartAsync(Settings);
         _playwright = await Playwright.CreateAsync();
