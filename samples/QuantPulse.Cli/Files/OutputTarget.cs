@@ -18,7 +18,16 @@ namespace QuantPulse.Cli.Files;
 /// Only a regular file is replaced and deleted. A symbolic link is kept: its target is replaced, and emptied if
 /// the command fails. A device or a pipe (<c>/dev/null</c>, <c>/dev/stdout</c> through its link) is only written
 /// to. An output that is one of the command's inputs under another name (a link to it) is refused before anything
-/// is truncated.
+/// is written.
+/// </para>
+/// <para>
+/// An existing file is written over from its start and cut to the new output's length when the output completes,
+/// rather than emptied first: emptying a file costs the time to free its pages, and a file emptied to zero length
+/// makes ext4 (<c>auto_da_alloc</c>) allocate and flush everything written to it when it is closed — together tens
+/// of milliseconds on a 100 MB output, most of a short command's run. Until the output completes the file is
+/// unfinished either way, and is deleted (or emptied) if the command fails or is interrupted. A recording, kept
+/// when a second Ctrl+C ends the process at once, is emptied first instead, so what it keeps is only what it
+/// recorded.
 /// </para>
 /// </remarks>
 internal sealed class OutputTarget : IAsyncDisposable
@@ -104,6 +113,11 @@ internal sealed class OutputTarget : IAsyncDisposable
             {
                 var created = OpenFile(path, inputs);
                 onFailure = !IsRegularFile(created) ? OnFailure.Keep : isLink ? OnFailure.Empty : OnFailure.Delete;
+                if (keptOnInterrupt && onFailure != OnFailure.Keep)
+                {
+                    created.SetLength(0);
+                }
+
                 return (created, onFailure == OnFailure.Keep || keptOnInterrupt ? null : path, onFailure == OnFailure.Empty);
             });
             var writer = new StreamWriter(new WriteOnlyStream(file, ex => new IOException(CannotWrite(path, ex), ex)), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize, leaveOpen: true) { NewLine = "\n" };
@@ -119,9 +133,14 @@ internal sealed class OutputTarget : IAsyncDisposable
     private static string CannotWrite(string path, Exception ex) => $"cannot write '{path}': {ex.Message}";
 
     /// <summary>
-    /// Whether <paramref name="stream"/>, open for writing, is a regular file; if so it is truncated to zero length.
-    /// A pipe cannot seek, and a device cannot be truncated.
+    /// Whether <paramref name="stream"/>, open for writing, is a regular file; its content is left as it is. A pipe
+    /// cannot seek, and the length of a device cannot be set.
     /// </summary>
+    /// <remarks>
+    /// The probe sets the length without shrinking the file: an empty file grows to one byte, which the output
+    /// writes over or <see cref="CompleteAsync"/> cuts. Setting an empty file's length to zero would mark it for
+    /// ext4's flush on close (see the class remarks).
+    /// </remarks>
     internal static bool IsRegularFile(FileStream stream)
     {
         if (!stream.CanSeek)
@@ -131,7 +150,7 @@ internal sealed class OutputTarget : IAsyncDisposable
 
         try
         {
-            stream.SetLength(0);
+            stream.SetLength(Math.Max(stream.Length, 1));
             return true;
         }
         catch (IOException)
@@ -140,13 +159,28 @@ internal sealed class OutputTarget : IAsyncDisposable
         }
     }
 
-    /// <summary>Flushes everything written and, for a file, closes it: the output is complete.</summary>
+    /// <summary>
+    /// Flushes everything written and, for a file, cuts what an older, longer file held after it and closes it:
+    /// the output is complete.
+    /// </summary>
     public async Task CompleteAsync()
     {
         await Writer.FlushAsync();
         if (_file is not null)
         {
             await Writer.DisposeAsync();
+            if (_onFailure != OnFailure.Keep)
+            {
+                try
+                {
+                    _file.SetLength(_file.Position);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new IOException(CannotWrite(_path!, ex), ex);
+                }
+            }
+
             await _file.DisposeAsync();
             UnfinishedOutputs.Finished(_path!);
         }

@@ -56,14 +56,49 @@ public sealed class OutputTargetTests : IDisposable
     }
 
     [Fact]
-    public async Task IsRegularFile_FileOnDisk_True()
+    public async Task IsRegularFile_FileOnDisk_TrueAndItsContentKept()
     {
         var path = _temp.File("out.csv");
         await File.WriteAllTextAsync(path, "data\n");
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Write);
+        await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            Assert.True(OutputTarget.IsRegularFile(stream));
+        }
 
-        Assert.True(OutputTarget.IsRegularFile(stream));
-        Assert.Equal(0, stream.Length);
+        Assert.Equal("data\n", await File.ReadAllTextAsync(path));
+    }
+
+    // The file is probed without emptying it first (an empty one grows to a byte): what completes is exactly what was written.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CompleteAsync_NothingWritten_LeavesAnEmptyFile(bool existed)
+    {
+        var path = _temp.File("out.csv");
+        if (existed)
+        {
+            await File.WriteAllTextAsync(path, "an older output\n");
+        }
+
+        await using (var output = OutputTarget.Open(path, _console))
+        {
+            await output.CompleteAsync();
+        }
+
+        Assert.Equal(0, new FileInfo(path).Length);
+    }
+
+    // A recording's file is kept when a second Ctrl+C ends the process before the output completes, so it must
+    // never hold an older file's bytes after what was recorded.
+    [Fact]
+    public async Task OpenRecording_ExistingFile_EmptiedBeforeAnythingIsWritten()
+    {
+        var path = _temp.File("ticks.csv");
+        await File.WriteAllTextAsync(path, "an older and longer recording\n");
+
+        await using var output = OutputTarget.OpenRecording(path, _console);
+
+        Assert.Equal(0, new FileInfo(path).Length);
     }
 
     // A device (the null device here, /dev/full or a terminal alike) is written to but never truncated or deleted.
