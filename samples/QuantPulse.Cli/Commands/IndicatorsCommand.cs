@@ -11,17 +11,17 @@ namespace QuantPulse.Cli.Commands;
 
 /// <summary><c>quantpulse indicators</c>: appends indicator columns to a bars CSV file.</summary>
 /// <remarks>
-/// The bars are read with <see cref="CsvCandleRowReader.TryReadBar"/> on a thread of their own, a few batches ahead
-/// (the first malformed row fails the command with its line number, after the bars before it are written: skipping a
-/// bar would shift every indicator after it), fed in file order through one <see cref="IndicatorSet"/> per symbol,
-/// the same state machines the pipeline's indicator stage runs, and written at once: memory does not grow with the
-/// file.
+/// The bars are read with <see cref="CsvCandleRowReader.TryReadPriceBar"/> on a thread of their own, a few batches
+/// ahead (the first malformed row fails the command with its line number, after the bars before it are written:
+/// skipping a bar would shift every indicator after it), fed in file order through one <see cref="IndicatorSet"/>
+/// per symbol, the same state machines the pipeline's indicator stage runs, and written at once: memory does not
+/// grow with the file.
 /// </remarks>
 internal sealed class IndicatorsCommand : ICliCommand
 {
     private const string Input = "--input";
     private const string Output = "--output";
-    private const int BatchSize = 4096;   // bars per batch read ahead ...
+    private const int BatchSize = 16_384; // bars per batch read ahead ...
     private const int BatchesAhead = 3;   // ... and batches in flight: memory stays flat
 
     private static readonly Dictionary<string, IndicatorFlag> Flags =
@@ -85,13 +85,12 @@ internal sealed class IndicatorsCommand : ICliCommand
             : throw new UsageException($"no indicator given (use {string.Join(", ", IndicatorFlag.All.Select(f => f.Option))})");
     }
 
-    // Bars are read, parsed and fed to their series' indicators on a thread of their own, a few batches ahead
-    // (ReadAhead), and formatted and written here in file order, so the two halves of the work use both cores and
-    // memory does not grow with the file. Prices go from the file's bytes to doubles
-    // (CsvCandleRowReader.TryReadPriceBar) and into the indicators' cores without a Candle, unless an indicator needs
-    // the candle's decimals. Rows are formatted into a RowBuffer as UTF-8 (a row handed out as its text is copied
-    // byte for byte; numbers are formatted in place) and reach the output in large blocks. Returns the bars written
-    // and the indicator columns.
+    // Bars are read and parsed on a thread of their own, a few batches ahead (ReadAhead), and fed to their series'
+    // indicators, formatted and written here in file order, so the two halves of the work use both cores and memory
+    // does not grow with the file. Prices go from the file's bytes to doubles (CsvCandleRowReader.TryReadPriceBar)
+    // and into the indicators' cores without a Candle, unless an indicator needs the candle's decimals. Rows are
+    // formatted into a RowBuffer as UTF-8 (a row handed out as its text is copied byte for byte; numbers are
+    // formatted in place) and reach the output in large blocks. Returns the bars written and the indicator columns.
     private static (long Written, IndicatorColumns Columns) Write(TextWriter writer, CsvCandleRowReader bars, List<IndicatorSpec> specs, CancellationToken cancellationToken)
     {
         var series = new SeriesSet(specs, bars.Name);
@@ -100,9 +99,10 @@ internal sealed class IndicatorsCommand : ICliCommand
         writer.Write('\n');
 
         var output = new RowBuffer(writer);
+        var values = new double?[columns.Count];
         long written = 0;
         using var ahead = new ReadAhead<Bars>(
-            [.. Enumerable.Range(0, BatchesAhead).Select(_ => new Bars(BatchSize, columns.Count))], batch => batch.Fill(bars, series), "bar file reader");
+            [.. Enumerable.Range(0, BatchesAhead).Select(_ => new Bars(BatchSize))], batch => batch.Fill(bars, series.UseCandles), "bar file reader");
         try
         {
             while (ahead.Next(cancellationToken) is { } batch)
@@ -110,12 +110,14 @@ internal sealed class IndicatorsCommand : ICliCommand
                 cancellationToken.ThrowIfCancellationRequested();
                 for (var i = 0; i < batch.Count; i++)
                 {
+                    ref readonly var bar = ref batch.Bar(i);
+                    series.Update(bar.Symbol, bar.Timeframe, bar.OpenTicks, bar.Prices, bar.Volume, bar.Candle, bar.Line, values); // a bar the indicators refuse throws
                     output.AppendUtf8(batch.Text(i));
-                    output.AppendValues(batch.Values(i));
+                    output.AppendValues(values);
                     written++;
                 }
 
-                batch.Error?.Throw(); // a bad row or a bar the indicators refuse, after the bars before it
+                batch.Error?.Throw(); // a bad row, after the bars before it
             }
         }
         catch (Exception ex) when (ex is InvalidDataException or OperationCanceledException)
@@ -221,17 +223,17 @@ internal sealed class IndicatorsCommand : ICliCommand
     }
 
     /// <summary>
-    /// A batch of bars read ahead and run through their indicators: each bar's indicator values and its row text as
-    /// the output copies it (valid UTF-8 as it is; otherwise decoded and encoded again, its invalid bytes becoming
-    /// U+FFFD as they do in every other cell; a quoted row's cells joined as <see cref="CsvCells"/> writes them).
+    /// A batch of bars read ahead: each bar's parsed fields and its row text as the output copies it (valid UTF-8 as
+    /// it is; otherwise decoded and encoded again, its invalid bytes becoming U+FFFD as they do in every other cell;
+    /// a quoted row's cells joined as <see cref="CsvCells"/> writes them).
     /// </summary>
-    private sealed class Bars(int capacity, int columns) : ReadAheadBatch
+    private sealed class Bars(int capacity) : ReadAheadBatch
     {
-        private readonly double?[] _values = new double?[capacity * columns];
+        private readonly ParsedBar[] _bars = new ParsedBar[capacity];
         private readonly int[] _ends = new int[capacity];
         private byte[] _text = new byte[capacity * 96];
 
-        public ReadOnlySpan<double?> Values(int index) => _values.AsSpan(index * columns, columns);
+        public ref readonly ParsedBar Bar(int index) => ref _bars[index];
 
         public ReadOnlySpan<byte> Text(int index)
         {
@@ -240,18 +242,18 @@ internal sealed class IndicatorsCommand : ICliCommand
         }
 
         /// <summary>
-        /// Reads up to the batch's capacity, as numbers or (when the indicators need them) as candles, and feeds each
-        /// bar to its series; a bad row or a bar the indicators refuse throws after the bars before it are counted.
+        /// Reads up to the batch's capacity, as numbers or (when the indicators need them) as candles; a bad row
+        /// throws after the bars before it are counted.
         /// </summary>
-        public void Fill(CsvCandleRowReader reader, SeriesSet series)
+        public void Fill(CsvCandleRowReader reader, bool candles)
         {
             var length = 0;
-            if (series.UseCandles)
+            if (candles)
             {
                 while (Count < _ends.Length && reader.TryReadBar(out var bar))
                 {
                     var candle = bar.Candle;
-                    series.Update(candle.Symbol, candle.Timeframe, candle.OpenTime.UtcTicks, PriceBar.From(candle), (double)candle.Volume, candle, bar.LineNumber, _values.AsSpan(Count * columns, columns));
+                    _bars[Count] = new ParsedBar(candle.Symbol, candle.Timeframe, candle.OpenTime.UtcTicks, PriceBar.From(candle), (double)candle.Volume, candle, bar.LineNumber);
                     Add(ref length, bar.Text, bar.Cells);
                 }
 
@@ -260,7 +262,7 @@ internal sealed class IndicatorsCommand : ICliCommand
 
             while (Count < _ends.Length && reader.TryReadPriceBar(out var bar))
             {
-                series.Update(bar.Symbol, bar.Timeframe, bar.OpenTimeUtcTicks, bar.Prices, bar.Volume, bar.Candle, bar.LineNumber, _values.AsSpan(Count * columns, columns));
+                _bars[Count] = new ParsedBar(bar.Symbol, bar.Timeframe, bar.OpenTimeUtcTicks, bar.Prices, bar.Volume, bar.Candle, bar.LineNumber);
                 Add(ref length, bar.Text, bar.Cells);
             }
         }
@@ -282,9 +284,12 @@ internal sealed class IndicatorsCommand : ICliCommand
         }
     }
 
+    /// <summary>A bar as the reader parsed it: its candle only when the indicators take candles.</summary>
+    private readonly record struct ParsedBar(string Symbol, Timeframe Timeframe, long OpenTicks, PriceBar Prices, double Volume, Candle? Candle, long Line);
+
     /// <summary>
     /// One <see cref="IndicatorSet"/> per symbol and, for files with a timeframe column (the candles command's
-    /// output), per timeframe, fed the bars in file order; used on the reader's thread only.
+    /// output), per timeframe, fed the bars in file order.
     /// </summary>
     private sealed class SeriesSet
     {
