@@ -126,13 +126,14 @@ internal sealed partial class CandleBuilder
 
             if (_volumeExact.IsExact)
             {
-                var sum = ExactDecimal.Add(_volumeExact, tick.ExactSize);
-                if (!sum.IsExact)
+                // The sum goes straight into the field: a local copied into it afterwards would be stored field by
+                // field and reloaded whole, a reload the processor cannot forward from those stores.
+                var previous = _volumeExact;
+                _volumeExact = ExactDecimal.Add(previous, tick.ExactSize);
+                if (!_volumeExact.IsExact)
                 {
-                    _volume = _volumeExact.ToDecimal() + tick.Size;
+                    _volume = previous.ToDecimal() + tick.Size;
                 }
-
-                _volumeExact = sum;
             }
             else
             {
