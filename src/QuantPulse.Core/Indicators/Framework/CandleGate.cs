@@ -74,8 +74,7 @@ public struct CandleGate
             return false;
         }
 
-        var (open, high, low, close) = (prices.Open, prices.High, prices.Low, prices.Close);
-        if (!(low > 0 && high >= low && open >= low && open <= high && close >= low && close <= high))
+        if (!prices.IsPossible)
         {
             Invalid++;
             Status = IndicatorStatus.RejectedInvalid;

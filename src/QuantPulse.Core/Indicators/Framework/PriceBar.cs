@@ -18,4 +18,10 @@ public readonly record struct PriceBar(double Open, double High, double Low, dou
         ArgumentNullException.ThrowIfNull(candle);
         return new PriceBar((double)candle.Open, (double)candle.High, (double)candle.Low, (double)candle.Close);
     }
+
+    /// <summary>
+    /// Whether the prices are possible, as every indicator requires (see <see cref="CandleGate"/>): a positive low,
+    /// the high at or above it, the open and the close between them. False when any price is NaN.
+    /// </summary>
+    internal bool IsPossible => Low > 0 && High >= Low && Open >= Low && Open <= High && Close >= Low && Close <= High;
 }

@@ -363,7 +363,7 @@ public sealed class CsvCandleRowReader : IDisposable
                 || !Utf8Cells.TryTrim(line[fields[_time]], out var timeText) || !_times.TryParse(timeText, out var time)
                 || !Price(line, _open, out var open) || !Price(line, _high, out var high)
                 || !Price(line, _low, out var low) || !Price(line, _close, out var close)
-                || !(low > 0 && high >= low && open >= low && open <= high && close >= low && close <= high))
+                || !new PriceBar(open, high, low, close).IsPossible)
             {
                 return false;
             }
@@ -450,12 +450,13 @@ public sealed class CsvCandleRowReader : IDisposable
                 }
             }
 
-            if (pos != line.Length || !(low > 0 && high >= low && open >= low && open <= high && close >= low && close <= high) || volume < 0)
+            var bar = new PriceBar(open, high, low, close);
+            if (pos != line.Length || !bar.IsPossible || volume < 0)
             {
                 return false; // more fields than the header, or a bar TryParsePrices leaves to the decimal parser
             }
 
-            parsed = new ParsedPrices(symbol, timeframe, time, new PriceBar(open, high, low, close), volume);
+            parsed = new ParsedPrices(symbol, timeframe, time, bar, volume);
             return true;
         }
 
