@@ -17,23 +17,16 @@ internal sealed class StatisticsTable(StoreDb db, RunTag tag) : IStatisticsRepos
     {
         ArgumentNullException.ThrowIfNull(query);
         StorageFormat.CheckRange(query.From, query.To, nameof(query));
-        var sql = Select + " WHERE t.run_scope = @scope AND t.open_time >= @first AND t.open_time < @end"
-            + (query.Asset is null ? string.Empty : " AND t.asset = @asset")
-            + (query.Strategy is null ? string.Empty : " AND s.strategy = @strategy");
-        List<(string, object?)> values = [("scope", tag.Scope), ("first", db.Sql.Time(query.From)), ("end", db.Sql.Time(query.To))];
-        if (query.Asset is { } asset)
-        {
-            values.Add(("asset", asset));
-        }
-
+        var (where, values) = StoreQuery.Range(db, tag, "open_time", query.From, query.To, query.Asset, table: "t.");
         if (query.Strategy is { } strategy)
         {
-            values.Add(("strategy", strategy));
+            where += " AND s.strategy = @strategy";
+            values = [.. values, ("strategy", strategy)];
         }
 
         var statistics = new TradeStatisticsBuilder();
         await db.ReadEachAsync(
-            sql,
+            $"{Select} WHERE {where}",
             row => statistics.Add(
                 row.GetString(0),
                 row.IsDBNull(1) ? string.Empty : row.GetString(1),
@@ -42,7 +35,7 @@ internal sealed class StatisticsTable(StoreDb db, RunTag tag) : IStatisticsRepos
                 row.IsDBNull(4) ? null : row.GetDouble(4),
                 row.IsDBNull(5) ? null : row.GetDouble(5)),
             cancellationToken,
-            [.. values]).ConfigureAwait(false);
+            values).ConfigureAwait(false);
         return new TradeStatistics(query, statistics.Overall, statistics.ByAsset, statistics.ByStrategy, statistics.ByHour);
     }
 }

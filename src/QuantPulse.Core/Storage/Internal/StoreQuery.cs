@@ -11,13 +11,14 @@ internal static class StoreQuery
 
     /// <summary>
     /// The plain-SQL condition of a range read in one run scope: <paramref name="time"/> from <paramref name="from"/>
-    /// (inclusive) to <paramref name="to"/> (exclusive), both as stored, and the asset when one is given.
+    /// (inclusive) to <paramref name="to"/> (exclusive), both as stored, and the asset when one is given. In a join,
+    /// <paramref name="table"/> is the alias that qualifies the columns (<c>t.</c>); otherwise it is empty.
     /// </summary>
     public static (string Where, (string Name, object? Value)[] Values) Range(
-        StoreDb db, RunTag tag, string time, DateTimeOffset from, DateTimeOffset to, string? asset)
+        StoreDb db, RunTag tag, string time, DateTimeOffset from, DateTimeOffset to, string? asset, string table = "")
     {
-        var where = $"run_scope = @scope AND {time} >= @first AND {time} < @end";
+        var where = $"{table}run_scope = @scope AND {table}{time} >= @first AND {table}{time} < @end";
         (string, object?)[] values = [("scope", tag.Scope), ("first", db.Sql.Time(from)), ("end", db.Sql.Time(to))];
-        return asset is null ? (where, values) : (where + " AND asset = @asset", [.. values, ("asset", asset)]);
+        return asset is null ? (where, values) : (where + $" AND {table}asset = @asset", [.. values, ("asset", asset)]);
     }
 }
