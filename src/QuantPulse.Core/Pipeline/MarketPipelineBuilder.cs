@@ -202,15 +202,7 @@ public sealed partial class MarketPipelineBuilder
     /// <exception cref="InvalidOperationException">The builder has already built a pipeline.</exception>
     public MarketPipeline Build()
     {
-        if (_built)
-        {
-            throw new InvalidOperationException("A MarketPipelineBuilder builds one pipeline.");
-        }
-
-        CheckStageOrder();
-        _built = true;
-        var candles = new CandleBlock(_candleOptions, _loggerFactory.CreateLogger<CandleBlock>());
-        var stages = _stages.Select(create => create(_loggerFactory)).ToArray();
+        var (candles, stages) = CreateBlocks(synchronous: false);
         return new MarketPipeline(_source, _options, candles, stages, [.. _consumers], [.. _sinks]);
     }
 
@@ -226,12 +218,24 @@ public sealed partial class MarketPipelineBuilder
     /// </exception>
     public SynchronousMarketPipeline BuildSynchronous()
     {
+        var (candles, stages) = CreateBlocks(synchronous: true);
+        if (stages.FirstOrDefault(stage => stage is not MarketBatchBlock) is { } other)
+        {
+            throw new InvalidOperationException($"The stage {other} has no synchronous core; only the library's stages can run in a synchronous pipeline.");
+        }
+
+        return new SynchronousMarketPipeline(candles, [.. stages.Cast<MarketBatchBlock>()], _options.CloseCandlesAtEnd);
+    }
+
+    // The checks both kinds of pipeline make, then their blocks: the candle stage and the others in order, once per builder.
+    private (CandleBlock Candles, IPropagatorBlock<MarketBatch, MarketBatch>[] Stages) CreateBlocks(bool synchronous)
+    {
         if (_built)
         {
             throw new InvalidOperationException("A MarketPipelineBuilder builds one pipeline.");
         }
 
-        if (_consumers.Count > 0 || _sinks.Count > 0)
+        if (synchronous && (_consumers.Count > 0 || _sinks.Count > 0))
         {
             throw new InvalidOperationException(
                 "A synchronous pipeline hands every batch back to its caller: it has no consumers (OnBatch, OnCandle) or sinks (WithSink).");
@@ -239,13 +243,7 @@ public sealed partial class MarketPipelineBuilder
 
         CheckStageOrder();
         _built = true;
-        var stages = _stages.Select(create => create(_loggerFactory)).ToArray();
-        if (stages.FirstOrDefault(stage => stage is not MarketBatchBlock) is { } other)
-        {
-            throw new InvalidOperationException($"The stage {other} has no synchronous core; only the library's stages can run in a synchronous pipeline.");
-        }
-
         var candles = new CandleBlock(_candleOptions, _loggerFactory.CreateLogger<CandleBlock>());
-        return new SynchronousMarketPipeline(candles, [.. stages.Cast<MarketBatchBlock>()], _options.CloseCandlesAtEnd);
+        return (candles, _stages.Select(create => create(_loggerFactory)).ToArray());
     }
 }
