@@ -124,7 +124,7 @@ internal sealed class BacktestRun : IAsyncDisposable
     {
         _store.TrySetCanceled();
         await _stop.CancelAsync();
-        await _replay.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        await _replay.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
     }
 
@@ -239,7 +239,7 @@ internal sealed class BacktestRun : IAsyncDisposable
         {
             // The sink stops taking batches and drops what it holds; the run's rows are removed by the caller.
             ((IDataflowBlock)sink).Fault(ex);
-            await sink.Completion.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await sink.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }
     }
